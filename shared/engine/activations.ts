@@ -1,0 +1,59 @@
+/** The activation functions σ a layer may use, and their derivatives σ'. */
+export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+export function isActivation(x: unknown): x is ActivationName {
+  return typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x);
+}
+
+/** σ(z) */
+export function sigma(kind: ActivationName, z: number): number {
+  switch (kind) {
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
+    case 'tanh':
+      return Math.tanh(z);
+    case 'relu':
+      return z > 0 ? z : 0;
+    case 'linear':
+      return z;
+  }
+}
+
+/** σ'(z), given z and a = σ(z) (sigmoid and tanh are cheaper from a). relu'(0) is taken as 0. */
+export function sigmaPrime(kind: ActivationName, z: number, a: number): number {
+  switch (kind) {
+    case 'sigmoid':
+      return a * (1 - a);
+    case 'tanh':
+      return 1 - a * a;
+    case 'relu':
+      return z > 0 ? 1 : 0;
+    case 'linear':
+      return 1;
+  }
+}
+
+/** a[i] = σ(z[i]) for i in [from, to): the hot loop, one switch per row. */
+export function activateRange(
+  kind: ActivationName,
+  z: Float64Array,
+  a: Float64Array,
+  from: number,
+  to: number,
+): void {
+  switch (kind) {
+    case 'sigmoid':
+      for (let i = from; i < to; i++) a[i] = 1 / (1 + Math.exp(-z[i]!));
+      return;
+    case 'tanh':
+      for (let i = from; i < to; i++) a[i] = Math.tanh(z[i]!);
+      return;
+    case 'relu':
+      for (let i = from; i < to; i++) a[i] = z[i]! > 0 ? z[i]! : 0;
+      return;
+    case 'linear':
+      for (let i = from; i < to; i++) a[i] = z[i]!;
+      return;
+  }
+}

@@ -1,0 +1,264 @@
+import { activateRange, sigma } from './activations.ts';
+import { costTerm } from './costs.ts';
+import { check, checkFinite, checkInteger, EngineErrorCode } from './errors.ts';
+import { checkNeuron, depth, type Network } from './network.ts';
+import { forwardLayer, type Trace } from './trace.ts';
+
+/** A demon's move and what it did: the exact ΔC beside the first-order guess δ̄Δz. */
+export interface NudgeResult {
+  l: number;
+  j: number;
+  dz: number;
+  /** C after the nudge − C before, exactly (every sample forwarded again). */
+  deltaC: number;
+  /** δ̄^l_j · Δz: what the derivative alone predicts. */
+  predicted: number;
+}
+
+/**
+ * Exact ΔC when z^l_j(x_s) += trace.dz[s] for each loaded sample s. Only what
+ * lies downstream is recomputed: a^l_j, then z^{l+1} by the rank-one update
+ * z^{l+1} += w^{l+1}_{·j} Δa^l_j, then the layers after it. Allocates nothing.
+ */
+function shiftedDeltaC(trace: Trace, l: number, j: number): number {
+  const { net, n, dz } = trace;
+  const L = depth(net);
+  const nl = net.sizes[l]!;
+  const zl = trace.z[l]!;
+  const kind = net.act[l]!;
+  let total = 0;
+  if (l === L) {
+    // An output neuron changes one term of each C_x.
+    const zL = trace.z[L]!;
+    const aL = trace.a[L]!;
+    for (let s = 0; s < n; s++) {
+      const i = s * nl + j;
+      const z1 = zL[i]! + dz[s]!;
+      const y = trace.y[i]!;
+      total += costTerm(net.cost, z1, sigma(kind, z1), y) - costTerm(net.cost, zL[i]!, aL[i]!, y);
+    }
+    return total / n;
+  }
+  const al = trace.a[l]!;
+  const n1 = net.sizes[l + 1]!;
+  const w1 = net.w[l + 1]!;
+  const z1 = trace.z[l + 1]!;
+  const zN = trace.zN[l + 1]!;
+  for (let s = 0; s < n; s++) {
+    const i = s * nl + j;
+    const da = sigma(kind, zl[i]! + dz[s]!) - al[i]!;
+    const row = s * n1;
+    for (let r = 0; r < n1; r++) zN[row + r] = z1[row + r]! + w1[r * nl + j]! * da;
+  }
+  activateRange(net.act[l + 1]!, zN, trace.aN[l + 1]!, 0, n * n1);
+  for (let m = l + 2; m <= L; m++)
+    forwardLayer(net, m, trace.aN[m - 1]!, trace.zN[m]!, trace.aN[m]!, n);
+  const nL = net.sizes[L]!;
+  const zL = trace.zN[L]!;
+  const aL = trace.aN[L]!;
+  for (let s = 0; s < n; s++) {
+    let c = 0;
+    for (let i = s * nL; i < (s + 1) * nL; i++)
+      c += costTerm(net.cost, zL[i]!, aL[i]!, trace.y[i]!);
+    total += c - trace.costs[s]!;
+  }
+  return total / n;
+}
+
+/** Exact ΔC of z^l_j += dz on every sample, without argument checks (for searches). */
+function nudgeDeltaC(trace: Trace, l: number, j: number, dz: number): number {
+  if (dz === 0) return 0;
+  trace.dz.fill(dz, 0, trace.n);
+  return shiftedDeltaC(trace, l, j);
+}
+
+function checkRun(trace: Trace): void {
+  check(
+    trace.n > 0 && Number.isFinite(trace.cost),
+    EngineErrorCode.BadArgument,
+    'run the trace before nudging',
+  );
+}
+
+/**
+ * The demon at neuron j of layer l adds Δz to z^l_j for every sample of the
+ * batch. Returns the exact ΔC and the prediction δ̄^l_j·Δz. Applied to every
+ * sample this is exactly the change b^l_j += Δz (BP3).
+ */
+export function nudge(trace: Trace, l: number, j: number, dz: number): NudgeResult {
+  checkRun(trace);
+  checkNeuron(trace.net, l, j);
+  checkFinite(dz, 'Δz');
+  return { l, j, dz, deltaC: nudgeDeltaC(trace, l, j, dz), predicted: trace.deltaBar[l]![j]! * dz };
+}
+
+export interface WeightNudgeResult {
+  l: number;
+  j: number;
+  k: number;
+  dw: number;
+  deltaC: number;
+  /** ∂C/∂w^l_jk · Δw with ∂C/∂w^l_jk = (1/n) Σ_x a^{l−1}_k δ^l_j (BP4). */
+  predicted: number;
+  /** ∂C/∂w^l_jk itself. */
+  gradient: number;
+}
+
+/** w^l_jk += Δw: z^l_j(x) moves by Δw·a^{l−1}_k(x), a different amount for each sample. */
+export function weightNudge(
+  trace: Trace,
+  l: number,
+  j: number,
+  k: number,
+  dw: number,
+): WeightNudgeResult {
+  checkRun(trace);
+  checkNeuron(trace.net, l, j);
+  const nIn = trace.net.sizes[l - 1]!;
+  checkInteger(k, 0, nIn - 1, EngineErrorCode.BadNeuron, `neuron k of layer ${l - 1}`);
+  checkFinite(dw, 'Δw');
+  const { n, dz } = trace;
+  const aPrev = trace.a[l - 1]!;
+  const d = trace.delta[l]!;
+  const nl = trace.net.sizes[l]!;
+  let g = 0;
+  for (let s = 0; s < n; s++) {
+    const ak = aPrev[s * nIn + k]!;
+    dz[s] = dw * ak;
+    g += ak * d[s * nl + j]!;
+  }
+  g /= n;
+  const deltaC = dw === 0 ? 0 : shiftedDeltaC(trace, l, j);
+  return { l, j, k, dw, deltaC, predicted: g * dw, gradient: g };
+}
+
+function checkBudget(eps: number): void {
+  check(
+    Number.isFinite(eps) && eps > 0,
+    EngineErrorCode.BadBudget,
+    `the budget ε must be a finite number above 0, got ${eps}`,
+  );
+}
+
+/** Grid cells per side of 0 in the best-nudge search. */
+export const BEST_NUDGE_GRID = 8;
+/** The search stops refining when its bracket is narrower than this fraction of ε. */
+export const BEST_NUDGE_TOL = 1e-7;
+
+/**
+ * The best move under the budget: the minimum of ΔC over every neuron of
+ * layers 1…L and Δz ∈ [−ε, ε], computed exactly (no linearisation).
+ *
+ * Each neuron's ΔC(Δz) is evaluated on a grid of 2G+1 points (G = 8). Every
+ * grid local minimum whose cell could hide a value below the best found —
+ * judged by the largest second difference seen on that neuron's grid, doubled —
+ * is refined by golden-section search to a bracket of 1e-7·ε. The answer is
+ * never worse than any grid point and is a local minimum to that tolerance;
+ * only a dip narrower than a grid cell (ε/8) that its neighbours do not reveal
+ * could be missed, which smooth activations at classroom budgets do not make.
+ */
+export function bestNudge(trace: Trace, eps: number): NudgeResult {
+  checkRun(trace);
+  checkBudget(eps);
+  const { net } = trace;
+  const L = depth(net);
+  const G = BEST_NUDGE_GRID;
+  const h = eps / G;
+  const f = new Float64Array(2 * G + 1);
+  const candidates: { l: number; j: number; i: number; v: number; margin: number }[] = [];
+  let best = { l: 1, j: 0, dz: 0, v: 0 };
+  for (let l = 1; l <= L; l++) {
+    for (let j = 0; j < net.sizes[l]!; j++) {
+      for (let i = 0; i <= 2 * G; i++) {
+        f[i] = i === G ? 0 : nudgeDeltaC(trace, l, j, (i - G) * h);
+        if (f[i]! < best.v) best = { l, j, dz: (i - G) * h, v: f[i]! };
+      }
+      let curv = 0;
+      for (let i = 1; i < 2 * G; i++)
+        curv = Math.max(curv, Math.abs(f[i - 1]! - 2 * f[i]! + f[i + 1]!));
+      // Below its grid values a cell can dip by about f''·h²/8 ≈ (second difference)/8.
+      const margin = (2 * curv) / 8 + 1e-15;
+      for (let i = 0; i <= 2 * G; i++) {
+        const left = i === 0 ? Infinity : f[i - 1]!;
+        const right = i === 2 * G ? Infinity : f[i + 1]!;
+        if (f[i]! <= left && f[i]! <= right) candidates.push({ l, j, i, v: f[i]!, margin });
+      }
+    }
+  }
+  candidates.sort((p, q) => p.v - q.v);
+  for (const c of candidates) {
+    if (c.v - c.margin > best.v) continue;
+    const lo = Math.max(-eps, (c.i - G - 1) * h);
+    const hi = Math.min(eps, (c.i - G + 1) * h);
+    const r = goldenMin(trace, c.l, c.j, lo, hi, eps * BEST_NUDGE_TOL);
+    if (r.v < best.v) best = { l: c.l, j: c.j, dz: r.x, v: r.v };
+  }
+  return {
+    l: best.l,
+    j: best.j,
+    dz: best.dz,
+    deltaC: best.v,
+    predicted: trace.deltaBar[best.l]![best.j]! * best.dz,
+  };
+}
+
+const INV_PHI = (Math.sqrt(5) - 1) / 2;
+
+/** Golden-section search for the minimum of ΔC(Δz) on [lo, hi], ends included. */
+function goldenMin(trace: Trace, l: number, j: number, lo: number, hi: number, tol: number) {
+  let a = lo;
+  let b = hi;
+  let x1 = b - INV_PHI * (b - a);
+  let x2 = a + INV_PHI * (b - a);
+  let f1 = nudgeDeltaC(trace, l, j, x1);
+  let f2 = nudgeDeltaC(trace, l, j, x2);
+  while (b - a > tol) {
+    if (f1 <= f2) {
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - INV_PHI * (b - a);
+      f1 = nudgeDeltaC(trace, l, j, x1);
+    } else {
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + INV_PHI * (b - a);
+      f2 = nudgeDeltaC(trace, l, j, x2);
+    }
+  }
+  const fa = nudgeDeltaC(trace, l, j, lo);
+  const fb = nudgeDeltaC(trace, l, j, hi);
+  let x = f1 <= f2 ? x1 : x2;
+  let v = Math.min(f1, f2);
+  if (fa < v) [x, v] = [lo, fa];
+  if (fb < v) [x, v] = [hi, fb];
+  return { x, v };
+}
+
+/**
+ * What first-order information alone would do: Δz = −ε·sign(δ̄) at the neuron
+ * with the largest |δ̄| (the first such neuron, scanning layer by layer).
+ */
+export function gradientDemon(trace: Trace, eps: number): NudgeResult {
+  checkRun(trace);
+  checkBudget(eps);
+  let bl = 1;
+  let bj = 0;
+  let big = -1;
+  for (let l = 1; l <= depth(trace.net); l++) {
+    const bar = trace.deltaBar[l]!;
+    for (let j = 0; j < bar.length; j++) {
+      if (Math.abs(bar[j]!) > big) [bl, bj, big] = [l, j, Math.abs(bar[j]!)];
+    }
+  }
+  const d = trace.deltaBar[bl]![bj]!;
+  return nudge(trace, bl, bj, d > 0 ? -eps : d < 0 ? eps : 0);
+}
+
+/** Makes a nudge last: b^l_j += Δz is the same change for every sample (BP3). */
+export function applyBiasNudge(net: Network, l: number, j: number, dz: number): void {
+  checkNeuron(net, l, j);
+  checkFinite(dz, 'Δz');
+  net.b[l]![j]! += dz;
+}

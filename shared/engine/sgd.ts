@@ -1,0 +1,149 @@
+import type { Batch } from './batch.ts';
+import { check, checkInteger, EngineErrorCode } from './errors.ts';
+import { depth, type Network } from './network.ts';
+import type { Rng } from './rng.ts';
+import { Trace } from './trace.ts';
+
+export interface StepResult {
+  /** C of the mini-batch before the step. */
+  cost: number;
+  /** True when the step would have made the cost or a parameter non-finite: the network is left as it was. */
+  diverged: boolean;
+}
+
+function checkEta(eta: number): void {
+  check(
+    Number.isFinite(eta) && eta > 0,
+    EngineErrorCode.BadArgument,
+    `the learning rate η must be a finite number above 0, got ${eta}`,
+  );
+}
+
+/**
+ * One gradient-descent step on the samples loaded in the trace:
+ * w^l → w^l − η ∂C/∂w^l, b^l → b^l − η δ̄^l. If the cost, a gradient or an
+ * updated parameter is not finite, nothing is changed and the step reports
+ * `diverged` (η too large), so that NaN never reaches a player.
+ */
+export function sgdStep(trace: Trace, eta: number): StepResult {
+  checkEta(eta);
+  const { net } = trace;
+  const cost = trace.forward();
+  if (!Number.isFinite(cost)) return { cost, diverged: true };
+  trace.backward();
+  trace.gradients();
+  const L = depth(net);
+  for (let l = 1; l <= L; l++) {
+    const w = net.w[l]!;
+    const g = trace.nablaW[l]!;
+    for (let i = 0; i < w.length; i++)
+      if (!Number.isFinite(w[i]! - eta * g[i]!)) return { cost, diverged: true };
+    const b = net.b[l]!;
+    const d = trace.deltaBar[l]!;
+    for (let j = 0; j < b.length; j++)
+      if (!Number.isFinite(b[j]! - eta * d[j]!)) return { cost, diverged: true };
+  }
+  for (let l = 1; l <= L; l++) {
+    const w = net.w[l]!;
+    const g = trace.nablaW[l]!;
+    for (let i = 0; i < w.length; i++) w[i]! -= eta * g[i]!;
+    const b = net.b[l]!;
+    const d = trace.deltaBar[l]!;
+    for (let j = 0; j < b.length; j++) b[j]! -= eta * d[j]!;
+  }
+  return { cost, diverged: false };
+}
+
+export interface TrainerOptions {
+  eta: number;
+  batchSize: number;
+}
+
+/**
+ * Stochastic gradient descent over a data set in shuffled mini-batches, one
+ * step at a time (the sandbox steps it, the classroom runs k steps a round).
+ * Its chance comes only from the PRNG given, so a seed replays it exactly.
+ */
+export class Trainer {
+  readonly net: Network;
+  readonly data: Batch;
+  eta: number;
+  readonly batchSize: number;
+  private readonly rng: Rng;
+  private readonly trace: Trace;
+  private readonly order: Int32Array;
+  private pos: number;
+  steps = 0;
+  /** Set once a step diverged; later steps are refused until η is lowered. */
+  diverged = false;
+
+  constructor(net: Network, data: Batch, options: TrainerOptions, rng: Rng) {
+    checkEta(options.eta);
+    checkInteger(options.batchSize, 1, data.n, EngineErrorCode.BadArgument, 'mini-batch size');
+    this.net = net;
+    this.data = data;
+    this.eta = options.eta;
+    this.batchSize = options.batchSize;
+    this.rng = rng;
+    this.trace = new Trace(net, options.batchSize);
+    this.order = new Int32Array(data.n);
+    for (let i = 0; i < data.n; i++) this.order[i] = i;
+    this.pos = data.n;
+  }
+
+  /** One mini-batch step; returns that mini-batch's cost before the step. */
+  step(): StepResult {
+    if (this.pos + this.batchSize > this.data.n) {
+      this.rng.shuffle(this.order);
+      this.pos = 0;
+    }
+    this.trace.load(this.data, this.order, this.pos, this.batchSize);
+    this.pos += this.batchSize;
+    const r = sgdStep(this.trace, this.eta);
+    this.diverged = r.diverged;
+    if (!r.diverged) this.steps++;
+    return r;
+  }
+
+  /** k steps, stopping early at divergence; returns the last step's result. */
+  run(k: number): StepResult {
+    checkInteger(k, 0, 10_000_000, EngineErrorCode.BadArgument, 'number of steps');
+    let r: StepResult = { cost: Number.NaN, diverged: false };
+    for (let i = 0; i < k; i++) {
+      r = this.step();
+      if (r.diverged) break;
+    }
+    return r;
+  }
+}
+
+/** The mean cost C of the network on a whole batch. */
+export function batchCost(net: Network, batch: Batch): number {
+  return new Trace(net, batch.n).load(batch).forward();
+}
+
+/**
+ * Share of samples classified right: a single output is read as a^L > ½ against
+ * y > ½; several outputs by the largest a^L against the largest y.
+ */
+export function accuracy(net: Network, batch: Batch): number {
+  const t = new Trace(net, batch.n).load(batch);
+  t.forward();
+  const nL = net.sizes[depth(net)]!;
+  const a = t.a[depth(net)]!;
+  let right = 0;
+  for (let s = 0; s < batch.n; s++) {
+    if (nL === 1) {
+      if (a[s]! > 0.5 === batch.y[s]! > 0.5) right++;
+      continue;
+    }
+    let ia = 0;
+    let iy = 0;
+    for (let j = 1; j < nL; j++) {
+      if (a[s * nL + j]! > a[s * nL + ia]!) ia = j;
+      if (batch.y[s * nL + j]! > batch.y[s * nL + iy]!) iy = j;
+    }
+    if (ia === iy) right++;
+  }
+  return right / batch.n;
+}

@@ -1,0 +1,131 @@
+import {
+  bestNudge,
+  gradientDemon,
+  type NudgeResult,
+  nudge,
+  type Trace,
+} from '#shared/engine/index';
+
+/** A neuron counts as saturated ("asleep") when its batch-mean σ'(z) is below this (sigmoid's peak is 0.25). */
+export const SATURATION_THRESHOLD = 0.02;
+/** Points for a move as good as the best possible one. */
+export const MAX_POINTS = 1000;
+
+/** Why a move scored as it did: one code, one sentence in each language on the client. */
+export const MoveReason = {
+  Best: 'best',
+  WrongSign: 'wrongSign',
+  Saturated: 'saturated',
+  SmallDelta: 'smallDelta',
+  Overshoot: 'overshoot',
+  Undershoot: 'undershoot',
+  NoMove: 'noMove',
+} as const;
+export type MoveReason = (typeof MoveReason)[keyof typeof MoveReason];
+
+/** What the round knows before anyone moves: computed once per puzzle. */
+export interface RoundKey {
+  best: NudgeResult;
+  gradient: NudgeResult;
+}
+
+export function roundKey(trace: Trace, eps: number): RoundKey {
+  return { best: bestNudge(trace, eps), gradient: gradientDemon(trace, eps) };
+}
+
+export interface MoveScore extends NudgeResult {
+  /** δ̄^l_j of the neuron moved. */
+  deltaBar: number;
+  /** Batch mean of σ'(z^l_j). */
+  sigmaPrime: number;
+  /** q = ΔC_move / ΔC_best: 1 is the best possible move, negative raised the cost. */
+  quality: number;
+  points: number;
+  /** The move raised the cost. */
+  wrongWay: boolean;
+  /** Δz had the sign of −δ̄. */
+  rightSign: boolean;
+  saturated: boolean;
+  reason: MoveReason;
+}
+
+export interface SpeedRule {
+  /** Seconds the player took. */
+  elapsed: number;
+  /** Seconds the round allowed. */
+  limit: number;
+}
+
+/** Kahoot's rule: 1 − t/(2T), from 1 for an instant answer to ½ at the buzzer. */
+export function speedFactor(rule: SpeedRule | undefined): number {
+  if (!rule || !(rule.limit > 0)) return 1;
+  const t = Math.min(Math.max(rule.elapsed, 0), rule.limit);
+  return 1 - t / (2 * rule.limit);
+}
+
+/** q = ΔC_move / ΔC_best; where no move can lower the cost, any move that does not raise it is perfect. */
+export function quality(deltaC: number, bestDeltaC: number): number {
+  if (!(bestDeltaC < 0)) return deltaC <= 0 ? 1 : -1;
+  return deltaC / bestDeltaC;
+}
+
+/** points = round(1000 · clamp(q, 0, 1) · speed factor); a move that raises the cost scores 0. */
+export function pointsFor(q: number, wrongWay: boolean, speed = 1): number {
+  if (wrongWay) return 0;
+  return Math.round(MAX_POINTS * Math.min(Math.max(q, 0), 1) * speed);
+}
+
+function meanSigmaPrime(trace: Trace, l: number, j: number): number {
+  const nl = trace.net.sizes[l]!;
+  let s = 0;
+  for (let x = 0; x < trace.n; x++) s += trace.sp[l]![x * nl + j]!;
+  return s / trace.n;
+}
+
+/**
+ * Scores the move (l, j, Δz) on a run trace against the round's key. The
+ * caller has checked |Δz| ≤ ε; the engine checks l, j and finiteness.
+ */
+export function scoreMove(
+  trace: Trace,
+  key: RoundKey,
+  l: number,
+  j: number,
+  dz: number,
+  speed?: SpeedRule,
+): MoveScore {
+  const move = nudge(trace, l, j, dz);
+  const deltaBar = trace.deltaBar[l]![j]!;
+  const sp = meanSigmaPrime(trace, l, j);
+  const q = quality(move.deltaC, key.best.deltaC);
+  const wrongWay = move.deltaC > 0;
+  const rightSign = dz !== 0 && deltaBar !== 0 && Math.sign(dz) === -Math.sign(deltaBar);
+  const saturated = sp < SATURATION_THRESHOLD;
+  return {
+    ...move,
+    deltaBar,
+    sigmaPrime: sp,
+    quality: q,
+    points: pointsFor(q, wrongWay, speedFactor(speed)),
+    wrongWay,
+    rightSign,
+    saturated,
+    reason: reasonFor(move, key, rightSign, saturated, q),
+  };
+}
+
+/** The one thing the player most needs to hear about a move. */
+function reasonFor(
+  move: NudgeResult,
+  key: RoundKey,
+  rightSign: boolean,
+  saturated: boolean,
+  q: number,
+): MoveReason {
+  if (move.dz === 0) return MoveReason.NoMove;
+  if (q >= 0.99) return MoveReason.Best;
+  if (!rightSign) return MoveReason.WrongSign;
+  if (saturated) return MoveReason.Saturated;
+  if (move.l !== key.best.l || move.j !== key.best.j) return MoveReason.SmallDelta;
+  return Math.abs(move.dz) > Math.abs(key.best.dz) ? MoveReason.Overshoot : MoveReason.Undershoot;
+}
