@@ -1,9 +1,11 @@
-import type { PuzzleSettings } from './puzzle.ts';
+import { type Batch, depth, type Trace, weightNudge } from '#shared/engine/index';
+import { buildPuzzle, type Puzzle, type PuzzleSettings } from './puzzle.ts';
 
 /**
  * The campaign: one concept of chapter 2 a level. Each level's puzzle comes
- * from its settings (same seed, same puzzle); the classroom offers the same
- * levels as presets. Stars are earned by quality q = ΔC_move / ΔC_best.
+ * from its settings (same seed, same puzzle) and, for a few levels, a scaling
+ * of the initial weights; the classroom offers the same levels as presets.
+ * Stars are earned by quality q = ΔC_move / ΔC_best.
  */
 export const LEVEL_IDS = [
   'outputDemon',
@@ -21,13 +23,22 @@ export const LEVEL_IDS = [
 ] as const;
 export type LevelId = (typeof LEVEL_IDS)[number];
 
+/** What one move of a level is: a Δz nudge, a Δw on one weight (BP4), or a typed δ before a nudge. */
+export const LevelKind = { Nudge: 'nudge', Weight: 'weight', HandDelta: 'handDelta' } as const;
+export type LevelKind = (typeof LevelKind)[keyof typeof LevelKind];
+
 export interface LevelDef {
   id: LevelId;
   /** The puzzle: network, data, budget and what is shown. */
   settings: PuzzleSettings;
-  /** Layers the demon may nudge (all of 1…L when absent). */
+  /** Multiplies w^l and b^l by scale[l−1] after initialisation: large weights saturate neurons. */
+  scale?: readonly number[];
+  /** Layers where the best move lies, drawn first for the player (all of 1…L when absent). */
   layers?: number[];
-  /** q needed for 1, 2 and 3 stars. */
+  /** Moves in a level; each persists as b^l_j += Δz (BP3) before the next. Default 1. */
+  moves?: number;
+  kind?: LevelKind;
+  /** q needed for 1, 2 and 3 stars (the mean q over the level's moves). */
   stars: readonly [number, number, number];
 }
 
@@ -45,22 +56,31 @@ const base = {
 } satisfies PuzzleSettings;
 
 export const LEVELS: readonly LevelDef[] = [
-  { id: 'outputDemon', settings: { ...base, sizes: [2, 2], seed: 11 }, layers: [1], stars: STARS },
+  // One output neuron, δ on show: nudge against its sign.
+  {
+    id: 'outputDemon',
+    settings: { ...base, dataset: 'and', sizes: [2, 1], seed: 11 },
+    stars: STARS,
+  },
+  // δ hidden: a^L − y and σ'(z^L) give its sign (BP1).
   {
     id: 'predictSign',
-    settings: { ...base, sizes: [2, 3], show: 'forward', seed: 12 },
-    layers: [1],
+    settings: { ...base, dataset: 'or', sizes: [2, 1], show: 'forward', seed: 12 },
     stars: STARS,
   },
+  // Large first-layer weights put two hidden neurons to sleep (σ' < 0.02): their δ is ≈ 0.
   {
     id: 'asleepAtEdges',
-    settings: { ...base, sizes: [2, 4], seed: 13 },
+    settings: { ...base, dataset: 'clusters', sizes: [2, 4, 1], seed: 263 },
+    scale: [6, 1],
     layers: [1],
     stars: STARS,
   },
+  // A strong second layer makes a hidden neuron the best lever; its δ comes from BP2.
   {
     id: 'oneLayerBack',
-    settings: { ...base, show: 'nextLayer', seed: 14 },
+    settings: { ...base, show: 'nextLayer', seed: 15 },
+    scale: [1, 3],
     layers: [1],
     stars: STARS,
   },
@@ -72,20 +92,28 @@ export const LEVELS: readonly LevelDef[] = [
       sizes: [2, 6, 6, 1],
       batchSize: 16,
       eps: 0.5,
-      seed: 15,
+      seed: 1,
     },
     stars: STARS,
   },
-  { id: 'lineLies', settings: { ...base, eps: 4, seed: 16 }, stars: STARS },
+  // ε = 4: the full budget overshoots the target and raises C; the best |Δz| is about 1.6.
+  { id: 'lineLies', settings: { ...base, eps: 4, seed: 2 }, stars: STARS },
   {
     id: 'biasLever',
-    settings: { ...base, dataset: 'clusters', batchSize: 8, seed: 17 },
+    settings: { ...base, dataset: 'clusters', batchSize: 8, eps: 0.5, seed: 17 },
+    moves: 3,
     stars: STARS,
   },
-  { id: 'weightsToo', settings: { ...base, dataset: 'and', seed: 18 }, stars: STARS },
+  // AND's inputs are often 0: the weights they feed have ∂C/∂w = a_k δ_j = 0.
+  {
+    id: 'weightsToo',
+    settings: { ...base, dataset: 'and', seed: 18 },
+    kind: LevelKind.Weight,
+    stars: STARS,
+  },
   {
     id: 'manySamples',
-    settings: { ...base, dataset: 'circle', batchSize: 16, seed: 19 },
+    settings: { ...base, dataset: 'circle', batchSize: 8, seed: 19 },
     stars: STARS,
   },
   {
@@ -98,12 +126,71 @@ export const LEVELS: readonly LevelDef[] = [
       eps: 0.5,
       seed: 20,
     },
+    moves: 3,
     stars: STARS,
   },
-  { id: 'deepTrouble', settings: { ...base, sizes: [2, 3, 3, 3, 3, 1], seed: 21 }, stars: STARS },
-  { id: 'handBackprop', settings: { ...base, show: 'forward', seed: 22 }, stars: STARS },
+  // Five sigmoid layers: δ shrinks by σ' ≤ ¼ a layer, so the early layers hardly matter.
+  { id: 'deepTrouble', settings: { ...base, sizes: [2, 3, 3, 3, 3, 1], seed: 1 }, stars: STARS },
+  {
+    id: 'handBackprop',
+    settings: { ...base, show: 'forward', seed: 22 },
+    kind: LevelKind.HandDelta,
+    stars: STARS,
+  },
 ];
 
 export function levelById(id: string): LevelDef | undefined {
   return LEVELS.find((l) => l.id === id);
+}
+
+/** The level's puzzle: its settings' puzzle, with the level's weight scaling applied. */
+export function levelPuzzle(level: LevelDef): { puzzle: Puzzle; data: Batch } {
+  const built = buildPuzzle(level.settings);
+  const net = built.puzzle.network;
+  if (level.scale) {
+    for (let l = 1; l <= depth(net); l++) {
+      const f = level.scale[l - 1] ?? 1;
+      const w = net.w[l]!;
+      const b = net.b[l]!;
+      for (let i = 0; i < w.length; i++) w[i]! *= f;
+      for (let j = 0; j < b.length; j++) b[j]! *= f;
+    }
+  }
+  return built;
+}
+
+/** Stars (0–3) for a quality q. */
+export function starsFor(level: LevelDef, q: number): 0 | 1 | 2 | 3 {
+  const [one, two, three] = level.stars;
+  return q >= three ? 3 : q >= two ? 2 : q >= one ? 1 : 0;
+}
+
+export interface WeightMove {
+  l: number;
+  j: number;
+  k: number;
+  dw: number;
+  deltaC: number;
+}
+
+/** Grid steps per side of 0 when searching the best weight nudge. */
+const WEIGHT_GRID = 40;
+
+/** The best Δw ∈ [−ε, ε] on any one weight, by a fine grid of exact nudges (BP4 levels). */
+export function bestWeightNudge(trace: Trace, eps: number): WeightMove {
+  const net = trace.net;
+  let best: WeightMove = { l: 1, j: 0, k: 0, dw: 0, deltaC: 0 };
+  for (let l = 1; l <= depth(net); l++) {
+    for (let j = 0; j < net.sizes[l]!; j++) {
+      for (let k = 0; k < net.sizes[l - 1]!; k++) {
+        for (let i = -WEIGHT_GRID; i <= WEIGHT_GRID; i++) {
+          if (i === 0) continue;
+          const dw = (i / WEIGHT_GRID) * eps;
+          const r = weightNudge(trace, l, j, k, dw);
+          if (r.deltaC < best.deltaC) best = { l, j, k, dw, deltaC: r.deltaC };
+        }
+      }
+    }
+  }
+  return best;
 }
