@@ -57,3 +57,28 @@ export function activateRange(
       return;
   }
 }
+
+/** sp[i] = σ'(z[i]) for i in [from, to), given a = σ(z): one switch per row. */
+export function sigmaPrimeRange(
+  kind: ActivationName,
+  z: Float64Array,
+  a: Float64Array,
+  sp: Float64Array,
+  from: number,
+  to: number,
+): void {
+  switch (kind) {
+    case 'sigmoid':
+      for (let i = from; i < to; i++) sp[i] = a[i]! * (1 - a[i]!);
+      return;
+    case 'tanh':
+      for (let i = from; i < to; i++) sp[i] = 1 - a[i]! * a[i]!;
+      return;
+    case 'relu':
+      for (let i = from; i < to; i++) sp[i] = z[i]! > 0 ? 1 : 0;
+      return;
+    case 'linear':
+      sp.fill(1, from, to);
+      return;
+  }
+}

@@ -1,4 +1,4 @@
-import { activateRange, sigmaPrime } from './activations.ts';
+import { activateRange, sigmaPrimeRange } from './activations.ts';
 import { type Batch, checkBatchFits } from './batch.ts';
 import { costTerm, outputDelta } from './costs.ts';
 import { check, checkInteger, EngineErrorCode } from './errors.ts';
@@ -110,11 +110,7 @@ export class Trace {
     const { net, n } = this;
     const L = depth(net);
     for (let l = 1; l <= L; l++) {
-      const z = this.z[l]!;
-      const a = this.a[l]!;
-      const sp = this.sp[l]!;
-      const kind = net.act[l]!;
-      for (let i = 0; i < n * net.sizes[l]!; i++) sp[i] = sigmaPrime(kind, z[i]!, a[i]!);
+      sigmaPrimeRange(net.act[l]!, this.z[l]!, this.a[l]!, this.sp[l]!, 0, n * net.sizes[l]!);
     }
     const nL = net.sizes[L]!;
     const dL = this.delta[L]!;
@@ -129,11 +125,26 @@ export class Trace {
       const dNext = this.delta[l + 1]!;
       const sp = this.sp[l]!;
       d.fill(0, 0, n * nl);
+      const iEnd = nNext - (nNext & 3);
       for (let s = 0; s < n; s++) {
         const row = s * nl;
-        for (let i = 0; i < nNext; i++) {
-          const di = dNext[s * nNext + i]!;
-          if (di === 0) continue;
+        const dRow = s * nNext;
+        // Four rows of w at a time: one load and store of δ^l per four products.
+        for (let i = 0; i < iEnd; i += 4) {
+          const d0 = dNext[dRow + i]!;
+          const d1 = dNext[dRow + i + 1]!;
+          const d2 = dNext[dRow + i + 2]!;
+          const d3 = dNext[dRow + i + 3]!;
+          const w0 = i * nl;
+          const w1 = w0 + nl;
+          const w2 = w1 + nl;
+          const w3 = w2 + nl;
+          for (let k = 0; k < nl; k++) {
+            d[row + k]! += w[w0 + k]! * d0 + w[w1 + k]! * d1 + (w[w2 + k]! * d2 + w[w3 + k]! * d3);
+          }
+        }
+        for (let i = iEnd; i < nNext; i++) {
+          const di = dNext[dRow + i]!;
           const wRow = i * nl;
           for (let k = 0; k < nl; k++) d[row + k]! += w[wRow + k]! * di;
         }
@@ -160,11 +171,31 @@ export class Trace {
       const d = this.delta[l]!;
       const aPrev = this.a[l - 1]!;
       g.fill(0);
-      for (let s = 0; s < n; s++) {
+      const sEnd = n - (n & 3);
+      // Four samples at a time: one load and store of ∇w per four products.
+      for (let s = 0; s < sEnd; s += 4) {
+        const a0 = s * nIn;
+        const a1 = a0 + nIn;
+        const a2 = a1 + nIn;
+        const a3 = a2 + nIn;
+        for (let j = 0; j < nl; j++) {
+          const d0 = d[s * nl + j]!;
+          const d1 = d[(s + 1) * nl + j]!;
+          const d2 = d[(s + 2) * nl + j]!;
+          const d3 = d[(s + 3) * nl + j]!;
+          const row = j * nIn;
+          for (let k = 0; k < nIn; k++) {
+            g[row + k]! +=
+              d0 * aPrev[a0 + k]! +
+              d1 * aPrev[a1 + k]! +
+              (d2 * aPrev[a2 + k]! + d3 * aPrev[a3 + k]!);
+          }
+        }
+      }
+      for (let s = sEnd; s < n; s++) {
         const base = s * nIn;
         for (let j = 0; j < nl; j++) {
           const dj = d[s * nl + j]!;
-          if (dj === 0) continue;
           const row = j * nIn;
           for (let k = 0; k < nIn; k++) g[row + k]! += dj * aPrev[base + k]!;
         }
@@ -183,7 +214,12 @@ export class Trace {
   }
 }
 
-/** zOut = w^l aIn + b^l and aOut = σ(zOut) for n samples. */
+/**
+ * zOut = w^l aIn + b^l and aOut = σ(zOut) for n samples. Two samples share
+ * each weight load, and each dot product runs two partial sums (even and odd
+ * k) so additions do not wait on one another; a sample's z does not depend on
+ * whether it was paired, so every caller gets the same bits.
+ */
 export function forwardLayer(
   net: Network,
   l: number,
@@ -196,14 +232,50 @@ export function forwardLayer(
   const nOut = net.sizes[l]!;
   const w = net.w[l]!;
   const b = net.b[l]!;
-  for (let s = 0; s < n; s++) {
+  const odd = nIn & 1;
+  const kEnd = nIn - odd;
+  let s = 0;
+  for (; s + 1 < n; s += 2) {
+    const base0 = s * nIn;
+    const base1 = base0 + nIn;
+    const out0 = s * nOut;
+    const out1 = out0 + nOut;
+    for (let j = 0; j < nOut; j++) {
+      const row = j * nIn;
+      let p0 = 0;
+      let p1 = 0;
+      let q0 = 0;
+      let q1 = 0;
+      for (let k = 0; k < kEnd; k += 2) {
+        const w0 = w[row + k]!;
+        const w1 = w[row + k + 1]!;
+        p0 += w0 * aIn[base0 + k]!;
+        p1 += w1 * aIn[base0 + k + 1]!;
+        q0 += w0 * aIn[base1 + k]!;
+        q1 += w1 * aIn[base1 + k + 1]!;
+      }
+      if (odd) {
+        const wk = w[row + kEnd]!;
+        p0 += wk * aIn[base0 + kEnd]!;
+        q0 += wk * aIn[base1 + kEnd]!;
+      }
+      zOut[out0 + j] = b[j]! + (p0 + p1);
+      zOut[out1 + j] = b[j]! + (q0 + q1);
+    }
+  }
+  if (s < n) {
     const base = s * nIn;
     const out = s * nOut;
     for (let j = 0; j < nOut; j++) {
-      let sum = b[j]!;
       const row = j * nIn;
-      for (let k = 0; k < nIn; k++) sum += w[row + k]! * aIn[base + k]!;
-      zOut[out + j] = sum;
+      let p0 = 0;
+      let p1 = 0;
+      for (let k = 0; k < kEnd; k += 2) {
+        p0 += w[row + k]! * aIn[base + k]!;
+        p1 += w[row + k + 1]! * aIn[base + k + 1]!;
+      }
+      if (odd) p0 += w[row + kEnd]! * aIn[base + kEnd]!;
+      zOut[out + j] = b[j]! + (p0 + p1);
     }
   }
   activateRange(net.act[l]!, zOut, aOut, 0, n * nOut);

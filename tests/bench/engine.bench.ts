@@ -1,0 +1,207 @@
+// npm run bench:engine — one SGD step of this engine against tfjs's CPU backend
+// doing the same step, plus the demon's exact nudge and best-nudge search.
+import { PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  bestNudge,
+  createNetwork,
+  type Network,
+  nudge,
+  Rng,
+  sgdStep,
+  Trace,
+} from '#shared/engine/index';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const ROWS: { sizes: number[]; batch: number }[] = [
+  { sizes: [2, 4, 1], batch: 1 },
+  { sizes: [2, 8, 8, 1], batch: 16 },
+  { sizes: [25, 16, 16, 10], batch: 32 },
+  { sizes: [64, 128, 128, 10], batch: 64 },
+  { sizes: [784, 100, 10], batch: 32 },
+];
+const ETA = 1e-3;
+
+/** Multiply-adds of the three matrix products of a step, 2 FLOP each: forward w·a, backward wᵀ·δ (l ≥ 2), gradient δ·aᵀ. */
+function flopsPerStep(sizes: number[], n: number): number {
+  let f = 0;
+  for (let l = 1; l < sizes.length; l++) {
+    const m = sizes[l - 1]! * sizes[l]!;
+    f += 2 * n * m; // forward
+    if (l >= 2) f += 2 * n * m; // backward δ^{l−1}
+    f += 2 * n * m; // ∇w
+    f += 2 * m; // update
+  }
+  return f;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Median µs per call over `reps` timed blocks, each long enough (≥ ~20 ms) to be above timer noise. */
+function timeUs(fn: () => void, reps = 9, minMs = 20): number {
+  let inner = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < inner; i++) fn();
+    const dt = performance.now() - t0;
+    if (dt >= minMs) break;
+    inner *= dt < minMs / 10 ? 10 : 2;
+  }
+  for (let i = 0; i < inner; i++) fn(); // warm-up at the final size
+  const per: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < inner; i++) fn();
+    per.push(((performance.now() - t0) * 1000) / inner);
+  }
+  return median(per);
+}
+
+function inputs(sizes: number[], n: number, rng: Rng) {
+  const nIn = sizes[0]!;
+  const nOut = sizes[sizes.length - 1]!;
+  const x = new Float64Array(n * nIn).map(() => rng.uniform(-1, 1));
+  const y = new Float64Array(n * nOut).map(() => (rng.next() < 0.5 ? 0 : 1));
+  return { n, nIn, nOut, x, y };
+}
+
+function engineStep(net: Network, batch: ReturnType<typeof inputs>): () => void {
+  const trace = new Trace(net, batch.n).load(batch);
+  return () => {
+    sgdStep(trace, ETA);
+  };
+}
+
+/**
+ * The same step in tfjs's kernels: sigmoid layers, quadratic cost, BP1–BP4 as
+ * matrix products, w −= η∇w. Written out because tfjs-core's gradient registry
+ * does not load under plain Node ESM; the kernels are the ones autodiff would call.
+ */
+function tfjsStep(net: Network, batch: ReturnType<typeof inputs>): () => void {
+  const L = net.sizes.length - 1;
+  const ws: tf.Variable[] = [];
+  const bs: tf.Variable[] = [];
+  for (let l = 1; l <= L; l++) {
+    // Stored [n_{l−1}, n_l] so that a·W is one matMul per layer.
+    const w = tf.transpose(
+      tf.tensor2d(Float32Array.from(net.w[l]!), [net.sizes[l]!, net.sizes[l - 1]!], 'float32'),
+    );
+    ws.push(tf.variable(w));
+    bs.push(tf.variable(tf.tensor1d(Float32Array.from(net.b[l]!), 'float32')));
+  }
+  const x = tf.tensor2d(Float32Array.from(batch.x), [batch.n, batch.nIn], 'float32');
+  const y = tf.tensor2d(Float32Array.from(batch.y), [batch.n, batch.nOut], 'float32');
+  const scale = ETA / batch.n;
+  return () => {
+    tf.tidy(() => {
+      const a: tf.Tensor2D[] = [x];
+      for (let l = 0; l < L; l++) a.push(tf.sigmoid(tf.add(tf.matMul(a[l]!, ws[l]!), bs[l]!)));
+      const sp = (t: tf.Tensor2D) => tf.mul(t, tf.sub(1, t));
+      let delta = tf.mul(tf.sub(a[L]!, y), sp(a[L]!)) as tf.Tensor2D;
+      for (let l = L - 1; l >= 0; l--) {
+        const gw = tf.matMul(a[l]!, delta, true, false);
+        const gb = tf.sum(delta, 0);
+        if (l > 0) delta = tf.mul(tf.matMul(delta, ws[l]!, false, true), sp(a[l]!)) as tf.Tensor2D;
+        ws[l]!.assign(tf.sub(ws[l]!, tf.mul(scale, gw)));
+        bs[l]!.assign(tf.sub(bs[l]!, tf.mul(scale, gb)));
+      }
+    });
+  };
+}
+
+/** Bytes of heap and collections during `steps` calls, after a full collection. */
+function allocation(fn: () => void, steps: number): { bytesPerStep: number; gcs: number } {
+  let gcs = 0;
+  const obs = new PerformanceObserver((list) => {
+    gcs += list.getEntries().length;
+  });
+  for (let i = 0; i < steps; i++) fn(); // past every tier-up of the JIT
+  gc();
+  obs.observe({ entryTypes: ['gc'] });
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < steps; i++) fn();
+  const after = process.memoryUsage().heapUsed;
+  obs.disconnect();
+  return { bytesPerStep: (after - before) / steps, gcs };
+}
+
+async function main(): Promise<void> {
+  tf.enableProdMode(); // no debug checks, and no console hint about tfjs-node
+  await import('@tensorflow/tfjs-backend-cpu');
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const rng = new Rng(2026);
+  console.log(`engine bench — node ${process.version}, tfjs-core ${tf.version_core} (cpu backend)`);
+  console.log(
+    'FLOP per SGD step = Σ_l 2·n·n_{l−1}·n_l (forward) + Σ_{l≥2} 2·n·n_{l−1}·n_l (backward δ) + Σ_l 2·n·n_{l−1}·n_l (∇w) + Σ_l 2·n_{l−1}·n_l (update); n = batch',
+  );
+  console.log('median of 9 timed blocks after warm-up; other processes may share the 2 cores');
+  console.log('');
+  console.log(
+    'sizes              batch   engine µs  engine GFLOP/s     tfjs µs  tfjs GFLOP/s   speed-up',
+  );
+  const ratios: number[] = [];
+  for (const { sizes, batch: n } of ROWS) {
+    const net = createNetwork({ sizes }, rng);
+    const batch = inputs(sizes, n, rng);
+    const flops = flopsPerStep(sizes, n);
+    const ours = timeUs(engineStep(net, batch));
+    const theirs = timeUs(tfjsStep(net, batch), 7, 50);
+    const ratio = theirs / ours;
+    ratios.push(ratio);
+    console.log(
+      `${JSON.stringify(sizes).padEnd(18)} ${String(n).padStart(5)} ${ours.toFixed(2).padStart(11)} ${(
+        flops /
+        ours /
+        1e3
+      )
+        .toFixed(3)
+        .padStart(
+          15,
+        )} ${theirs.toFixed(1).padStart(11)} ${(flops / theirs / 1e3).toFixed(3).padStart(13)} ${ratio
+        .toFixed(2)
+        .padStart(9)}x`,
+    );
+  }
+
+  // The demon on [25,16,16,10] with a batch of 32.
+  const net = createNetwork({ sizes: [25, 16, 16, 10] }, rng);
+  const batch = inputs([25, 16, 16, 10], 32, rng);
+  const trace = new Trace(net, 32).load(batch).run();
+  let j = 0;
+  const nudgeUs = timeUs(() => {
+    nudge(trace, 1, j, 0.5);
+    j = (j + 1) % 16;
+  });
+  const bestMs = timeUs(() => bestNudge(trace, 1), 9, 100) / 1000;
+  console.log('');
+  console.log(`exact nudge from layer 1, [25,16,16,10]/32: ${nudgeUs.toFixed(1)} µs`);
+  console.log(`best-nudge search (42 neurons, ε = 1), [25,16,16,10]/32: ${bestMs.toFixed(2)} ms`);
+
+  const steps = 20_000;
+  const step = engineStep(
+    createNetwork({ sizes: [25, 16, 16, 10] }, rng),
+    inputs([25, 16, 16, 10], 32, rng),
+  );
+  const heap = allocation(step, steps);
+  console.log(
+    `allocation in the SGD hot loop, [25,16,16,10]/32: ${heap.bytesPerStep.toFixed(2)} B of heap per step over ${steps} steps, ${heap.gcs} collections`,
+  );
+  const nudgeHeap = allocation(() => nudge(trace, 1, 3, 0.5), steps);
+  console.log(
+    `allocation per exact nudge: ${nudgeHeap.bytesPerStep.toFixed(2)} B (its result object), ${nudgeHeap.gcs} collections`,
+  );
+  console.log('');
+  console.log(
+    `engine: worst ${Math.min(...ratios).toFixed(2)}x tfjs, best ${Math.max(...ratios).toFixed(2)}x tfjs, nudge ${nudgeUs.toFixed(1)} us, best-nudge ${bestMs.toFixed(1)} ms`,
+  );
+}
+
+await main();
