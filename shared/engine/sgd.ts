@@ -5,7 +5,7 @@ import type { Rng } from './rng.ts';
 import { Trace } from './trace.ts';
 
 export interface StepResult {
-  /** C of the mini-batch before the step. */
+  /** C of the mini-batch before the step (not finite only if the network given already overflowed). */
   cost: number;
   /** True when the step would have made the cost or a parameter non-finite: the network is left as it was. */
   diverged: boolean;
@@ -20,10 +20,18 @@ function checkEta(eta: number): void {
 }
 
 /**
+ * Largest |w| or |b| a step may produce. Past it a step counts as diverged: a
+ * finite but enormous weight would make the next cost Infinity, and no network
+ * this game trains needs weights anywhere near it.
+ */
+export const MAX_PARAMETER = 1e6;
+
+/**
  * One gradient-descent step on the samples loaded in the trace:
- * w^l → w^l − η ∂C/∂w^l, b^l → b^l − η δ̄^l. If the cost, a gradient or an
- * updated parameter is not finite, nothing is changed and the step reports
- * `diverged` (η too large), so that NaN never reaches a player.
+ * w^l → w^l − η ∂C/∂w^l, b^l → b^l − η δ̄^l. If the cost or a gradient is not
+ * finite, or an updated parameter would not be finite or would pass
+ * ±MAX_PARAMETER, nothing is changed and the step reports `diverged` (η too
+ * large), so that NaN and Infinity never reach a player.
  */
 export function sgdStep(trace: Trace, eta: number): StepResult {
   checkEta(eta);
@@ -36,12 +44,13 @@ export function sgdStep(trace: Trace, eta: number): StepResult {
   for (let l = 1; l <= L; l++) {
     const w = net.w[l]!;
     const g = trace.nablaW[l]!;
+    // !(|x| ≤ MAX) is also true for NaN.
     for (let i = 0; i < w.length; i++)
-      if (!Number.isFinite(w[i]! - eta * g[i]!)) return { cost, diverged: true };
+      if (!(Math.abs(w[i]! - eta * g[i]!) <= MAX_PARAMETER)) return { cost, diverged: true };
     const b = net.b[l]!;
     const d = trace.deltaBar[l]!;
     for (let j = 0; j < b.length; j++)
-      if (!Number.isFinite(b[j]! - eta * d[j]!)) return { cost, diverged: true };
+      if (!(Math.abs(b[j]! - eta * d[j]!) <= MAX_PARAMETER)) return { cost, diverged: true };
   }
   for (let l = 1; l <= L; l++) {
     const w = net.w[l]!;
@@ -74,7 +83,7 @@ export class Trainer {
   private readonly order: Int32Array;
   private pos: number;
   steps = 0;
-  /** Set once a step diverged; later steps are refused until η is lowered. */
+  /** True when the last step diverged (the network was left as it was; lower η and step again). */
   diverged = false;
 
   constructor(net: Network, data: Batch, options: TrainerOptions, rng: Rng) {

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, nudge } from '#shared/engine/index';
+import {
+  MAX_POINTS,
+  MoveReason,
+  pointsFor,
+  quality,
+  roundKey,
+  SATURATION_THRESHOLD,
+  scoreMove,
+  speedFactor,
+} from '#shared/game/scoring';
+import { makeCase } from '../engine/random-nets.ts';
+
+describe('quality, points and the speed factor', () => {
+  it('q = ΔC_move / ΔC_best; where nothing can lower the cost, not raising it is perfect', () => {
+    expect(quality(-0.05, -0.1)).toBe(0.5);
+    expect(quality(-0.1, -0.1)).toBe(1);
+    expect(quality(0.02, -0.1)).toBeCloseTo(-0.2, 15);
+    expect(quality(0, 0)).toBe(1);
+    expect(quality(0.01, 0)).toBe(-1);
+  });
+
+  it('points = round(1000 · clamp(q, 0, 1) · speed), 0 for a move that raised the cost', () => {
+    expect(MAX_POINTS).toBe(1000);
+    expect(pointsFor(0.5, false)).toBe(500);
+    expect(pointsFor(0.1234, false)).toBe(123);
+    expect(pointsFor(1.0000001, false)).toBe(1000);
+    expect(pointsFor(-0.3, false)).toBe(0);
+    expect(pointsFor(0.9, true)).toBe(0);
+    expect(pointsFor(0.9, false, 0.75)).toBe(675);
+  });
+
+  it('speed factor 1 − t/(2T): 1 at once, ½ at the buzzer, 1 when speed scoring is off', () => {
+    expect(speedFactor(undefined)).toBe(1);
+    expect(speedFactor({ elapsed: 0, limit: 20 })).toBe(1);
+    expect(speedFactor({ elapsed: 10, limit: 20 })).toBe(0.75);
+    expect(speedFactor({ elapsed: 20, limit: 20 })).toBe(0.5);
+    expect(speedFactor({ elapsed: 35, limit: 20 })).toBe(0.5);
+    expect(speedFactor({ elapsed: -3, limit: 20 })).toBe(1);
+    expect(speedFactor({ elapsed: 5, limit: 0 })).toBe(1);
+  });
+});
+
+describe('scoring a move against the round key', () => {
+  // A [2,3,1] sigmoid network with a budget large enough that the best |Δz| lies inside (−ε, ε).
+  const { net, batch } = makeCase([2, 3, 1], ['sigmoid', 'sigmoid'], 'quadratic', 4, 5);
+  const eps = 50;
+  const t = analyse(net, batch);
+  const key = roundKey(t, eps);
+  const { best } = key;
+
+  it('the best move scores q = 1 and 1000 points, halved at the buzzer', () => {
+    const s = scoreMove(t, key, best.l, best.j, best.dz);
+    expect(s.quality).toBe(1);
+    expect(s.points).toBe(1000);
+    expect(s.reason).toBe(MoveReason.Best);
+    expect(s.wrongWay).toBe(false);
+    expect(s.rightSign).toBe(true);
+    expect(scoreMove(t, key, best.l, best.j, best.dz, { elapsed: 30, limit: 30 }).points).toBe(500);
+  });
+
+  it('the round key holds the gradient demon, never better than the best', () => {
+    expect(key.gradient.deltaC).toBeGreaterThanOrEqual(best.deltaC);
+    const s = scoreMove(t, key, key.gradient.l, key.gradient.j, key.gradient.dz);
+    expect(s.quality).toBeLessThanOrEqual(1);
+    expect(s.points).toBe(Math.round(1000 * Math.max(0, s.quality)));
+  });
+
+  it('the wrong way: raises the cost, 0 points, flagged, told the sign was wrong', () => {
+    const s = scoreMove(t, key, best.l, best.j, -Math.sign(best.dz) * 0.5);
+    expect(s.deltaC).toBeGreaterThan(0);
+    expect(s.wrongWay).toBe(true);
+    expect(s.rightSign).toBe(false);
+    expect(s.quality).toBeLessThan(0);
+    expect(s.points).toBe(0);
+    expect(s.reason).toBe(MoveReason.WrongSign);
+  });
+
+  it('the right neuron, too little or too much: undershoot or overshoot', () => {
+    expect(Math.abs(best.dz)).toBeLessThan(eps);
+    const under = scoreMove(t, key, best.l, best.j, best.dz * 0.2);
+    expect(under.reason).toBe(MoveReason.Undershoot);
+    expect(under.points).toBeGreaterThan(0);
+    expect(under.points).toBeLessThan(1000);
+    const over = scoreMove(t, key, best.l, best.j, Math.sign(best.dz) * eps);
+    expect(over.reason).toBe(MoveReason.Overshoot);
+    expect(over.quality).toBeLessThan(0.99);
+  });
+
+  it('no move scores nothing and says so', () => {
+    const s = scoreMove(t, key, 1, 0, 0);
+    expect(s.reason).toBe(MoveReason.NoMove);
+    expect(s.points).toBe(0);
+  });
+
+  it("a saturated neuron (mean σ' < 0.02) is flagged, and a live one with a smaller |δ̄| is told so", () => {
+    const c = makeCase([2, 3, 1], ['sigmoid', 'sigmoid'], 'quadratic', 4, 5);
+    // A huge bias puts hidden neuron 0 to sleep: σ(z) ≈ 1 for every sample.
+    c.net.b[1]![0] = 12;
+    const tr = analyse(c.net, c.batch);
+    const k = roundKey(tr, 1);
+    const d = tr.deltaBar[1]![0]!;
+    const asleep = scoreMove(tr, k, 1, 0, -Math.sign(d) * 1);
+    expect(asleep.sigmaPrime).toBeLessThan(SATURATION_THRESHOLD);
+    expect(asleep.saturated).toBe(true);
+    expect(asleep.rightSign).toBe(true);
+    expect(asleep.reason).toBe(MoveReason.Saturated);
+    // Some other live neuron, right sign, not the best lever.
+    const other = [1, 2]
+      .map((j) => ({ l: 1, j }))
+      .find(({ l, j }) => l !== k.best.l || j !== k.best.j)!;
+    const dz = -Math.sign(tr.deltaBar[other.l]![other.j]!) * 0.05;
+    const s = scoreMove(tr, k, other.l, other.j, dz);
+    expect(s.saturated).toBe(false);
+    expect(s.deltaC).toBe(nudge(tr, other.l, other.j, dz).deltaC);
+    expect(s.reason).toBe(MoveReason.SmallDelta);
+    expect(s.quality).toBeLessThan(0.99);
+  });
+});
