@@ -1,26 +1,95 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import path from 'node:path';
 import express from 'express';
+import { Server } from 'socket.io';
+import { apiRouter } from './http/api.ts';
+import { clientRouter, securityHeaders } from './http/static.ts';
+import { type Log, silentLog } from './log.ts';
+import { SqliteStore } from './persistence/sqlite.ts';
+import type { Store } from './persistence/store.ts';
+import { Registry } from './rooms/registry.ts';
+import { attachHandlers } from './socket/handlers.ts';
+import { DEFAULT_LIMITS, type Limits } from './socket/limits.ts';
+import { type GameServer, roomOutput } from './socket/output.ts';
 
 export interface AppDeps {
   /** Folder of the built client (vite's output). */
   clientDir: string;
+  /** Where sessions are kept; an in-memory SQLite database when absent. */
+  store?: Store;
+  log?: Log;
+  limits?: Partial<Limits>;
+  now?: () => number;
+  /** Origin for join links (e.g. https://demon.school.example); the request's own host when absent. */
+  publicUrl?: string;
+}
+
+export interface App {
+  app: express.Express;
+  httpServer: HttpServer;
+  io: GameServer;
+  registry: Registry;
+  /** Stops joins, tells every session the server is restarting, freezes open rounds, closes the store. */
+  shutdown(): Promise<void>;
+}
+
+function origin(publicUrl: string | undefined, host: string | undefined, secure: boolean): string {
+  return publicUrl?.replace(/\/$/, '') ?? `${secure ? 'https' : 'http'}://${host ?? 'localhost'}`;
 }
 
 /** The whole server, wired but not listening: tests start it on port 0. */
-export function createApp(deps: AppDeps): { app: express.Express; httpServer: HttpServer } {
+export function createApp(deps: AppDeps): App {
+  const log = deps.log ?? silentLog;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const store = deps.store ?? new SqliteStore(':memory:');
+  const now = deps.now ?? Date.now;
+  const joinUrl = (code: string, base: string) => `${base}/?code=${code}`;
+
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
-  app.use(express.static(deps.clientDir, { index: 'index.html' }));
-  app.get('/{*splat}', (_req, res) => {
-    const index = path.join(deps.clientDir, 'index.html');
-    if (existsSync(index)) res.sendFile(index);
-    else res.status(404).send('The client is not built: run npm run build.');
-  });
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
   const httpServer = createServer(app);
-  return { app, httpServer };
+  const io: GameServer = new Server(httpServer, {
+    maxHttpBufferSize: limits.maxPayloadBytes,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+    serveClient: false,
+  });
+  const registry = new Registry({ store, log, now, output: (room) => roomOutput(io, room) });
+  const restored = registry.restoreAll();
+  if (restored) log('sessions_restored', { count: restored });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, rooms: registry.size(), uptime: Math.round(process.uptime()) });
+  });
+  app.use(
+    '/api',
+    apiRouter({
+      registry,
+      store,
+      log,
+      sessionsPerMinute: limits.sessionsPerMinute,
+      joinUrl: (code, req) => joinUrl(code, origin(deps.publicUrl, req.get('host'), req.secure)),
+    }),
+  );
+  app.use(clientRouter(deps.clientDir));
+  attachHandlers(io, registry, limits, log, (code, socket) =>
+    joinUrl(code, origin(deps.publicUrl, socket.handshake.headers.host, socket.handshake.secure)),
+  );
+
+  let stopping: Promise<void> | null = null;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      registry.shutdown('the server is restarting: you will be reconnected');
+      // Let the notices leave before the connections close.
+      await new Promise((r) => setTimeout(r, 100));
+      await new Promise<void>((r) => {
+        io.close(() => r());
+      });
+      store.close();
+      log('stopped', {});
+    })();
+    return stopping;
+  };
+  return { app, httpServer, io, registry, shutdown };
 }

@@ -1,13 +1,35 @@
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { jsonLog } from './log.ts';
+import { SqliteStore } from './persistence/sqlite.ts';
+import { limitsFromEnv } from './socket/limits.ts';
 
 // The composition root: reads the environment, builds the app, listens.
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '0.0.0.0';
-const { httpServer } = createApp({ clientDir: path.resolve('dist/client') });
+const dataDir = path.resolve(process.env['DATA_DIR'] ?? 'data');
+const store = new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'));
+const { httpServer, shutdown } = createApp({
+  clientDir: path.resolve(process.env['CLIENT_DIR'] ?? 'dist/client'),
+  store,
+  log: jsonLog,
+  limits: limitsFromEnv(process.env),
+  ...(process.env['PUBLIC_URL'] ? { publicUrl: process.env['PUBLIC_URL'] } : {}),
+});
 httpServer.listen(port, host, () => {
   const addr = httpServer.address();
   const shown = typeof addr === 'object' && addr ? addr.port : port;
-  console.log(JSON.stringify({ event: 'listening', url: `http://localhost:${shown}` }));
+  jsonLog('config', { dataDir, host });
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', url: `http://localhost:${shown}` })}\n`,
+  );
 });
-process.on('SIGTERM', () => httpServer.close(() => process.exit(0)));
+const stop = (signal: string) => {
+  jsonLog('shutdown', { signal });
+  shutdown().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

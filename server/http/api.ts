@@ -1,0 +1,132 @@
+import express, { type Request, type Response } from 'express';
+import { ErrorCode } from '#shared/protocol/codes';
+import type { Log } from '../log.ts';
+import type { Store } from '../persistence/store.ts';
+import { RoomError } from '../rooms/errors.ts';
+import type { Registry } from '../rooms/registry.ts';
+import { buildReport, reportCsv } from '../rooms/report.ts';
+import { hashToken } from '../rooms/tokens.ts';
+import { WindowLimiter } from '../socket/limits.ts';
+
+export interface ApiDeps {
+  registry: Registry;
+  store: Store;
+  log: Log;
+  sessionsPerMinute: number;
+  joinUrl: (code: string, req: Request) => string;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BadSettings]: 400,
+  [ErrorCode.BadPayload]: 400,
+  [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.TooManyJoins]: 429,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.ShuttingDown]: 503,
+};
+
+export function sendError(res: Response, code: ErrorCode, message: string): void {
+  res.status(STATUS[code] ?? 500).json({ ok: false, error: { code, message } });
+}
+
+/** The host token from `Authorization: Bearer <token>`, or `?token=` for a download link. */
+function hostToken(req: Request): string | undefined {
+  const h = req.get('authorization');
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || undefined;
+  const q = req.query['token'];
+  return typeof q === 'string' && q ? q : undefined;
+}
+
+/** REST: create a session, list a host's sessions, a session's report as JSON or CSV. */
+export function apiRouter(d: ApiDeps): express.Router {
+  const r = express.Router();
+  const creates = new WindowLimiter(d.sessionsPerMinute, 60_000);
+  r.use(express.json({ limit: '8kb' }));
+
+  const hostId = (req: Request): string => {
+    const token = hostToken(req);
+    const id = token ? d.store.findHost(hashToken(token)) : undefined;
+    if (!id) throw new RoomError(ErrorCode.Unauthorized, 'a valid host token is needed');
+    return id;
+  };
+  const wrap = (fn: (req: Request, res: Response) => void) => (req: Request, res: Response) => {
+    try {
+      fn(req, res);
+    } catch (e) {
+      if (e instanceof RoomError) return sendError(res, e.code, e.message);
+      d.log('error', { path: req.path, message: e instanceof Error ? e.message : String(e) });
+      sendError(res, ErrorCode.Internal, 'the server could not do that');
+    }
+  };
+
+  r.post(
+    '/sessions',
+    wrap((req, res) => {
+      if (!creates.allow(req.ip ?? 'unknown'))
+        throw new RoomError(ErrorCode.RateLimited, 'too many sessions created: wait a minute');
+      const { room, hostToken: token, settings } = d.registry.create(req.body, hostToken(req));
+      res.status(201).json({
+        ok: true,
+        data: {
+          sessionId: room.id,
+          code: room.code,
+          joinUrl: d.joinUrl(room.code, req),
+          hostToken: token,
+          settings,
+        },
+      });
+    }),
+  );
+  r.get(
+    '/sessions',
+    wrap((req, res) => {
+      res.json({ ok: true, data: { sessions: d.store.hostSessions(hostId(req)) } });
+    }),
+  );
+  const report = (req: Request) => {
+    const id = hostId(req);
+    const loaded = d.store.loadSession(String(req.params['id']));
+    if (!loaded || loaded.session.hostId !== id)
+      throw new RoomError(ErrorCode.NotFound, 'no such session of this host');
+    return buildReport(loaded);
+  };
+  r.get(
+    '/sessions/:id/report.csv',
+    wrap((req, res) => {
+      const rep = report(req);
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.set(
+        'Content-Disposition',
+        `attachment; filename="backprop-demon-${rep.code}-${rep.sessionId}.csv"`,
+      );
+      res.set('Cache-Control', 'no-store');
+      res.send(`\uFEFF${reportCsv(rep)}`);
+    }),
+  );
+  r.get(
+    '/sessions/:id/report',
+    wrap((req, res) => {
+      res.set('Cache-Control', 'no-store');
+      res.json({ ok: true, data: report(req) });
+    }),
+  );
+  r.use((_req, res) => sendError(res, ErrorCode.NotFound, 'no such endpoint'));
+  // Body parser errors (bad JSON, too large) answer without a stack trace.
+  r.use(
+    (
+      err: { type?: string; status?: number },
+      _req: Request,
+      res: Response,
+      _next: express.NextFunction,
+    ) => {
+      if (err.type === 'entity.too.large')
+        return sendError(res, ErrorCode.PayloadTooLarge, 'the body is too large');
+      if (err.status && err.status < 500)
+        return sendError(res, ErrorCode.BadPayload, 'the body is not valid JSON');
+      sendError(res, ErrorCode.Internal, 'the server could not do that');
+    },
+  );
+  return r;
+}

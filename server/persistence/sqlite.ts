@@ -1,0 +1,232 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { NetworkJSON } from '#shared/engine/index';
+import type {
+  LoadedSession,
+  MoveRow,
+  PlayerRow,
+  RoundRow,
+  SessionRow,
+  SessionState,
+  SessionSummary,
+  Store,
+} from './store.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS hosts (
+  id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, code TEXT NOT NULL, host_id TEXT NOT NULL REFERENCES hosts(id),
+  settings TEXT NOT NULL, state TEXT NOT NULL, network TEXT,
+  created_at INTEGER NOT NULL, ended_at INTEGER);
+CREATE INDEX IF NOT EXISTS sessions_host ON sessions(host_id, created_at);
+CREATE INDEX IF NOT EXISTS sessions_active ON sessions(ended_at);
+CREATE TABLE IF NOT EXISTS players (
+  session_id TEXT NOT NULL REFERENCES sessions(id), id TEXT NOT NULL, nickname TEXT NOT NULL,
+  nickname_key TEXT NOT NULL, token_hash TEXT NOT NULL, joined_at INTEGER NOT NULL,
+  kicked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (session_id, id));
+CREATE TABLE IF NOT EXISTS rounds (
+  session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, puzzle TEXT NOT NULL,
+  started_at INTEGER NOT NULL, ended_at INTEGER, reveal TEXT, PRIMARY KEY (session_id, round));
+CREATE TABLE IF NOT EXISTS moves (
+  session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, player_id TEXT NOT NULL,
+  result TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (session_id, round, player_id));
+`;
+
+interface SessionDb {
+  id: string;
+  code: string;
+  host_id: string;
+  settings: string;
+  state: string;
+  network: string | null;
+  created_at: number;
+  ended_at: number | null;
+}
+
+/** The store in one SQLite file (WAL: readers never wait for the writer). */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly q;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL: each commit is in the WAL before the ack; an OS crash may lose the last ones, a process crash none.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const p = (sql: string) => this.db.prepare(sql);
+    this.q = {
+      createHost: p('INSERT INTO hosts (id, token_hash, created_at) VALUES (?, ?, ?)'),
+      findHost: p('SELECT id FROM hosts WHERE token_hash = ?'),
+      createSession: p(
+        'INSERT INTO sessions (id, code, host_id, settings, state, created_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      saveState: p('UPDATE sessions SET state = ?, ended_at = ? WHERE id = ?'),
+      saveNetwork: p('UPDATE sessions SET network = ? WHERE id = ?'),
+      addPlayer: p(
+        'INSERT INTO players (session_id, id, nickname, nickname_key, token_hash, joined_at, kicked) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      kick: p('UPDATE players SET kicked = 1 WHERE session_id = ? AND id = ?'),
+      startRound: p(
+        'INSERT INTO rounds (session_id, round, puzzle, started_at) VALUES (?, ?, ?, ?)',
+      ),
+      endRound: p('UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?'),
+      addMove: p(
+        'INSERT INTO moves (session_id, round, player_id, result, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      active: p('SELECT * FROM sessions WHERE ended_at IS NULL'),
+      session: p('SELECT * FROM sessions WHERE id = ?'),
+      players: p('SELECT * FROM players WHERE session_id = ? ORDER BY joined_at, id'),
+      rounds: p('SELECT * FROM rounds WHERE session_id = ? ORDER BY round'),
+      moves: p('SELECT * FROM moves WHERE session_id = ? ORDER BY round, created_at'),
+      hostSessions: p(
+        `SELECT s.*, (SELECT COUNT(*) FROM players p WHERE p.session_id = s.id AND p.kicked = 0) AS n
+         FROM sessions s WHERE host_id = ? ORDER BY created_at DESC LIMIT 200`,
+      ),
+    };
+  }
+
+  createHost(id: string, tokenHash: string, now: number): void {
+    this.q.createHost.run(id, tokenHash, now);
+  }
+
+  findHost(tokenHash: string): string | undefined {
+    const row = this.q.findHost.get(tokenHash) as { id: string } | undefined;
+    return row?.id;
+  }
+
+  createSession(r: SessionRow): void {
+    this.q.createSession.run(
+      r.id,
+      r.code,
+      r.hostId,
+      JSON.stringify(r.settings),
+      JSON.stringify(r.state),
+      r.createdAt,
+      r.endedAt,
+    );
+  }
+
+  saveState(sessionId: string, state: SessionState, endedAt: number | null): void {
+    this.q.saveState.run(JSON.stringify(state), endedAt, sessionId);
+  }
+
+  saveNetwork(sessionId: string, network: NetworkJSON): void {
+    this.q.saveNetwork.run(JSON.stringify(network), sessionId);
+  }
+
+  addPlayer(r: PlayerRow): void {
+    this.q.addPlayer.run(
+      r.sessionId,
+      r.id,
+      r.nickname,
+      r.nicknameKey,
+      r.tokenHash,
+      r.joinedAt,
+      r.kicked ? 1 : 0,
+    );
+  }
+
+  kickPlayer(sessionId: string, playerId: string): void {
+    this.q.kick.run(sessionId, playerId);
+  }
+
+  startRound(r: RoundRow): void {
+    this.q.startRound.run(r.sessionId, r.round, JSON.stringify(r.puzzle), r.startedAt);
+  }
+
+  endRound(sessionId: string, round: number, reveal: RoundRow['reveal'], endedAt: number): void {
+    this.q.endRound.run(JSON.stringify(reveal), endedAt, sessionId, round);
+  }
+
+  addMove(r: MoveRow): void {
+    this.q.addMove.run(r.sessionId, r.round, r.playerId, JSON.stringify(r.result), r.createdAt);
+  }
+
+  private load(s: SessionDb): LoadedSession {
+    const players = (this.q.players.all(s.id) as Record<string, unknown>[]).map(
+      (p): PlayerRow => ({
+        sessionId: s.id,
+        id: p['id'] as string,
+        nickname: p['nickname'] as string,
+        nicknameKey: p['nickname_key'] as string,
+        tokenHash: p['token_hash'] as string,
+        joinedAt: p['joined_at'] as number,
+        kicked: p['kicked'] === 1,
+      }),
+    );
+    const rounds = (this.q.rounds.all(s.id) as Record<string, unknown>[]).map(
+      (r): RoundRow => ({
+        sessionId: s.id,
+        round: r['round'] as number,
+        puzzle: JSON.parse(r['puzzle'] as string),
+        startedAt: r['started_at'] as number,
+        endedAt: (r['ended_at'] as number | null) ?? null,
+        reveal: r['reveal'] ? JSON.parse(r['reveal'] as string) : null,
+      }),
+    );
+    const moves = (this.q.moves.all(s.id) as Record<string, unknown>[]).map(
+      (m): MoveRow => ({
+        sessionId: s.id,
+        round: m['round'] as number,
+        playerId: m['player_id'] as string,
+        result: JSON.parse(m['result'] as string),
+        createdAt: m['created_at'] as number,
+      }),
+    );
+    return {
+      session: {
+        id: s.id,
+        code: s.code,
+        hostId: s.host_id,
+        settings: JSON.parse(s.settings),
+        createdAt: s.created_at,
+        endedAt: s.ended_at,
+        state: JSON.parse(s.state) as SessionState,
+      },
+      network: s.network ? JSON.parse(s.network) : null,
+      players,
+      rounds,
+      moves,
+    };
+  }
+
+  activeSessions(): LoadedSession[] {
+    return (this.q.active.all() as SessionDb[]).map((s) => this.load(s));
+  }
+
+  loadSession(sessionId: string): LoadedSession | undefined {
+    const s = this.q.session.get(sessionId) as SessionDb | undefined;
+    return s ? this.load(s) : undefined;
+  }
+
+  hostSessions(hostId: string): SessionSummary[] {
+    return (this.q.hostSessions.all(hostId) as (SessionDb & { n: number })[]).map((s) => {
+      const state = JSON.parse(s.state) as SessionState;
+      const settings = JSON.parse(s.settings) as SessionRow['settings'];
+      return {
+        sessionId: s.id,
+        code: s.code,
+        createdAt: s.created_at,
+        endedAt: s.ended_at,
+        phase: state.phase,
+        round: state.round,
+        rounds: settings.rounds,
+        preset: settings.preset,
+        players: s.n,
+      };
+    });
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

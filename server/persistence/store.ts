@@ -1,0 +1,101 @@
+import type { NetworkJSON } from '#shared/engine/index';
+import type { PuzzleJSON } from '#shared/game/puzzle';
+import type { Phase } from '#shared/protocol/codes';
+import type { SessionSettings } from '#shared/protocol/schemas';
+import type { MoveResult, Reveal } from '#shared/protocol/views';
+import type { Clock } from '../rooms/phase.ts';
+
+/**
+ * What a session keeps between restarts. A room writes through this interface
+ * before it acknowledges anything; SQLite is one implementation of it.
+ */
+
+export interface SessionState {
+  phase: Phase;
+  round: number;
+  locked: boolean;
+  clock: Clock | null;
+  /** Loss on the whole data set: before round 1, then after each round's training. */
+  lossCurve: number[];
+}
+
+export interface SessionRow {
+  id: string;
+  code: string;
+  hostId: string;
+  settings: SessionSettings;
+  createdAt: number;
+  endedAt: number | null;
+  state: SessionState;
+}
+
+export interface PlayerRow {
+  sessionId: string;
+  id: string;
+  nickname: string;
+  /** The nickname as uniqueness compares it (case folded). */
+  nicknameKey: string;
+  /** sha256 of the resume token: the token itself is never stored. */
+  tokenHash: string;
+  joinedAt: number;
+  kicked: boolean;
+}
+
+export interface RoundRow {
+  sessionId: string;
+  round: number;
+  puzzle: PuzzleJSON;
+  startedAt: number;
+  endedAt: number | null;
+  reveal: Reveal | null;
+}
+
+export interface MoveRow {
+  sessionId: string;
+  round: number;
+  playerId: string;
+  result: MoveResult;
+  createdAt: number;
+}
+
+export interface LoadedSession {
+  session: SessionRow;
+  /** The network the next round starts from (after the last training); null before round 1. */
+  network: NetworkJSON | null;
+  players: PlayerRow[];
+  rounds: RoundRow[];
+  moves: MoveRow[];
+}
+
+export interface SessionSummary {
+  sessionId: string;
+  code: string;
+  createdAt: number;
+  endedAt: number | null;
+  phase: Phase;
+  round: number;
+  rounds: number;
+  preset: string | null;
+  players: number;
+}
+
+export interface Store {
+  createHost(id: string, tokenHash: string, now: number): void;
+  findHost(tokenHash: string): string | undefined;
+  createSession(row: SessionRow): void;
+  saveState(sessionId: string, state: SessionState, endedAt: number | null): void;
+  saveNetwork(sessionId: string, network: NetworkJSON): void;
+  addPlayer(row: PlayerRow): void;
+  kickPlayer(sessionId: string, playerId: string): void;
+  startRound(row: RoundRow): void;
+  endRound(sessionId: string, round: number, reveal: Reveal, endedAt: number): void;
+  /** Refuses (throws) a second move of a player in a round. */
+  addMove(row: MoveRow): void;
+  /** Sessions not ended, to bring back after a restart. */
+  activeSessions(): LoadedSession[];
+  loadSession(sessionId: string): LoadedSession | undefined;
+  hostSessions(hostId: string): SessionSummary[];
+  /** Runs fn atomically: all of its writes or none. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}

@@ -1,0 +1,116 @@
+import { ErrorCode, Phase } from '#shared/protocol/codes';
+import type { SessionSettings } from '#shared/protocol/schemas';
+import { refuse } from './errors.ts';
+import { Room, type RoomDeps, type RoomOutput } from './room.ts';
+import { resolveSettings } from './settings.ts';
+import { hashToken, newCode, newId, newSeed, newToken } from './tokens.ts';
+
+/** How long an ended session stays in memory (its code then frees up; the report stays in the store). */
+const ENDED_TTL_MS = 15 * 60_000;
+
+export interface RegistryDeps extends RoomDeps {
+  /** Builds the room's scoped output (the socket layer). */
+  output: (room: Room) => RoomOutput;
+}
+
+/**
+ * The rooms of this process, by code and by id. Keeping lookups here is what
+ * would become a shared registry when rooms spread over several processes.
+ */
+export class Registry {
+  private readonly byCode = new Map<string, Room>();
+  private readonly byId = new Map<string, Room>();
+  private readonly retire = new Map<string, NodeJS.Timeout>();
+  /** Set on shutdown: no new joins or sessions. */
+  draining = false;
+
+  constructor(private readonly deps: RegistryDeps) {}
+
+  /** Brings back every session that had not ended when the server stopped. */
+  restoreAll(): number {
+    for (const loaded of this.deps.store.activeSessions())
+      this.add(Room.onRestore(this.deps, loaded));
+    return this.byId.size;
+  }
+
+  private add(room: Room): void {
+    this.byCode.set(room.code, room);
+    this.byId.set(room.id, room);
+    room.attach(this.deps.output(room));
+  }
+
+  private freeCode(): string {
+    for (;;) {
+      const code = newCode();
+      if (!this.byCode.has(code)) return code;
+    }
+  }
+
+  /** A host's new session; a known host token keeps the same host (and its list of sessions). */
+  create(
+    input: unknown,
+    hostToken: string | undefined,
+  ): { room: Room; hostToken: string; settings: SessionSettings } {
+    if (this.draining)
+      refuse(ErrorCode.ShuttingDown, 'the server is restarting: try again in a moment');
+    const resolved = resolveSettings(input, newSeed);
+    if (!resolved.ok) refuse(ErrorCode.BadSettings, resolved.message);
+    const { store, now } = this.deps;
+    let token = hostToken;
+    let hostId = token ? store.findHost(hashToken(token)) : undefined;
+    if (token && !hostId) refuse(ErrorCode.Unauthorized, 'unknown host token');
+    if (!token || !hostId) {
+      token = newToken();
+      hostId = newId();
+      store.createHost(hostId, hashToken(token), now());
+    }
+    const room = Room.onCreate(this.deps, newId(), this.freeCode(), hostId, resolved.settings);
+    this.add(room);
+    return { room, hostToken: token, settings: resolved.settings };
+  }
+
+  /** The running session with that code. */
+  byCodeOrFail(code: string): Room {
+    const room = this.byCode.get(code);
+    if (!room) refuse(ErrorCode.NotFound, 'no session has that code');
+    return room;
+  }
+
+  get(id: string): Room | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The host token's host id, if the store knows it. */
+  hostOf(token: string): string | undefined {
+    return this.deps.store.findHost(hashToken(token));
+  }
+
+  /** An ended room stays a while (late phones see the podium), then leaves memory. */
+  ended(room: Room): void {
+    if (room.state.phase !== Phase.Ended || this.retire.has(room.id)) return;
+    const t = setTimeout(() => this.drop(room), ENDED_TTL_MS);
+    t.unref();
+    this.retire.set(room.id, t);
+  }
+
+  private drop(room: Room): void {
+    room.onDispose();
+    this.byCode.delete(room.code);
+    this.byId.delete(room.id);
+    this.retire.delete(room.id);
+  }
+
+  size(): number {
+    return this.byId.size;
+  }
+
+  /** On SIGTERM: refuse joins, tell every session, freeze open rounds' clocks in the store. */
+  shutdown(message: string): void {
+    this.draining = true;
+    for (const room of this.byId.values()) {
+      this.deps.output(room).toAll('server:restarting', { message });
+      room.onDispose(true);
+    }
+    for (const t of this.retire.values()) clearTimeout(t);
+  }
+}

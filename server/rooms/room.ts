@@ -1,0 +1,577 @@
+import {
+  type Batch,
+  cloneNetwork,
+  type Network,
+  networkFromJSON,
+  networkToJSON,
+} from '#shared/engine/index';
+import { buildPuzzle, puzzleFromJSON } from '#shared/game/puzzle';
+import {
+  ErrorCode,
+  GRADIENT_DEMON_ID,
+  MOVE_GRACE_MS,
+  Phase,
+  type RoundEnd,
+} from '#shared/protocol/codes';
+import type { ServerToClientEvents } from '#shared/protocol/events';
+import { checkNickname, type MovePayload, type SessionSettings } from '#shared/protocol/schemas';
+import type { Final, MoveResult, Reveal, Status } from '#shared/protocol/views';
+import type { Log } from '../log.ts';
+import type {
+  LoadedSession,
+  PlayerRow,
+  SessionRow,
+  SessionState,
+  Store,
+} from '../persistence/store.ts';
+import { refuse } from './errors.ts';
+import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
+import {
+  type Command,
+  type Effect,
+  elapsedSeconds,
+  pauseClock,
+  remainingMs,
+  resumeClock,
+  transition,
+} from './phase.ts';
+import {
+  checkMove,
+  classMoves,
+  datasetLoss,
+  deltaBars,
+  gradientScore,
+  nextPuzzle,
+  openRoundMath,
+  type RoundMath,
+  scoreRoundMove,
+  toNudge,
+  trainAfterRound,
+} from './round.ts';
+import { applyPresetScale, puzzleSettings } from './settings.ts';
+import { hashToken, newId, newToken } from './tokens.ts';
+
+type Emit = <E extends keyof ServerToClientEvents>(
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+) => void;
+
+/** Where a room's messages go: the socket layer scopes each to this session. */
+export interface RoomOutput {
+  toAll: Emit;
+  toHosts: Emit;
+  /** Tells the player's connections they were kicked and closes them. */
+  kick(playerId: string, message: string): void;
+}
+
+export interface RoomDeps {
+  store: Store;
+  log: Log;
+  now: () => number;
+}
+
+export interface PlayerMem {
+  row: PlayerRow;
+  /** points[r] of each round moved. */
+  points: Map<number, number>;
+  score: number;
+  connections: number;
+}
+
+/** How often the host hears the answered count while moves pour in. */
+const PROGRESS_MS = 100;
+
+/**
+ * A classroom session in memory: its players, the open round and the phase.
+ * Lifecycle hooks onCreate / onRestore / onJoin / onLeave / onDispose; every
+ * change is written to the store before the caller acknowledges it.
+ */
+export class Room {
+  readonly row: SessionRow;
+  state: SessionState;
+  readonly players = new Map<string, PlayerMem>();
+  private readonly byToken = new Map<string, string>();
+  private readonly byKey = new Map<string, string>();
+  /** The network the next round starts from. */
+  private network: Network;
+  private readonly data: Batch;
+  math: RoundMath | null = null;
+  /** Moves of the current round. */
+  readonly moves = new Map<string, MoveResult>();
+  readonly botPoints = new Map<number, number>();
+  lastReveal: Reveal | null = null;
+  final: Final | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private progressTimer: NodeJS.Timeout | null = null;
+  private out: RoomOutput | null = null;
+
+  private constructor(
+    private readonly deps: RoomDeps,
+    row: SessionRow,
+    network: Network | null,
+  ) {
+    this.row = row;
+    this.state = row.state;
+    const built = buildPuzzle(puzzleSettings(row.settings));
+    applyPresetScale(row.settings, built.puzzle.network);
+    this.data = built.data;
+    this.network = network ?? built.puzzle.network;
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+  get code(): string {
+    return this.row.code;
+  }
+  get settings(): SessionSettings {
+    return this.row.settings;
+  }
+
+  /** onCreate: a new session in the lobby, written to the store. */
+  static onCreate(
+    deps: RoomDeps,
+    id: string,
+    code: string,
+    hostId: string,
+    settings: SessionSettings,
+  ): Room {
+    const state: SessionState = {
+      phase: Phase.Lobby,
+      round: 0,
+      locked: false,
+      clock: null,
+      lossCurve: [],
+    };
+    const row: SessionRow = {
+      id,
+      code,
+      hostId,
+      settings,
+      createdAt: deps.now(),
+      endedAt: null,
+      state,
+    };
+    const room = new Room(deps, row, null);
+    deps.store.createSession(row);
+    deps.log('session_created', {
+      sessionId: id,
+      code,
+      preset: settings.preset,
+      sizes: settings.sizes,
+    });
+    return room;
+  }
+
+  /** onRestore: a session brought back after a restart, with its round, moves and scores. */
+  static onRestore(deps: RoomDeps, loaded: LoadedSession): Room {
+    const { session } = loaded;
+    const room = new Room(deps, session, loaded.network ? networkFromJSON(loaded.network) : null);
+    for (const p of loaded.players) room.addPlayerMem(p);
+    for (const m of loaded.moves) {
+      const p = room.players.get(m.playerId);
+      if (!p) continue;
+      p.points.set(m.round, m.result.points);
+      p.score += m.result.points;
+      if (m.round === session.state.round) room.moves.set(m.playerId, m.result);
+    }
+    for (const r of loaded.rounds) {
+      if (r.reveal) {
+        room.botPoints.set(r.round, r.reveal.gradient.points);
+        room.lastReveal = r.reveal;
+      }
+      if (r.round === session.state.round)
+        room.math = openRoundMath(r.round, puzzleFromJSON(r.puzzle));
+    }
+    const s = room.state;
+    if (s.phase === Phase.Ended) room.final = room.finalStandings();
+    if (s.phase === Phase.Question && s.clock) {
+      // A clock frozen at shutdown runs on from where it stopped.
+      room.state = { ...s, clock: resumeClock(s.clock, deps.now()) };
+      deps.store.saveState(room.id, room.state, null);
+    }
+    deps.log('session_restored', { sessionId: room.id, phase: s.phase, round: s.round });
+    return room;
+  }
+
+  /** Connects the room to its sockets and starts its timer. */
+  attach(out: RoomOutput): void {
+    this.out = out;
+    this.schedule();
+  }
+
+  /** onDispose: stops timers; with `freeze`, an open round's clock is saved stopped, to run on after a restart. */
+  onDispose(freeze = false): void {
+    if (freeze && this.state.phase === Phase.Question && this.state.clock) {
+      this.state = { ...this.state, clock: pauseClock(this.state.clock, this.deps.now()) };
+      this.deps.store.saveState(this.id, this.state, null);
+    }
+    if (this.timer) clearTimeout(this.timer);
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.timer = null;
+    this.progressTimer = null;
+  }
+
+  private addPlayerMem(row: PlayerRow): PlayerMem {
+    const p: PlayerMem = { row, points: new Map(), score: 0, connections: 0 };
+    this.players.set(row.id, p);
+    this.byToken.set(row.tokenHash, row.id);
+    this.byKey.set(row.nicknameKey, row.id);
+    return p;
+  }
+
+  /** onJoin: a new player with a nickname; answers the player and their resume token. */
+  onJoin(rawNickname: string): { player: PlayerMem; token: string } {
+    const s = this.state;
+    if (s.phase === Phase.Ended) refuse(ErrorCode.SessionEnded, 'the session has ended');
+    if (s.locked) refuse(ErrorCode.LobbyLocked, 'the host has locked the lobby');
+    if (s.phase !== Phase.Lobby && !this.settings.lateJoin)
+      refuse(ErrorCode.LateJoinClosed, 'the game has started and late join is off');
+    const nick = checkNickname(rawNickname);
+    if (!nick.ok) refuse(ErrorCode.NicknameInvalid, nick.message);
+    const holder = this.byKey.get(nick.key);
+    if (holder && this.players.get(holder)?.row.kicked)
+      refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    if (
+      holder ||
+      nick.key === GRADIENT_DEMON_NAME.toLowerCase() ||
+      nick.key.startsWith('gradient demon')
+    )
+      refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
+    const token = newToken();
+    const row: PlayerRow = {
+      sessionId: this.id,
+      id: newId(),
+      nickname: nick.nickname,
+      nicknameKey: nick.key,
+      tokenHash: hashToken(token),
+      joinedAt: this.deps.now(),
+      kicked: false,
+    };
+    this.deps.store.addPlayer(row);
+    return { player: this.addPlayerMem(row), token };
+  }
+
+  /** A player coming back with their resume token. */
+  onResume(token: string): PlayerMem {
+    const id = this.byToken.get(hashToken(token));
+    const p = id ? this.players.get(id) : undefined;
+    if (!p) refuse(ErrorCode.BadToken, 'this session does not know that resume token');
+    if (p.row.kicked) refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    return p;
+  }
+
+  checkHostToken(token: string, hostTokenHash: string | undefined): void {
+    if (hashToken(token) !== hostTokenHash)
+      refuse(ErrorCode.BadToken, 'that is not this session’s host token');
+  }
+
+  /** A player's connection opened (join or resume) or closed: away players stay, shown as away. */
+  connected(playerId: string, delta: 1 | -1): void {
+    const p = this.players.get(playerId);
+    if (!p) return;
+    p.connections = Math.max(0, p.connections + delta);
+    this.sendPlayers();
+  }
+
+  /** onLeave is a closed connection; the player stays in the session. */
+  onLeave(playerId: string): void {
+    this.connected(playerId, -1);
+  }
+
+  activePlayers(): PlayerMem[] {
+    return [...this.players.values()].filter((p) => !p.row.kicked);
+  }
+
+  /** A player's move, scored by the engine and written before the ack. */
+  move(playerId: string, m: MovePayload): MoveResult {
+    const s = this.state;
+    const now = this.deps.now();
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked)
+      refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    if (m.round === s.round && this.moves.has(playerId))
+      refuse(ErrorCode.AlreadyMoved, 'one move per round: you have moved');
+    if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
+    if (s.phase !== Phase.Question || !s.clock || !this.math || m.round !== s.round)
+      refuse(ErrorCode.RoundClosed, `round ${m.round} is not open for moves`);
+    if (s.clock.deadline !== null && now > s.clock.deadline + MOVE_GRACE_MS)
+      refuse(ErrorCode.RoundClosed, 'time is up for this round');
+    const check = checkMove(this.math, m);
+    if (!check.ok) refuse(check.code, check.message);
+    const timing = {
+      seconds: elapsedSeconds(s.clock, now),
+      limit: s.clock.limitMs / 1000,
+      speedScoring: this.settings.speedScoring,
+    };
+    const result = scoreRoundMove(this.math, m, timing, p.score);
+    this.deps.store.addMove({
+      sessionId: this.id,
+      round: s.round,
+      playerId,
+      result,
+      createdAt: now,
+    });
+    this.moves.set(playerId, result);
+    p.points.set(s.round, result.points);
+    p.score += result.points;
+    this.sendProgress();
+    const waiting = this.activePlayers().some(
+      (q) => q.connections > 0 && !this.moves.has(q.row.id),
+    );
+    if (!waiting) setImmediate(() => this.tryCommand({ type: 'allMoved' }));
+    return result;
+  }
+
+  /** A host command (or the timer): the phase moves on, effects are written, then sent. */
+  command(cmd: Command): Status {
+    const now = this.deps.now();
+    const t = transition(this.phaseState(), cmd, now, this.settings.secondsPerRound);
+    if (!t.ok) refuse(t.code, t.message);
+    const lossCurve = [...this.state.lossCurve];
+    let reveal: Reveal | null = null;
+    let opened: RoundMath | null = null;
+    let trained: Network | null = null;
+    let ended = false;
+    for (const e of t.effects) {
+      if (e.type === 'closeRound') {
+        const r = this.closeRound(e, lossCurve);
+        reveal = r.reveal;
+        trained = r.network;
+      } else if (e.type === 'openRound') {
+        opened = this.openRound(e.round, trained ?? this.network, lossCurve);
+      } else ended = true;
+    }
+    const state: SessionState = {
+      phase: t.state.phase,
+      round: t.state.round,
+      locked: t.state.locked,
+      clock: t.state.clock,
+      lossCurve,
+    };
+    const endedAt = ended ? now : null;
+    this.deps.store.transaction(() => {
+      if (reveal) this.deps.store.endRound(this.id, reveal.round, reveal, now);
+      if (trained) this.deps.store.saveNetwork(this.id, networkToJSON(trained));
+      if (opened)
+        this.deps.store.startRound({
+          sessionId: this.id,
+          round: opened.round,
+          puzzle: opened.wire,
+          startedAt: now,
+          endedAt: null,
+          reveal: null,
+        });
+      this.deps.store.saveState(this.id, state, endedAt);
+    });
+    this.state = state;
+    this.row.endedAt = endedAt;
+    if (trained) this.network = trained;
+    if (reveal) {
+      this.botPoints.set(reveal.round, reveal.gradient.points);
+      this.lastReveal = reveal;
+      this.out?.toAll('round:ended', reveal);
+      this.deps.log('round_ended', {
+        sessionId: this.id,
+        round: reveal.round,
+        endedBy: reveal.endedBy,
+        answered: reveal.classMoves.answered,
+        loss: lossCurve.at(-1),
+      });
+    }
+    if (opened) {
+      this.math = opened;
+      this.moves.clear();
+      this.out?.toAll('round:started', this.roundStart()!);
+      this.deps.log('round_started', { sessionId: this.id, round: opened.round });
+    }
+    if (ended) {
+      this.final = this.finalStandings();
+      this.out?.toAll('session:ended', this.final);
+      this.deps.log('session_ended', { sessionId: this.id, rounds: this.state.round });
+    }
+    const status = this.status();
+    this.out?.toAll('session:status', status);
+    this.schedule();
+    return status;
+  }
+
+  /** The timer and "everyone moved" may race the host: a refused one is simply dropped. */
+  private tryCommand(cmd: Command): void {
+    try {
+      if (this.state.phase === Phase.Question) this.command(cmd);
+    } catch (e) {
+      this.deps.log('error', {
+        sessionId: this.id,
+        where: cmd.type,
+        message: (e as Error).message,
+      });
+    }
+  }
+
+  private openRound(round: number, network: Network, lossCurve: number[]): RoundMath {
+    if (round === 1) {
+      const built = buildPuzzle(puzzleSettings(this.settings));
+      applyPresetScale(this.settings, built.puzzle.network);
+      lossCurve.push(datasetLoss(built.puzzle.network, this.data));
+      return openRoundMath(1, built.puzzle);
+    }
+    return openRoundMath(round, nextPuzzle(this.settings, network, this.data, round));
+  }
+
+  private closeRound(
+    e: Extract<Effect, { type: 'closeRound' }>,
+    lossCurve: number[],
+  ): { reveal: Reveal; network: Network } {
+    const m = this.math!;
+    const players = this.activePlayers();
+    const moves = players.map((p) => this.moves.get(p.row.id)).filter((x): x is MoveResult => !!x);
+    const gradient = gradientScore(m);
+    const net = cloneNetwork(m.puzzle.network);
+    const sgdSteps = trainAfterRound(this.settings, net, this.data, e.round);
+    lossCurve.push(datasetLoss(net, this.data));
+    const bot = new Map(this.botPoints).set(e.round, gradient.points);
+    return {
+      network: net,
+      reveal: {
+        round: e.round,
+        rounds: this.settings.rounds,
+        endedBy: e.endedBy as RoundEnd,
+        deltaBar: deltaBars(m),
+        cost: m.cost,
+        best: toNudge(m.key.best),
+        gradient,
+        classMoves: classMoves(m, moves, players.length),
+        leaderboard: leaderboard(this.competitors(bot), e.round),
+        lossCurve: [...lossCurve],
+        sgdSteps,
+      },
+    };
+  }
+
+  competitors(bot: ReadonlyMap<number, number> = this.botPoints): Competitor[] {
+    const people: Competitor[] = this.activePlayers().map((p) => ({
+      id: p.row.id,
+      nickname: p.row.nickname,
+      bot: false,
+      online: p.connections > 0,
+      points: p.points,
+    }));
+    return [
+      ...people,
+      {
+        id: GRADIENT_DEMON_ID,
+        nickname: GRADIENT_DEMON_NAME,
+        bot: true,
+        online: true,
+        points: bot,
+      },
+    ];
+  }
+
+  finalStandings(): Final {
+    return {
+      standings: leaderboard(this.competitors(), this.state.round),
+      lossCurve: [...this.state.lossCurve],
+      rounds: this.state.round,
+    };
+  }
+
+  /** The host removes a player: they cannot come back to this session. */
+  kick(playerId: string): Status {
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
+    this.deps.store.kickPlayer(this.id, playerId);
+    p.row.kicked = true;
+    this.moves.delete(playerId);
+    this.out?.kick(playerId, 'the host removed you from the session');
+    this.deps.log('player_kicked', { sessionId: this.id, playerId });
+    this.sendPlayers();
+    return this.status();
+  }
+
+  private phaseState() {
+    const s = this.state;
+    return {
+      phase: s.phase,
+      round: s.round,
+      rounds: this.settings.rounds,
+      locked: s.locked,
+      clock: s.clock,
+    };
+  }
+
+  status(): Status {
+    const s = this.state;
+    const now = this.deps.now();
+    const c = s.clock;
+    return {
+      phase: s.phase,
+      round: s.round,
+      rounds: this.settings.rounds,
+      locked: s.locked,
+      timer: c
+        ? {
+            deadline: c.deadline,
+            remainingMs: remainingMs(c, now),
+            limitMs: c.limitMs,
+            serverNow: now,
+          }
+        : null,
+    };
+  }
+
+  roundStart() {
+    const m = this.math;
+    const st = this.status();
+    if (!m || !st.timer) return null;
+    return {
+      round: m.round,
+      rounds: this.settings.rounds,
+      puzzle: m.wire,
+      cost: m.cost,
+      timer: st.timer,
+    };
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const c = this.state.clock;
+    if (this.state.phase !== Phase.Question || !c || c.deadline === null || !this.out) return;
+    const wait = Math.max(0, c.deadline - this.deps.now());
+    this.timer = setTimeout(() => this.tryCommand({ type: 'timeout' }), wait);
+  }
+
+  private sendProgress(): void {
+    if (this.progressTimer) return;
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = null;
+      if (this.state.phase === Phase.Ended) return;
+      this.out?.toHosts('round:progress', {
+        round: this.state.round,
+        answered: this.moves.size,
+        players: this.activePlayers().length,
+      });
+    }, PROGRESS_MS);
+  }
+
+  sendPlayers(): void {
+    this.out?.toHosts('session:players', { players: this.playerList(), answered: this.moves.size });
+  }
+
+  playerList() {
+    return this.activePlayers().map((p) => ({
+      id: p.row.id,
+      nickname: p.row.nickname,
+      online: p.connections > 0,
+      score: p.score,
+      answered: this.moves.has(p.row.id),
+    }));
+  }
+
+  rankOf(playerId: string): number | null {
+    const board = this.lastReveal?.leaderboard ?? (this.final ? this.final.standings : null);
+    return board?.find((e) => e.id === playerId)?.rank ?? null;
+  }
+}

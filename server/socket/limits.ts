@@ -1,0 +1,86 @@
+/** Abuse limits; the defaults suit a classroom, a load test raises them (see docs/protocol.md). */
+export interface Limits {
+  /** Join, resume and host-join attempts per address per minute (codes cannot be guessed). */
+  joinsPerMinute: number;
+  /** Events a connection may send per second, on average… */
+  eventsPerSecond: number;
+  /** …and in a burst. */
+  eventBurst: number;
+  /** Largest socket.io message a client may send, bytes. */
+  maxPayloadBytes: number;
+  /** Sessions an address may create per minute. */
+  sessionsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  joinsPerMinute: 30,
+  eventsPerSecond: 5,
+  eventBurst: 20,
+  maxPayloadBytes: 8 * 1024,
+  sessionsPerMinute: 20,
+};
+
+/** Limits from the environment (JOIN_LIMIT_PER_MINUTE, EVENT_RATE, EVENT_BURST, SESSION_LIMIT_PER_MINUTE). */
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
+  const num = (name: string, fallback: number) => {
+    const v = Number(env[name]);
+    return env[name] !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+  };
+  return {
+    joinsPerMinute: num('JOIN_LIMIT_PER_MINUTE', DEFAULT_LIMITS.joinsPerMinute),
+    eventsPerSecond: num('EVENT_RATE', DEFAULT_LIMITS.eventsPerSecond),
+    eventBurst: num('EVENT_BURST', DEFAULT_LIMITS.eventBurst),
+    maxPayloadBytes: DEFAULT_LIMITS.maxPayloadBytes,
+    sessionsPerMinute: num('SESSION_LIMIT_PER_MINUTE', DEFAULT_LIMITS.sessionsPerMinute),
+  };
+}
+
+/** A token bucket: `rate` tokens a second up to `burst`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
+    this.last = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** At most `limit` attempts per key in a sliding window. */
+export class WindowLimiter {
+  private readonly hits = new Map<string, number[]>();
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  allow(key: string): boolean {
+    const t = this.now();
+    const recent = (this.hits.get(key) ?? []).filter((x) => t - x < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.hits.set(key, recent);
+      return false;
+    }
+    recent.push(t);
+    this.hits.set(key, recent);
+    if (this.hits.size > 10_000) this.sweep(t);
+    return true;
+  }
+
+  private sweep(t: number): void {
+    for (const [k, v] of this.hits) if (v.every((x) => t - x >= this.windowMs)) this.hits.delete(k);
+  }
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { ACTIVATIONS } from '#shared/engine/activations';
+import { COSTS } from '#shared/engine/costs';
+import { SHOW } from '#shared/game/puzzle';
+import { SessionSettings } from './schemas.ts';
+
+/**
+ * What the server sends, as zod schemas: the types clients receive, and a way
+ * for tests and third-party bots to check a message against the protocol.
+ */
+
+const Phase = z.enum(['lobby', 'question', 'paused', 'reveal', 'ended']);
+const RoundEnd = z.enum(['timer', 'allMoved', 'host']);
+
+/** The puzzle on the wire (puzzleToJSON): everything needed to recompute the round. */
+export const PuzzleWire = z.object({
+  network: z.object({
+    sizes: z.array(z.int()),
+    activations: z.array(z.enum(ACTIVATIONS)),
+    cost: z.enum(COSTS),
+    weights: z.array(z.array(z.number())),
+    biases: z.array(z.array(z.number())),
+  }),
+  batch: z.object({ inputs: z.array(z.array(z.number())), targets: z.array(z.array(z.number())) }),
+  eps: z.number(),
+  show: z.enum(SHOW),
+});
+export type PuzzleWire = z.infer<typeof PuzzleWire>;
+
+/** Times are server epoch milliseconds; `serverNow` lets a client correct its clock. */
+export const Timer = z.object({
+  /** When moves close; null while paused or outside a round. */
+  deadline: z.number().nullable(),
+  /** Milliseconds left (frozen while paused). */
+  remainingMs: z.number(),
+  /** The round's whole length in ms, extensions included. */
+  limitMs: z.number(),
+  serverNow: z.number(),
+});
+export type Timer = z.infer<typeof Timer>;
+
+export const Status = z.object({
+  phase: Phase,
+  /** 0 in the lobby, then 1…rounds. */
+  round: z.int(),
+  rounds: z.int(),
+  locked: z.boolean(),
+  timer: Timer.nullable(),
+});
+export type Status = z.infer<typeof Status>;
+
+export const RoundStart = z.object({
+  round: z.int(),
+  rounds: z.int(),
+  puzzle: PuzzleWire,
+  /** C of the puzzle's batch before any move. */
+  cost: z.number(),
+  timer: Timer,
+});
+export type RoundStart = z.infer<typeof RoundStart>;
+
+export const Nudge = z.object({
+  l: z.int(),
+  j: z.int(),
+  dz: z.number(),
+  /** Exact C after − C before. */
+  deltaC: z.number(),
+  /** δ̄^l_j·Δz, the first-order guess. */
+  predicted: z.number(),
+});
+export type Nudge = z.infer<typeof Nudge>;
+
+/** A scored move: enough to check the server with one's own backprop. */
+export const MoveResult = Nudge.extend({
+  round: z.int(),
+  deltaBar: z.number(),
+  sigmaPrime: z.number(),
+  best: Nudge,
+  quality: z.number(),
+  /** 1 − t/(2T) with speed scoring on, else 1. */
+  speed: z.number(),
+  points: z.int(),
+  wrongWay: z.boolean(),
+  rightSign: z.boolean(),
+  saturated: z.boolean(),
+  reason: z.string(),
+  /** Seconds from the round's start to the move, pauses left out. */
+  seconds: z.number(),
+  /** The player's total after this move. */
+  score: z.int(),
+});
+export type MoveResult = z.infer<typeof MoveResult>;
+
+export const LeaderboardEntry = z.object({
+  id: z.string(),
+  nickname: z.string(),
+  bot: z.boolean(),
+  score: z.int(),
+  /** 1 for the leader; equal scores share a rank. */
+  rank: z.int(),
+  /** Places gained since the previous round (negative: lost); null in the first round. */
+  rankChange: z.int().nullable(),
+  /** Points of the last ended round. */
+  lastPoints: z.int(),
+  online: z.boolean(),
+});
+export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
+
+export const ClassMove = z.object({
+  l: z.int(),
+  j: z.int(),
+  dz: z.number(),
+  deltaC: z.number(),
+  rightSign: z.boolean(),
+});
+
+export const ClassMoves = z.object({
+  answered: z.int(),
+  players: z.int(),
+  /** Share of the moves whose Δz had the sign of −δ̄ (0 when nobody moved). */
+  rightSignShare: z.number(),
+  /** counts[l−1][j]: how many players nudged neuron j of layer l. */
+  counts: z.array(z.array(z.int())),
+  /** Every move, without names: the picture of how the class moved. */
+  moves: z.array(ClassMove),
+  meanQuality: z.number().nullable(),
+});
+export type ClassMoves = z.infer<typeof ClassMoves>;
+
+export const Reveal = z.object({
+  round: z.int(),
+  rounds: z.int(),
+  endedBy: RoundEnd,
+  /** δ̄^l of layers 1…L, now that the round is over. */
+  deltaBar: z.array(z.array(z.number())),
+  cost: z.number(),
+  best: Nudge,
+  gradient: Nudge.extend({ quality: z.number(), points: z.int() }),
+  classMoves: ClassMoves,
+  leaderboard: z.array(LeaderboardEntry),
+  /** Loss on the whole data set: before round 1, then after each round's SGD steps. */
+  lossCurve: z.array(z.number()),
+  /** SGD steps run after this round (fewer than asked if η made the loss diverge). */
+  sgdSteps: z.int(),
+});
+export type Reveal = z.infer<typeof Reveal>;
+
+export const PlayerEntry = z.object({
+  id: z.string(),
+  nickname: z.string(),
+  online: z.boolean(),
+  score: z.int(),
+  /** Moved in the current round. */
+  answered: z.boolean(),
+});
+export type PlayerEntry = z.infer<typeof PlayerEntry>;
+
+export const PlayersUpdate = z.object({
+  players: z.array(PlayerEntry),
+  answered: z.int(),
+});
+export type PlayersUpdate = z.infer<typeof PlayersUpdate>;
+
+export const Progress = z.object({ round: z.int(), answered: z.int(), players: z.int() });
+export type Progress = z.infer<typeof Progress>;
+
+export const Final = z.object({
+  standings: z.array(LeaderboardEntry),
+  lossCurve: z.array(z.number()),
+  rounds: z.int(),
+});
+export type Final = z.infer<typeof Final>;
+
+/** What a player's join or resume answers: enough to draw the current screen. */
+export const PlayerWelcome = z.object({
+  sessionId: z.string(),
+  code: z.string(),
+  playerId: z.string(),
+  /** Kept by the client (localStorage) to come back as the same player. Join only. */
+  resumeToken: z.string().optional(),
+  nickname: z.string(),
+  score: z.int(),
+  rank: z.int().nullable(),
+  status: Status,
+  speedScoring: z.boolean(),
+  round: RoundStart.nullable(),
+  /** The player's own scored move of the current round, if any. */
+  myMove: MoveResult.nullable(),
+  reveal: Reveal.nullable(),
+  final: Final.nullable(),
+});
+export type PlayerWelcome = z.infer<typeof PlayerWelcome>;
+
+/** What the host's join answers: everything the projector shows. */
+export const HostWelcome = z.object({
+  sessionId: z.string(),
+  code: z.string(),
+  joinUrl: z.string(),
+  settings: SessionSettings,
+  status: Status,
+  players: z.array(PlayerEntry),
+  round: RoundStart.nullable(),
+  answered: z.int(),
+  reveal: Reveal.nullable(),
+  leaderboard: z.array(LeaderboardEntry),
+  lossCurve: z.array(z.number()),
+  final: Final.nullable(),
+});
+export type HostWelcome = z.infer<typeof HostWelcome>;
+
+export const Kicked = z.object({ message: z.string() });
+export const Restarting = z.object({ message: z.string() });
