@@ -1,13 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The client lives in client/; the production build goes to dist/client, which
-// the express server serves (npm start).
+// the express server serves (npm start). Each page is its own entry, so the
+// first page never loads Phaser or KaTeX.
+const page = (name: string) => fileURLToPath(new URL(`./client/${name}`, import.meta.url));
+
 export default defineConfig({
   root: 'client',
   publicDir: '../assets',
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      input: { index: page('index.html'), play: page('play.html') },
+    },
   },
   server: {
     proxy: {

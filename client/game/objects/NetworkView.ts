@@ -1,0 +1,251 @@
+import type Phaser from 'phaser';
+import { SATURATION_THRESHOLD } from '#shared/game/scoring';
+import { reducedMotion } from '../../state/motion.ts';
+import type { MoveMark, PlayStore } from '../../state/playStore.ts';
+import { COLORS } from '../../state/theme.ts';
+
+/** Milliseconds the forward pass (or δ's way back) takes to cross one layer. */
+const PULSE_MS_PER_LAYER = 380;
+/** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
+const PULSE_EDGE_LIMIT = 240;
+
+type G = Phaser.GameObjects.Graphics;
+
+/** A line of dashes from (x1, y1) to (x2, y2): negative signs are dashed, never colour alone. */
+function dashedLine(g: G, x1: number, y1: number, x2: number, y2: number, dash = 7, gap = 5): void {
+  const len = Math.hypot(x2 - x1, y2 - y1);
+  if (len === 0) return;
+  const ux = (x2 - x1) / len;
+  const uy = (y2 - y1) / len;
+  for (let s = 0; s < len; s += dash + gap) {
+    const e = Math.min(len, s + dash);
+    g.lineBetween(x1 + ux * s, y1 + uy * s, x1 + ux * e, y1 + uy * e);
+  }
+}
+
+function dashedCircle(g: G, x: number, y: number, r: number, segments = 12): void {
+  const step = (2 * Math.PI) / segments;
+  for (let i = 0; i < segments; i++) {
+    g.beginPath();
+    g.arc(x, y, r, i * step, i * step + step * 0.6);
+    g.strokePath();
+  }
+}
+
+function mix(a: number, b: number, t: number): number {
+  const u = Math.min(1, Math.max(0, t));
+  const ch = (s: number) => Math.round(((a >> s) & 255) * (1 - u) + ((b >> s) & 255) * u);
+  return (ch(16) << 16) | (ch(8) << 8) | ch(0);
+}
+
+/** The network drawn from the store: weights, activations, δ rings, the move and its comparisons. */
+export class NetworkView {
+  private readonly g: G;
+  private readonly fx: G;
+  private drawnVersion = -1;
+
+  constructor(
+    scene: Phaser.Scene,
+    private readonly store: PlayStore,
+  ) {
+    this.g = scene.add.graphics();
+    this.fx = scene.add.graphics();
+  }
+
+  /** Redraws what changed; returns quickly when nothing did. */
+  update(now: number): void {
+    const s = this.store;
+    if (!s.network) return;
+    if (s.version !== this.drawnVersion) {
+      this.drawnVersion = s.version;
+      this.drawNetwork();
+    }
+    this.drawPulses(now);
+  }
+
+  private activationShade(a: number, l: number): number {
+    const act = this.store.network.act[l];
+    const t =
+      act === 'tanh'
+        ? (a + 1) / 2
+        : act === 'relu' || act === 'linear'
+          ? Math.tanh(Math.abs(a))
+          : a;
+    return mix(COLORS.neuronEmpty, COLORS.neuronFull, t);
+  }
+
+  private drawNetwork(): void {
+    const s = this.store;
+    const { network: net, layout } = s;
+    const g = this.g;
+    g.clear();
+    const L = s.L;
+    let wMax = 1e-9;
+    for (let l = 1; l <= L; l++) for (const w of net.w[l]!) wMax = Math.max(wMax, Math.abs(w));
+    const big = net.w.reduce((n, w) => n + w.length, 0) > 300;
+    for (let l = 1; l <= L; l++) {
+      const nIn = net.sizes[l - 1]!;
+      const from = layout.pos[l - 1]!;
+      const to = layout.pos[l]!;
+      for (let j = 0; j < net.sizes[l]!; j++) {
+        for (let k = 0; k < nIn; k++) {
+          const w = net.w[l]![j * nIn + k]!;
+          const u = Math.abs(w) / wMax;
+          const sel = s.selectedWeight;
+          const chosen = sel && sel.l === l && sel.j === j && sel.k === k;
+          g.lineStyle(
+            chosen ? 7 : 0.75 + 5 * u,
+            w >= 0 ? COLORS.positive : COLORS.negative,
+            chosen ? 1 : 0.25 + 0.6 * u,
+          );
+          const a = from[k]!;
+          const b = to[j]!;
+          if (w >= 0 || big) g.lineBetween(a.x, a.y, b.x, b.y);
+          else dashedLine(g, a.x, a.y, b.x, b.y);
+        }
+      }
+    }
+    let dMax = 1e-12;
+    for (let l = 1; l <= L; l++)
+      for (const d of s.trace.deltaBar[l]!) dMax = Math.max(dMax, Math.abs(d));
+    for (let l = 0; l <= L; l++) {
+      const r = layout.r[l]!;
+      const showDelta = s.deltaVisible(l);
+      layout.pos[l]!.forEach((p, j) => {
+        const a = s.mean('a', l, j);
+        if (showDelta) {
+          const d = s.deltaBar(l, j);
+          const width = 1.5 + Math.min(r * 0.45, 10) * Math.sqrt(Math.abs(d) / dMax);
+          g.lineStyle(width, d >= 0 ? COLORS.positive : COLORS.negative, 1);
+          const rr = r + 3 + width / 2;
+          if (d >= 0) g.strokeCircle(p.x, p.y, rr);
+          else dashedCircle(g, p.x, p.y, rr);
+        }
+        g.fillStyle(this.activationShade(a, l), 1);
+        const asleep =
+          l > 0 && s.mean('sp', l, j) < SATURATION_THRESHOLD && net.act[l] !== 'linear';
+        g.lineStyle(2, asleep ? COLORS.muted : COLORS.ink, 1);
+        if (l === 0) {
+          g.fillRect(p.x - r, p.y - r, 2 * r, 2 * r);
+          g.strokeRect(p.x - r, p.y - r, 2 * r, 2 * r);
+        } else {
+          g.fillCircle(p.x, p.y, r);
+          g.strokeCircle(p.x, p.y, r);
+        }
+      });
+    }
+    this.drawOutputStrip();
+    const sel = s.selected;
+    if (sel) {
+      const p = layout.pos[sel.l]![sel.j]!;
+      const r = layout.r[sel.l]!;
+      g.lineStyle(3, COLORS.ink, 1);
+      g.strokeCircle(p.x, p.y, r + 14);
+      this.arrow(p.x, p.y, s.dz / s.eps, r, COLORS.ink, 0);
+    }
+    if (s.result) {
+      const { best, gradient, move } = s.result;
+      this.mark(best, COLORS.best, -1);
+      if (gradient) this.mark(gradient, COLORS.gradient, 1);
+      this.mark(move, COLORS.ink, 0);
+    }
+  }
+
+  /** A move on the network: a ring and a Δz arrow (or a thick line for a weight), offset sideways. */
+  private mark(m: MoveMark, color: number, side: number): void {
+    const { layout } = this.store;
+    const g = this.g;
+    const p = layout.pos[m.l]![m.j]!;
+    const r = layout.r[m.l]!;
+    if (m.k !== undefined) {
+      const q = layout.pos[m.l - 1]![m.k]!;
+      g.lineStyle(side === 0 ? 3 : 5, color, 0.9);
+      dashedLine(g, q.x, q.y, p.x, p.y, 10, 4);
+      return;
+    }
+    g.lineStyle(3, color, 1);
+    dashedCircle(g, p.x, p.y, r + 20 + 6 * Math.abs(side), 16);
+    this.arrow(p.x, p.y, m.dz / this.store.eps, r, color, side);
+  }
+
+  /** An arrow up (Δz > 0) or down, its length the share of the budget used. */
+  private arrow(x: number, y: number, frac: number, r: number, color: number, side: number): void {
+    if (frac === 0) return;
+    const g = this.g;
+    const ax = x + side * (r + 10);
+    const len = Math.max(8, Math.abs(frac) * Math.max(3 * r, 36));
+    const dir = frac > 0 ? -1 : 1;
+    const tipY = y + dir * len;
+    g.lineStyle(4, color, 1);
+    g.lineBetween(ax, y, ax, tipY);
+    g.fillStyle(color, 1);
+    g.fillTriangle(ax - 7, tipY, ax + 7, tipY, ax, tipY + dir * 11);
+  }
+
+  /** Each sample's a^L beside its target y: a filled dot and a ring on a 0…1 scale. */
+  private drawOutputStrip(): void {
+    const s = this.store;
+    const g = this.g;
+    const { layout, trace } = s;
+    const L = s.L;
+    const nL = s.network.sizes[L]!;
+    const n = Math.min(trace.n, 16);
+    const { x, width } = layout.strip;
+    layout.pos[L]!.forEach((p, j) => {
+      const r = layout.r[L]!;
+      const span = Math.max(r * 2, Math.min(n * 7, layout.height / nL - 6));
+      const step = n > 1 ? span / (n - 1) : 0;
+      const top = p.y - span / 2;
+      g.lineStyle(1, COLORS.muted, 0.6);
+      g.lineBetween(x, top - 4, x, top + span + 4);
+      g.lineBetween(x + width, top - 4, x + width, top + span + 4);
+      for (let sIdx = 0; sIdx < n; sIdx++) {
+        const yy = n > 1 ? top + sIdx * step : p.y;
+        const a = Math.min(1, Math.max(0, trace.a[L]![sIdx * nL + j]!));
+        const y = Math.min(1, Math.max(0, trace.y[sIdx * nL + j]!));
+        g.lineStyle(1.5, COLORS.muted, 0.8);
+        g.lineBetween(x + a * width, yy, x + y * width, yy);
+        g.lineStyle(2, COLORS.ink, 1);
+        g.strokeCircle(x + y * width, yy, 3.5);
+        g.fillStyle(COLORS.positive, 1);
+        g.fillCircle(x + a * width, yy, 3);
+      }
+    });
+  }
+
+  /** Dots travelling along the weights: forward left to right, then δ right to left. */
+  private drawPulses(now: number): void {
+    const s = this.store;
+    const fx = this.fx;
+    fx.clear();
+    if (reducedMotion() || s.pulses.length === 0) return;
+    const L = s.L;
+    const net = s.network;
+    const edges = net.sizes.reduce((acc, n, l) => (l === 0 ? 0 : acc + n * net.sizes[l - 1]!), 0);
+    let alive = false;
+    for (const pulse of s.pulses) {
+      const t = (now - pulse.start) / PULSE_MS_PER_LAYER;
+      if (t < 0 || t > L) continue;
+      alive = true;
+      if (edges > PULSE_EDGE_LIMIT) continue;
+      const l = pulse.kind === 'forward' ? Math.floor(t) + 1 : L - Math.floor(t);
+      const u = pulse.kind === 'forward' ? t % 1 : 1 - (t % 1);
+      const nIn = net.sizes[l - 1]!;
+      for (let j = 0; j < net.sizes[l]!; j++) {
+        const color =
+          pulse.kind === 'forward'
+            ? COLORS.ink
+            : s.deltaBar(l, j) >= 0
+              ? COLORS.positive
+              : COLORS.negative;
+        fx.fillStyle(color, 0.85);
+        for (let k = 0; k < nIn; k++) {
+          const a = s.layout.pos[l - 1]![k]!;
+          const b = s.layout.pos[l]![j]!;
+          fx.fillCircle(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u, 4);
+        }
+      }
+    }
+    if (!alive) s.pulses = [];
+  }
+}

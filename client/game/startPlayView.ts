@@ -1,0 +1,19 @@
+import Phaser from 'phaser';
+import type { PlayStore } from '../state/playStore.ts';
+import { NetworkScene } from './scenes/NetworkScene.ts';
+
+/** Starts Phaser inside `parent`, sized to it, drawing the store's network. */
+export function startPlayView(parent: HTMLElement, store: PlayStore): Phaser.Game {
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    transparent: true,
+    banner: false,
+    scale: {
+      mode: Phaser.Scale.ScaleModes.RESIZE,
+      width: Math.max(parent.clientWidth, 100),
+      height: Math.max(parent.clientHeight, 100),
+    },
+    scene: [new NetworkScene(store)],
+  });
+}

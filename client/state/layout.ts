@@ -1,0 +1,54 @@
+/** Where each neuron sits on the stage: computed once per size change, read by the scene and the DOM overlay. */
+export interface NetLayout {
+  width: number;
+  height: number;
+  /** pos[l][j]: the centre of neuron j of layer l. */
+  pos: { x: number; y: number }[][];
+  /** Neuron radius of each layer. */
+  r: number[];
+  /** The strip right of the output layer where a^L(x) is drawn beside y(x). */
+  strip: { x: number; width: number };
+}
+
+/** Lays a network out in a width×height stage, leaving room on the right for the output strip. */
+export function layoutNetwork(sizes: readonly number[], width: number, height: number): NetLayout {
+  const w = Math.max(width, 120);
+  const h = Math.max(height, 120);
+  const stripWidth = Math.max(56, Math.min(160, w * 0.18));
+  const left = Math.max(24, w * 0.06);
+  // Room right of the output layer for the move marks (rings and arrows) before the strip.
+  const right = w - stripWidth - Math.max(48, w * 0.08);
+  const cols = sizes.length;
+  const colGap = cols > 1 ? (right - left) / (cols - 1) : 0;
+  const top = Math.max(16, h * 0.06);
+  const usable = h - 2 * top;
+  const pos: { x: number; y: number }[][] = [];
+  const r: number[] = [];
+  sizes.forEach((n, l) => {
+    const x = left + l * colGap;
+    const gap = usable / n;
+    const radius = Math.max(4, Math.min(32, gap * 0.36, colGap * 0.2));
+    r.push(radius);
+    pos.push(Array.from({ length: n }, (_, j) => ({ x, y: top + gap * (j + 0.5) })));
+  });
+  return { width: w, height: h, pos, r, strip: { x: w - stripWidth - 8, width: stripWidth - 8 } };
+}
+
+/** The neuron (l ≥ 1) under a point, within its radius plus a touch margin, or null. */
+export function neuronAt(
+  layout: NetLayout,
+  x: number,
+  y: number,
+  margin = 10,
+): { l: number; j: number } | null {
+  let best: { l: number; j: number } | null = null;
+  let bestD = Infinity;
+  layout.pos.forEach((col, l) => {
+    if (l === 0) return;
+    col.forEach((p, j) => {
+      const d = Math.hypot(p.x - x, p.y - y);
+      if (d <= layout.r[l]! + margin && d < bestD) [best, bestD] = [{ l, j }, d];
+    });
+  });
+  return best;
+}

@@ -1,0 +1,240 @@
+import {
+  analyse,
+  type Batch,
+  batchFromJSON,
+  depth,
+  type Network,
+  networkFromJSON,
+  type Trace,
+} from '#shared/engine/index';
+import type { PuzzleJSON, Show } from '#shared/game/puzzle';
+import type { MoveReason } from '#shared/game/scoring';
+import { layoutNetwork, type NetLayout } from './layout.ts';
+
+export interface NeuronRef {
+  l: number;
+  j: number;
+}
+export interface WeightRef extends NeuronRef {
+  k: number;
+}
+
+/** A move shown on the network: Δz at neuron (l, j), or Δw on weight (l, j, k) when k is set. */
+export interface MoveMark {
+  l: number;
+  j: number;
+  k?: number;
+  dz: number;
+  deltaC: number;
+}
+
+/** What the play view shows after a move: everything comes from the judge (solo engine or server). */
+export interface MoveResultView {
+  move: MoveMark;
+  predicted: number;
+  /** δ̄ of the neuron moved, or ∂C/∂w of the weight moved. */
+  deltaBar: number;
+  sigmaPrime: number;
+  best: MoveMark;
+  gradient: MoveMark | null;
+  quality: number;
+  points: number;
+  reason: MoveReason | 'weight';
+  /** ΔC_x of each sample, when known. */
+  sampleDeltaC?: number[];
+}
+
+export const PickMode = { Neuron: 'neuron', Weight: 'weight' } as const;
+export type PickMode = (typeof PickMode)[keyof typeof PickMode];
+
+/** Animation the view plays: the forward pass, then δ flowing back. */
+export interface Pulse {
+  kind: 'forward' | 'backward';
+  start: number;
+}
+
+/**
+ * The one state of the play view: the network and batch on show, their trace,
+ * the player's selection and Δz, and the last move's result. Scenes and DOM
+ * overlays read it and subscribe; nothing here knows about Phaser or the DOM.
+ */
+export class PlayStore {
+  network!: Network;
+  batch!: Batch;
+  trace!: Trace;
+  eps = 1;
+  show: Show = 'delta';
+  mode: PickMode = PickMode.Neuron;
+  selected: NeuronRef | null = null;
+  selectedWeight: WeightRef | null = null;
+  /** Δz (or Δw in weight mode), always within ±ε. */
+  dz = 0;
+  result: MoveResultView | null = null;
+  /** True after a move, until the next puzzle or move opens. */
+  locked = false;
+  /** Neurons whose δ must be worked out by hand before a move (hand-backprop level). */
+  marked: NeuronRef | null = null;
+  pulses: Pulse[] = [];
+  layout: NetLayout = layoutNetwork([1, 1], 320, 240);
+  private size = { width: 320, height: 240 };
+  /** Bumped on every change, so views redraw only when something moved. */
+  version = 0;
+  private readonly listeners = new Set<() => void>();
+
+  subscribe(f: () => void): () => void {
+    this.listeners.add(f);
+    return () => this.listeners.delete(f);
+  }
+
+  protected changed(): void {
+    this.version++;
+    for (const f of this.listeners) f();
+  }
+
+  /** Shows a puzzle as it comes over the wire (or from a level). */
+  setPuzzle(json: PuzzleJSON): void {
+    const net = networkFromJSON(json.network);
+    const sizes = net.sizes;
+    this.load(
+      net,
+      batchFromJSON(json.batch, sizes[0]!, sizes[sizes.length - 1]!),
+      json.eps,
+      json.show,
+    );
+  }
+
+  load(network: Network, batch: Batch, eps: number, show: Show): void {
+    this.network = network;
+    this.batch = batch;
+    this.eps = eps;
+    this.show = show;
+    this.trace = analyse(network, batch);
+    this.layout = layoutNetwork(network.sizes, this.size.width, this.size.height);
+    this.selected = null;
+    this.selectedWeight = null;
+    this.dz = 0;
+    this.result = null;
+    this.locked = false;
+    this.marked = null;
+    this.pulse('forward');
+    this.changed();
+  }
+
+  /** The stage changed size: lay the network out again. */
+  resize(width: number, height: number): void {
+    this.size = { width, height };
+    if (this.network) this.layout = layoutNetwork(this.network.sizes, width, height);
+    this.changed();
+  }
+
+  /** Runs the trace again after the network changed in place (SGD, a kept nudge). */
+  refresh(): void {
+    this.trace = analyse(this.network, this.batch);
+    this.changed();
+  }
+
+  get L(): number {
+    return depth(this.network);
+  }
+
+  /** Whether δ of layer l is on show. */
+  deltaVisible(l: number): boolean {
+    if (l < 1) return false;
+    if (this.result) return true;
+    if (this.show === 'delta') return true;
+    return this.show === 'nextLayer' && l === this.L;
+  }
+
+  /** Whether the weights into layer l are drawn with their values (always, but emphasised for BP2). */
+  setMode(mode: PickMode): void {
+    this.mode = mode;
+    this.selected = null;
+    this.selectedWeight = null;
+    this.dz = 0;
+    this.changed();
+  }
+
+  select(l: number, j: number): void {
+    if (this.locked || l < 1 || l > this.L || j < 0 || j >= this.network.sizes[l]!) return;
+    this.selected = { l, j };
+    this.selectedWeight = null;
+    this.changed();
+  }
+
+  selectWeight(l: number, j: number, k: number): void {
+    if (this.locked || l < 1 || l > this.L) return;
+    if (j < 0 || j >= this.network.sizes[l]! || k < 0 || k >= this.network.sizes[l - 1]!) return;
+    this.selectedWeight = { l, j, k };
+    this.selected = null;
+    this.changed();
+  }
+
+  /** Arrow keys: up/down within a layer, left/right between layers 1…L. */
+  moveSelection(dl: number, dj: number): void {
+    const cur = this.selected ?? { l: this.L, j: 0 };
+    if (!this.selected) {
+      this.select(cur.l, cur.j);
+      return;
+    }
+    const l = Math.min(this.L, Math.max(1, cur.l + dl));
+    const n = this.network.sizes[l]!;
+    const j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
+    this.select(l, j);
+  }
+
+  setDz(v: number): void {
+    if (this.locked || !Number.isFinite(v)) return;
+    this.dz = Math.min(this.eps, Math.max(-this.eps, v));
+    this.changed();
+  }
+
+  /** + and −: a tenth of the budget at a time. */
+  stepDz(sign: 1 | -1): void {
+    this.setDz((Math.round((this.dz / this.eps + sign * 0.1) * 10) / 10) * this.eps);
+  }
+
+  /** δ̄ of a neuron from the trace. */
+  deltaBar(l: number, j: number): number {
+    return this.trace.deltaBar[l]![j]!;
+  }
+
+  /** Batch mean of a per-sample quantity of layer l (z, a, σ', δ). */
+  mean(field: 'z' | 'a' | 'sp' | 'delta', l: number, j: number): number {
+    const nl = this.network.sizes[l]!;
+    const arr = this.trace[field][l]!;
+    let s = 0;
+    for (let x = 0; x < this.trace.n; x++) s += arr[x * nl + j]!;
+    return s / this.trace.n;
+  }
+
+  /** The preview δ̄Δz, where δ is on show. */
+  preview(): number | null {
+    const s = this.selected;
+    if (!s || !this.deltaVisible(s.l)) return null;
+    return this.deltaBar(s.l, s.j) * this.dz;
+  }
+
+  /** Shows a judged move: the view draws it, the best move and the gradient demon's. */
+  showResult(r: MoveResultView): void {
+    this.result = r;
+    this.locked = true;
+    this.pulse('backward');
+    this.changed();
+  }
+
+  /** Opens the next move on the same puzzle (the network may have changed in place). */
+  nextMove(): void {
+    this.result = null;
+    this.locked = false;
+    this.dz = 0;
+    this.trace = analyse(this.network, this.batch);
+    this.pulse('forward');
+    this.changed();
+  }
+
+  pulse(kind: Pulse['kind']): void {
+    const now = globalThis.performance?.now() ?? 0;
+    this.pulses =
+      kind === 'forward' ? [{ kind, start: now }] : [...this.pulses, { kind, start: now }];
+  }
+}

@@ -1,0 +1,19 @@
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+
+/** Typesets one formula into el (display or inline). */
+export function renderTex(el: HTMLElement, texSource: string, display = false): void {
+  katex.render(texSource, el, { throwOnError: false, displayMode: display });
+}
+
+/** Text with $…$ formulas: the prose as text nodes, each formula typeset. */
+export function renderRich(el: HTMLElement, text: string): void {
+  el.replaceChildren();
+  text.split(/(\$[^$]+\$)/).forEach((part) => {
+    if (part.startsWith('$') && part.endsWith('$') && part.length > 2) {
+      const span = document.createElement('span');
+      renderTex(span, part.slice(1, -1));
+      el.append(span);
+    } else if (part) el.append(document.createTextNode(part));
+  });
+}

@@ -1,0 +1,122 @@
+import { weightNudge } from '#shared/engine/index';
+import { onLangChange, t } from '../i18n/index.ts';
+import { PickMode, type PlayStore } from '../state/playStore.ts';
+import { el, signed } from './format.ts';
+
+/** Slider steps across the budget −ε…ε. */
+const SLIDER_STEPS = 200;
+
+/** The Δz (or Δw) slider, the live δΔz preview where δ is on show, and the submit button. */
+export class MovePanel {
+  readonly root: HTMLElement;
+  private readonly slider: HTMLInputElement;
+  private readonly value: HTMLOutputElement;
+  private readonly preview: HTMLParagraphElement;
+  private readonly hint: HTMLParagraphElement;
+  private readonly label: HTMLLabelElement;
+  readonly submit: HTMLButtonElement;
+  /** Set false to hold moves back (the hand-backprop level asks for δ first). */
+  enabled = true;
+
+  constructor(
+    private readonly store: PlayStore,
+    onSubmit: () => void,
+  ) {
+    this.slider = el('input', { type: 'range', id: 'dz-slider', class: 'dz-slider' });
+    this.value = el('output', { class: 'dz-value', for: 'dz-slider' });
+    this.label = el('label', { for: 'dz-slider' });
+    this.preview = el('p', { class: 'preview' });
+    this.hint = el('p', { class: 'hint' });
+    this.submit = el('button', { type: 'button', class: 'primary submit' });
+    this.root = el(
+      'section',
+      { class: 'move-panel' },
+      this.hint,
+      el('div', { class: 'dz-row' }, this.label, this.slider, this.value),
+      this.preview,
+      this.submit,
+    );
+    this.slider.addEventListener('input', () => {
+      store.setDz((Number(this.slider.value) / SLIDER_STEPS) * store.eps);
+    });
+    this.submit.addEventListener('click', onSubmit);
+    store.subscribe(() => this.render());
+    onLangChange(() => this.render());
+  }
+
+  render(): void {
+    const s = this.store;
+    if (!s.network) return;
+    const weight = s.mode === PickMode.Weight;
+    const picked = weight ? s.selectedWeight !== null : s.selected !== null;
+    this.hint.textContent = `${weight ? t('play.pickWeight') : t('play.pick')} ${t('play.keys')}`;
+    this.hint.hidden = picked || s.locked;
+    this.label.textContent = weight ? t('play.dw') : t('play.dz');
+    this.slider.min = String(-SLIDER_STEPS);
+    this.slider.max = String(SLIDER_STEPS);
+    this.slider.step = '1';
+    this.slider.value = String(Math.round((s.dz / s.eps) * SLIDER_STEPS));
+    this.slider.disabled = s.locked || !picked;
+    this.value.textContent = signed(s.dz, 3);
+    this.submit.textContent = t('play.submit');
+    this.submit.disabled = s.locked || !picked || !this.enabled;
+    const p = this.previewValue();
+    this.preview.textContent =
+      p === null
+        ? ''
+        : weight
+          ? t('play.previewW', { v: signed(p) })
+          : t('play.preview', { v: signed(p) });
+  }
+
+  private previewValue(): number | null {
+    const s = this.store;
+    if (s.mode === PickMode.Neuron) return s.preview();
+    const w = s.selectedWeight;
+    if (!w || !s.deltaVisible(w.l)) return null;
+    return weightNudge(s.trace, w.l, w.j, w.k, 0).gradient * s.dz;
+  }
+}
+
+/** Arrows pick a neuron, + and − set Δz, Enter submits; typing in a text field is left alone. */
+export function bindKeys(store: PlayStore, submit: () => void): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement | null;
+    const tag = target?.tagName;
+    if (tag === 'SELECT' || tag === 'TEXTAREA') return;
+    if (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range') return;
+    if (document.querySelector('.modal:not([hidden])')) return;
+    const isNeuron = target?.classList.contains('neuron') ?? false;
+    switch (e.key) {
+      case 'ArrowUp':
+        store.moveSelection(0, -1);
+        break;
+      case 'ArrowDown':
+        store.moveSelection(0, 1);
+        break;
+      case 'ArrowLeft':
+        store.moveSelection(-1, 0);
+        break;
+      case 'ArrowRight':
+        store.moveSelection(1, 0);
+        break;
+      case '+':
+      case '=':
+        store.stepDz(1);
+        break;
+      case '-':
+      case '_':
+        store.stepDz(-1);
+        break;
+      case 'Enter':
+        if (tag === 'BUTTON' && !isNeuron) return;
+        submit();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

@@ -1,0 +1,165 @@
+import { SATURATION_THRESHOLD } from '#shared/game/scoring';
+import { onLangChange, t } from '../i18n/index.ts';
+import type { NetLayout } from '../state/layout.ts';
+import { PickMode, type PlayStore } from '../state/playStore.ts';
+import { el, num, signed } from './format.ts';
+
+/** Layers with more neurons than this get no value labels: they would overlap. */
+const LABEL_LIMIT = 8;
+/** Pixels of drag for a full ε of Δz. */
+const DRAG_PX_PER_EPS = 90;
+
+/**
+ * The stage: a host for the canvas and, above it, one button per neuron (and
+ * per weight in weight mode), so that mouse, touch, keyboard and screen
+ * readers all pick the same way. Dragging a picked neuron up or down sets Δz.
+ */
+export class Stage {
+  readonly root: HTMLDivElement;
+  readonly canvasHost: HTMLDivElement;
+  private readonly overlay: HTMLDivElement;
+  private builtFor: NetLayout | null = null;
+  private builtMode: PickMode | null = null;
+  private labels: HTMLSpanElement[][] = [];
+
+  constructor(private readonly store: PlayStore) {
+    this.canvasHost = el('div', { class: 'stage-canvas' });
+    this.overlay = el('div', { class: 'stage-overlay' });
+    this.root = el('div', { class: 'stage' }, this.canvasHost, this.overlay);
+    new ResizeObserver(() => {
+      const { clientWidth: w, clientHeight: h } = this.root;
+      if (w > 0 && h > 0) store.resize(w, h);
+    }).observe(this.root);
+    store.subscribe(() => this.render());
+    onLangChange(() => {
+      this.builtFor = null;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    const s = this.store;
+    if (!s.network) return;
+    if (this.builtFor !== s.layout || this.builtMode !== s.mode) this.build();
+    this.updateLabels();
+    for (const b of this.overlay.querySelectorAll<HTMLButtonElement>('button.neuron')) {
+      const l = Number(b.dataset['l']);
+      const j = Number(b.dataset['j']);
+      b.classList.toggle('selected', s.selected?.l === l && s.selected?.j === j);
+      b.classList.toggle('marked', s.marked?.l === l && s.marked?.j === j);
+      b.disabled = s.locked;
+    }
+    for (const b of this.overlay.querySelectorAll<HTMLButtonElement>('button.weight')) {
+      const w = s.selectedWeight;
+      b.classList.toggle(
+        'selected',
+        !!w && `${w.l},${w.j},${w.k}` === `${b.dataset['l']},${b.dataset['j']},${b.dataset['k']}`,
+      );
+      b.disabled = s.locked;
+    }
+  }
+
+  private build(): void {
+    const s = this.store;
+    const layout = s.layout;
+    this.builtFor = layout;
+    this.builtMode = s.mode;
+    this.overlay.replaceChildren();
+    this.labels = [];
+    layout.pos.forEach((col, l) => {
+      this.labels.push([]);
+      col.forEach((p, j) => {
+        const r = layout.r[l]!;
+        if (l > 0 && s.mode === PickMode.Neuron) {
+          const size = Math.max(2 * r + 8, 36);
+          const b = el('button', {
+            class: 'neuron',
+            type: 'button',
+            'data-l': String(l),
+            'data-j': String(j),
+            'aria-label': t('play.neuron', { l, j: j + 1 }),
+            style: `left:${p.x - size / 2}px;top:${p.y - size / 2}px;width:${size}px;height:${size}px`,
+          });
+          this.wireDrag(b, l, j);
+          this.overlay.append(b);
+        }
+        const label = el('span', {
+          class: 'nlabel',
+          style: `left:${p.x}px;top:${p.y + r + 12}px`,
+        });
+        if (col.length <= LABEL_LIMIT) this.overlay.append(label);
+        this.labels[l]!.push(label);
+      });
+    });
+    if (s.mode === PickMode.Weight) this.buildWeightHandles(layout);
+  }
+
+  private buildWeightHandles(layout: NetLayout): void {
+    const net = this.store.network;
+    for (let l = 1; l < net.sizes.length; l++) {
+      for (let j = 0; j < net.sizes[l]!; j++) {
+        for (let k = 0; k < net.sizes[l - 1]!; k++) {
+          const a = layout.pos[l - 1]![k]!;
+          const b = layout.pos[l]![j]!;
+          // Handles sit at different fractions so that crossing lines keep them apart.
+          const f = 0.3 + 0.4 * ((k + 0.5) / net.sizes[l - 1]!);
+          const x = a.x + (b.x - a.x) * f;
+          const y = a.y + (b.y - a.y) * f;
+          const btn = el('button', {
+            class: 'weight',
+            type: 'button',
+            'data-l': String(l),
+            'data-j': String(j),
+            'data-k': String(k),
+            'aria-label': t('play.weight', { l, j: j + 1, lp: l - 1, k: k + 1 }),
+            style: `left:${x - 14}px;top:${y - 14}px`,
+          });
+          btn.addEventListener('click', () => this.store.selectWeight(l, j, k));
+          this.overlay.append(btn);
+        }
+      }
+    }
+  }
+
+  /** Tap picks the neuron; a vertical drag on it sets Δz (up is +). */
+  private wireDrag(b: HTMLButtonElement, l: number, j: number): void {
+    let start: { y: number; dz: number; id: number } | null = null;
+    b.addEventListener('pointerdown', (e) => {
+      if (this.store.locked) return;
+      this.store.select(l, j);
+      start = { y: e.clientY, dz: this.store.dz, id: e.pointerId };
+      b.setPointerCapture(e.pointerId);
+    });
+    b.addEventListener('pointermove', (e) => {
+      if (!start || e.pointerId !== start.id) return;
+      const dy = start.y - e.clientY;
+      if (Math.abs(dy) < 6) return;
+      this.store.setDz(start.dz + (dy / DRAG_PX_PER_EPS) * this.store.eps);
+    });
+    const end = () => {
+      start = null;
+    };
+    b.addEventListener('pointerup', end);
+    b.addEventListener('pointercancel', end);
+    b.addEventListener('click', () => this.store.select(l, j));
+  }
+
+  private updateLabels(): void {
+    const s = this.store;
+    this.labels.forEach((col, l) => {
+      col.forEach((label, j) => {
+        if (l === 0) {
+          label.textContent = s.trace.n === 1 ? `x ${num(s.trace.a[0]![j]!)}` : '';
+          return;
+        }
+        const asleep = s.mean('sp', l, j) < SATURATION_THRESHOLD && s.network.act[l] !== 'linear';
+        const parts = [
+          s.deltaVisible(l) ? `δ ${signed(s.deltaBar(l, j), 2)}` : `a ${num(s.mean('a', l, j), 2)}`,
+        ];
+        if (asleep) parts.push(t('play.asleep'));
+        label.textContent = parts.join(' · ');
+        label.classList.toggle('asleep', asleep);
+      });
+    });
+  }
+}
