@@ -90,8 +90,8 @@ export const MovePayload = z.strictObject({
 });
 export type MovePayload = z.infer<typeof MovePayload>;
 
-/** Host commands without arguments take `{}` (or nothing). */
-export const EmptyPayload = z.strictObject({}).optional();
+/** Host commands without arguments take `{}` (or nothing, or null). */
+export const EmptyPayload = z.strictObject({}).nullish();
 export type EmptyPayload = z.infer<typeof EmptyPayload>;
 
 export const ExtendPayload = z.strictObject({ seconds: z.int().min(5).max(600) });

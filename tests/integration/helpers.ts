@@ -181,3 +181,23 @@ export async function until(check: () => boolean, ms = 10_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** What a host would see, without the clock's moving parts: equal before and after means nothing changed. */
+export async function hostSnapshot(url: string, code: string, token: string): Promise<unknown> {
+  const s = await connect(url);
+  try {
+    const w = await ok<Record<string, unknown> & { status: { timer: unknown } }>(s, 'host:join', {
+      code,
+      token,
+    });
+    const timer = w.status.timer as { deadline: number | null; limitMs: number } | null;
+    const round = w['round'] as Record<string, unknown> | null;
+    return {
+      ...w,
+      status: { ...w.status, timer: timer && { deadline: timer.deadline, limitMs: timer.limitMs } },
+      round: round && { ...round, timer: null },
+    };
+  } finally {
+    s.disconnect();
+  }
+}

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HostWelcome, type PlayerWelcome, Reveal } from '#shared/protocol/views';
+import {
+  type Client,
+  call,
+  closeAll,
+  connect,
+  createSession,
+  next,
+  ok,
+  startServer,
+  type TestServer,
+} from './helpers.ts';
+
+let server: TestServer;
+const sockets: Client[] = [];
+afterEach(async () => {
+  closeAll(sockets.splice(0));
+  await server?.close();
+});
+async function client(): Promise<Client> {
+  const s = await connect(server.url);
+  sockets.push(s);
+  return s;
+}
+
+describe('a kicked player', () => {
+  it('is told, disconnected, and kept out: not by token, not by nickname, not after a restart', async () => {
+    server = await startServer();
+    const c = await createSession(server.url, { rounds: 2 });
+    const host = await client();
+    await ok(host, 'host:join', { code: c.code, token: c.hostToken });
+    const troll = await client();
+    const w = await ok<PlayerWelcome>(troll, 'player:join', { code: c.code, nickname: 'Troll' });
+    const nice = await client();
+    await ok(nice, 'player:join', { code: c.code, nickname: 'Nice' });
+
+    const told = next<{ message: string }>(troll, 'player:kicked');
+    const gone = new Promise<void>((r) => troll.once('disconnect', () => r()));
+    await ok(host, 'host:kick', { playerId: w.playerId });
+    expect((await told).message).toMatch(/removed/);
+    await gone;
+
+    const back = await client();
+    expect(await call(back, 'player:resume', { code: c.code, token: w.resumeToken })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'KICKED' },
+      },
+    );
+    expect(await call(back, 'player:join', { code: c.code, nickname: 'troll' })).toMatchObject({
+      ok: false,
+      error: { code: 'KICKED' },
+    });
+    expect(await call(host, 'host:kick', { playerId: w.playerId })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_PLAYER' },
+    });
+
+    // Not in the host's list, not on the leaderboard.
+    const host2 = await client();
+    const hw = HostWelcome.parse(
+      await ok(host2, 'host:join', { code: c.code, token: c.hostToken }),
+    );
+    expect(hw.players.map((p) => p.nickname)).toEqual(['Nice']);
+    const ended = next<unknown>(nice, 'round:ended');
+    await ok(host, 'host:start');
+    await ok(nice, 'move:submit', { round: 1, l: 1, j: 0, dz: 0.2 });
+    const reveal = Reveal.parse(await ended);
+    expect(reveal.endedBy).toBe('allMoved');
+    expect(reveal.leaderboard.map((e) => e.nickname)).not.toContain('Troll');
+
+    // A restart does not forgive.
+    await server.stop();
+    closeAll(sockets.splice(0));
+    const dataDir = server.dataDir;
+    server = await startServer({ dataDir });
+    const again = await client();
+    expect(
+      await call(again, 'player:resume', { code: c.code, token: w.resumeToken }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'KICKED' },
+    });
+  });
+});
