@@ -1,4 +1,4 @@
-import { check, EngineErrorCode } from './errors.ts';
+import { check, EngineError, EngineErrorCode } from './errors.ts';
 
 /** Samples x with targets y, row-major: x[s·n0 + k], y[s·nL + j]. */
 export interface Batch {
@@ -34,11 +34,12 @@ function rows(xs: unknown, width: number, what: string, n: number): Float64Array
     );
     for (let k = 0; k < width; k++) {
       const v = row[k];
-      check(
-        typeof v === 'number' && Number.isFinite(v),
-        EngineErrorCode.NotFinite,
-        `${what}[${s}][${k}] must be a finite number`,
-      );
+      if (!(typeof v === 'number' && Number.isFinite(v))) {
+        throw new EngineError(
+          EngineErrorCode.NotFinite,
+          `${what}[${s}][${k}] must be a finite number`,
+        );
+      }
       out[s * width + k] = v;
     }
   }
@@ -97,15 +98,20 @@ export function subBatch(batch: Batch, indices: readonly number[]): Batch {
 }
 
 export function checkBatchFits(batch: Batch, sizes: readonly number[]): void {
-  check(batch.n > 0, EngineErrorCode.EmptyBatch, 'a batch needs at least one sample');
-  check(
-    batch.nIn === sizes[0],
-    EngineErrorCode.SizeMismatch,
-    `the batch has ${batch.nIn} inputs but the network's layer 0 has ${sizes[0]} neurons`,
-  );
-  check(
-    batch.nOut === sizes[sizes.length - 1],
-    EngineErrorCode.SizeMismatch,
-    `the batch has ${batch.nOut} targets but the output layer has ${sizes[sizes.length - 1]} neurons`,
-  );
+  const fail = (code: EngineErrorCode, message: string) => {
+    throw new EngineError(code, message);
+  };
+  if (!(batch.n > 0)) fail(EngineErrorCode.EmptyBatch, 'a batch needs at least one sample');
+  if (batch.nIn !== sizes[0]) {
+    fail(
+      EngineErrorCode.SizeMismatch,
+      `the batch has ${batch.nIn} inputs but the network's layer 0 has ${sizes[0]} neurons`,
+    );
+  }
+  if (batch.nOut !== sizes[sizes.length - 1]) {
+    fail(
+      EngineErrorCode.SizeMismatch,
+      `the batch has ${batch.nOut} targets but the output layer has ${sizes[sizes.length - 1]} neurons`,
+    );
+  }
 }

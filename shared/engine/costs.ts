@@ -11,7 +11,7 @@ export function isCost(x: unknown): x is CostName {
 }
 
 /** log(1 + e^z) without overflow. */
-function softplus(z: number): number {
+export function softplus(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
@@ -36,4 +36,25 @@ export function costTerm(cost: CostName, z: number, a: number, y: number): numbe
  */
 export function outputDelta(cost: CostName, a: number, y: number, sp: number): number {
   return cost === 'quadratic' ? (a - y) * sp : a - y;
+}
+
+/** Σ_i c(a[i], y[i]) for i in [from, to): one cost branch per row, no call per term. */
+export function costSum(
+  cost: CostName,
+  z: Float64Array,
+  a: Float64Array,
+  y: Float64Array,
+  from: number,
+  to: number,
+): number {
+  let c = 0;
+  if (cost === 'quadratic') {
+    for (let i = from; i < to; i++) {
+      const d = a[i]! - y[i]!;
+      c += 0.5 * d * d;
+    }
+  } else {
+    for (let i = from; i < to; i++) c += softplus(z[i]!) - y[i]! * z[i]!;
+  }
+  return c;
 }

@@ -194,6 +194,9 @@ export function parameterCount(net: Network): number {
 /** Checks that (l, j) names a neuron of layers 1…L. */
 export function checkNeuron(net: Network, l: number, j: number): void {
   const L = depth(net);
-  checkInteger(l, 1, L, EngineErrorCode.BadLayer, `layer l (the input layer 0 has no z to nudge)`);
-  checkInteger(j, 0, net.sizes[l]! - 1, EngineErrorCode.BadNeuron, `neuron j of layer ${l}`);
+  checkInteger(l, 1, L, EngineErrorCode.BadLayer, 'layer l (the input layer 0 has no z to nudge)');
+  const nl = net.sizes[l]!;
+  if (!(Number.isInteger(j) && j >= 0 && j < nl)) {
+    checkInteger(j, 0, nl - 1, EngineErrorCode.BadNeuron, `neuron j of layer ${l}`);
+  }
 }

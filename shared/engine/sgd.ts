@@ -1,5 +1,5 @@
 import type { Batch } from './batch.ts';
-import { check, checkInteger, EngineErrorCode } from './errors.ts';
+import { checkInteger, EngineError, EngineErrorCode } from './errors.ts';
 import { depth, type Network } from './network.ts';
 import type { Rng } from './rng.ts';
 import { Trace } from './trace.ts';
@@ -12,11 +12,12 @@ export interface StepResult {
 }
 
 function checkEta(eta: number): void {
-  check(
-    Number.isFinite(eta) && eta > 0,
-    EngineErrorCode.BadArgument,
-    `the learning rate η must be a finite number above 0, got ${eta}`,
-  );
+  if (!(Number.isFinite(eta) && eta > 0)) {
+    throw new EngineError(
+      EngineErrorCode.BadArgument,
+      `the learning rate η must be a finite number above 0, got ${eta}`,
+    );
+  }
 }
 
 /**
@@ -35,6 +36,8 @@ export const MAX_PARAMETER = 1e6;
  */
 export function sgdStep(trace: Trace, eta: number): StepResult {
   checkEta(eta);
+  if (trace.n === 0)
+    throw new EngineError(EngineErrorCode.EmptyBatch, 'load a batch before a step');
   const { net } = trace;
   const cost = trace.forward();
   if (!Number.isFinite(cost)) return { cost, diverged: true };

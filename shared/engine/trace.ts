@@ -1,7 +1,7 @@
 import { activateRange, sigmaPrimeRange } from './activations.ts';
 import { type Batch, checkBatchFits } from './batch.ts';
-import { costTerm, outputDelta } from './costs.ts';
-import { check, checkInteger, EngineErrorCode } from './errors.ts';
+import { costSum, outputDelta } from './costs.ts';
+import { check, checkInteger, EngineError, EngineErrorCode } from './errors.ts';
 import { depth, type Network } from './network.ts';
 
 /**
@@ -67,11 +67,12 @@ export class Trace {
     count = indices ? indices.length : batch.n,
   ): this {
     checkBatchFits(batch, this.net.sizes);
-    check(
-      count > 0 && count <= this.capacity,
-      EngineErrorCode.BadArgument,
-      `${count} samples do not fit a trace for ${this.capacity}`,
-    );
+    if (!(count > 0 && count <= this.capacity)) {
+      throw new EngineError(
+        EngineErrorCode.BadArgument,
+        `${count} samples do not fit a trace for ${this.capacity}`,
+      );
+    }
     const { nIn, nOut } = batch;
     const x = this.a[0]!;
     for (let i = 0; i < count; i++) {
@@ -95,9 +96,7 @@ export class Trace {
     const aL = this.a[L]!;
     let total = 0;
     for (let s = 0; s < n; s++) {
-      let c = 0;
-      for (let j = s * nL; j < (s + 1) * nL; j++)
-        c += costTerm(net.cost, zL[j]!, aL[j]!, this.y[j]!);
+      const c = costSum(net.cost, zL, aL, this.y, s * nL, (s + 1) * nL);
       this.costs[s] = c;
       total += c;
     }

@@ -186,17 +186,24 @@ async function main(): Promise<void> {
   console.log(`best-nudge search (42 neurons, ε = 1), [25,16,16,10]/32: ${bestMs.toFixed(2)} ms`);
 
   const steps = 20_000;
-  const step = engineStep(
-    createNetwork({ sizes: [25, 16, 16, 10] }, rng),
-    inputs([25, 16, 16, 10], 32, rng),
-  );
-  const heap = allocation(step, steps);
-  console.log(
-    `allocation in the SGD hot loop, [25,16,16,10]/32: ${heap.bytesPerStep.toFixed(2)} B of heap per step over ${steps} steps, ${heap.gcs} collections`,
-  );
+  const tNet = createNetwork({ sizes: [25, 16, 16, 10] }, rng);
+  const tBatch = inputs([25, 16, 16, 10], 32, rng);
+  const heap = allocation(engineStep(tNet, tBatch), steps);
+  const loops = new Trace(tNet, 32).load(tBatch).run();
+  const kernels = allocation(() => {
+    loops.backward();
+    loops.gradients();
+  }, steps);
   const nudgeHeap = allocation(() => nudge(trace, 1, 3, 0.5), steps);
+  console.log(`heap growth after a full collection, ${steps} calls each, [25,16,16,10]/32:`);
   console.log(
-    `allocation per exact nudge: ${nudgeHeap.bytesPerStep.toFixed(2)} B (its result object), ${nudgeHeap.gcs} collections`,
+    `  sgdStep: ${heap.bytesPerStep.toFixed(1)} B per step, ${heap.gcs} collections (the returned {cost, diverged} and its boxed cost)`,
+  );
+  console.log(
+    `  backward + gradients (BP1–BP4 loops, no return value): ${kernels.bytesPerStep.toFixed(2)} B per step, ${kernels.gcs} collections`,
+  );
+  console.log(
+    `  exact nudge: ${nudgeHeap.bytesPerStep.toFixed(1)} B per call, ${nudgeHeap.gcs} collections (the returned NudgeResult)`,
   );
   console.log('');
   console.log(
