@@ -78,7 +78,7 @@ export function sigmaPrimeRange(
       for (let i = from; i < to; i++) sp[i] = z[i]! > 0 ? 1 : 0;
       return;
     case 'linear':
-      sp.fill(1, from, to);
+      for (let i = from; i < to; i++) sp[i] = 1;
       return;
   }
 }

@@ -78,7 +78,8 @@ function shiftedDeltaC(trace: Trace, l: number, j: number): number {
 /** Exact ΔC of z^l_j += dz on every sample, without argument checks (for searches). */
 function nudgeDeltaC(trace: Trace, l: number, j: number, dz: number): number {
   if (dz === 0) return 0;
-  trace.dz.fill(dz, 0, trace.n);
+  const shift = trace.dz;
+  for (let s = 0; s < trace.n; s++) shift[s] = dz;
   return shiftedDeltaC(trace, l, j);
 }
 

@@ -70,6 +70,24 @@ describe('the exact nudge and its first-order prediction', () => {
       }),
     );
   });
+  it('weightNudge: exact ΔC and ∂C/∂w·Δw agree to second order as Δw → 0', () => {
+    const { net, batch } = makeCase([3, 4, 2], ['tanh', 'sigmoid'], 'crossEntropy', 5, 21);
+    const t = analyse(net, batch);
+    for (const [l, j, k] of [
+      [1, 2, 0],
+      [2, 1, 3],
+    ] as const) {
+      const gap = (dw: number) => {
+        const r = weightNudge(t, l, j, k, dw);
+        return Math.abs(r.deltaC - r.predicted);
+      };
+      for (let dw = 0.01; dw > 5e-4; dw /= 2) {
+        const ratio = gap(dw) / gap(dw / 2);
+        expect(ratio, `w^${l}_${j}${k} Δw ${dw}`).toBeGreaterThan(3.5);
+        expect(ratio, `w^${l}_${j}${k} Δw ${dw}`).toBeLessThan(4.5);
+      }
+    }
+  });
 });
 
 describe('the best nudge and the gradient demon', () => {
