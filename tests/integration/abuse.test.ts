@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  call,
+  closeAll,
+  connect,
+  createSession,
+  ok,
+  startServer,
+  type TestServer,
+} from './helpers.ts';
+
+let server: TestServer;
+const sockets: Client[] = [];
+afterEach(async () => {
+  closeAll(sockets.splice(0));
+  await server?.close();
+});
+async function client(): Promise<Client> {
+  const s = await connect(server.url);
+  sockets.push(s);
+  return s;
+}
+
+describe('abuse limits', () => {
+  it('limits join attempts per address, so codes cannot be guessed', async () => {
+    server = await startServer({ limits: { joinsPerMinute: 5 } });
+    const c = await createSession(server.url);
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const s = await client();
+      const guess = String((Number(c.code) + 1 + i) % 1_000_000).padStart(6, '0');
+      const r = await call(s, 'player:join', { code: guess, nickname: `g${i}` });
+      codes.push(r.ok ? 'OK' : r.error.code);
+    }
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('NOT_FOUND'));
+    expect(codes.slice(5)).toEqual(Array(3).fill('TOO_MANY_JOINS'));
+    // Even the right code is refused until the window passes.
+    const s = await client();
+    expect(await call(s, 'player:join', { code: c.code, nickname: 'late' })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_JOINS' },
+    });
+  });
+
+  it('rate-limits the events of one connection', async () => {
+    server = await startServer({ limits: { eventsPerSecond: 5, eventBurst: 10 } });
+    const c = await createSession(server.url);
+    const s = await client();
+    await ok(s, 'player:join', { code: c.code, nickname: 'Spammer' });
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => call(s, 'move:submit', { round: 1, l: 1, j: 0, dz: 0 })),
+    );
+    const limited = results.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED').length;
+    expect(limited).toBeGreaterThanOrEqual(25);
+    expect(results.filter((r) => !r.ok && r.error.code === 'ROUND_CLOSED').length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('drops a connection that sends an oversized message, and stays up', async () => {
+    server = await startServer();
+    const c = await createSession(server.url);
+    const s = await client();
+    const closed = new Promise<string>((r) => s.once('disconnect', (reason) => r(reason)));
+    s.emit('player:join', { code: c.code, nickname: 'x'.repeat(50_000) } as never, () => {});
+    expect(await closed).toMatch(/transport/);
+    const t = await client();
+    expect((await call(t, 'player:join', { code: c.code, nickname: 'Fine' })).ok).toBe(true);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('gives tokens of at least 128 random bits and never the same twice', async () => {
+    server = await startServer();
+    const c = await createSession(server.url);
+    const tokens = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const s = await client();
+      const w = await ok<{ resumeToken: string }>(s, 'player:join', {
+        code: c.code,
+        nickname: `p${i}`,
+      });
+      tokens.add(w.resumeToken);
+      // base64url: 6 bits a character.
+      expect(w.resumeToken.length * 6).toBeGreaterThanOrEqual(128);
+    }
+    expect(tokens.size).toBe(20);
+    expect(c.hostToken.length * 6).toBeGreaterThanOrEqual(128);
+  });
+});
