@@ -80,6 +80,7 @@ export async function levelScreen(
     qualities = [];
     race = { you: 0, gradient: 0 };
     done.hidden = true;
+    store.allowedLayers = level.layers ?? null;
     store.load(puzzle.network, puzzle.batch, puzzle.eps, puzzle.show);
     if (level.kind === LevelKind.Weight) store.setMode(PickMode.Weight);
     movePanel.enabled = !hand;

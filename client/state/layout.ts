@@ -15,7 +15,9 @@ export function layoutNetwork(sizes: readonly number[], width: number, height: n
   const w = Math.max(width, 120);
   const h = Math.max(height, 120);
   const stripWidth = Math.max(56, Math.min(160, w * 0.18));
-  const left = Math.max(24, w * 0.06);
+  const r0 = Math.min(32, ((h * 0.88) / sizes[0]!) * 0.36);
+  // The input layer's squares and their x labels must not leave the stage.
+  const left = Math.max(r0 + 12, Math.min(64, w * 0.08));
   // Room right of the output layer for the move marks (rings and arrows) before the strip.
   const right = w - stripWidth - Math.max(48, w * 0.08);
   const cols = sizes.length;

@@ -74,6 +74,8 @@ export class PlayStore {
   locked = false;
   /** Neurons whose δ must be worked out by hand before a move (hand-backprop level). */
   marked: NeuronRef | null = null;
+  /** Layers the player may pick from (all of 1…L when null). */
+  allowedLayers: readonly number[] | null = null;
   pulses: Pulse[] = [];
   layout: NetLayout = layoutNetwork([1, 1], 320, 240);
   private size = { width: 320, height: 240 };
@@ -154,8 +156,13 @@ export class PlayStore {
     this.changed();
   }
 
+  /** Whether neurons of layer l may be picked. */
+  pickable(l: number): boolean {
+    return l >= 1 && l <= this.L && (!this.allowedLayers || this.allowedLayers.includes(l));
+  }
+
   select(l: number, j: number): void {
-    if (this.locked || l < 1 || l > this.L || j < 0 || j >= this.network.sizes[l]!) return;
+    if (this.locked || !this.pickable(l) || j < 0 || j >= this.network.sizes[l]!) return;
     this.selected = { l, j };
     this.selectedWeight = null;
     this.changed();
@@ -171,12 +178,15 @@ export class PlayStore {
 
   /** Arrow keys: up/down within a layer, left/right between layers 1…L. */
   moveSelection(dl: number, dj: number): void {
-    const cur = this.selected ?? { l: this.L, j: 0 };
+    const layers = Array.from({ length: this.L }, (_, i) => i + 1).filter((l) => this.pickable(l));
+    if (layers.length === 0) return;
     if (!this.selected) {
-      this.select(cur.l, cur.j);
+      this.select(layers[layers.length - 1]!, 0);
       return;
     }
-    const l = Math.min(this.L, Math.max(1, cur.l + dl));
+    const cur = this.selected;
+    const at = layers.indexOf(cur.l);
+    const l = layers[Math.min(layers.length - 1, Math.max(0, at + dl))]!;
     const n = this.network.sizes[l]!;
     const j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
     this.select(l, j);

@@ -65,7 +65,7 @@ export class Inspector {
       const y = trace.y[j]!;
       line =
         net.cost === 'quadratic'
-          ? `\\delta^{${l}}_{${J}}${sample} = (a^{${l}}_{${J}} - y_{${J}})\\,\\sigma'(z^{${l}}_{${J}}) = (${tex(a)} - ${tex(y)})\\cdot ${tex(sp)} = ${val(d)}`
+          ? `\\delta^{${l}}_{${J}}${sample} = (a^{${l}}_{${J}} - y_{${J}})\\,\\sigma'(z^{${l}}_{${J}}) \\\\ = (${tex(a)} - ${tex(y)})\\cdot ${tex(sp)} = ${val(d)}`
           : `\\delta^{${l}}_{${J}}${sample} = a^{${l}}_{${J}} - y_{${J}} = ${tex(a)} - ${tex(y)} = ${val(d)}`;
     } else {
       const nNext = net.sizes[l + 1]!;
@@ -77,7 +77,7 @@ export class Inspector {
         terms.push(`(${tex(w)})(${nextShown ? tex(dn) : '?'})`);
       }
       if (nNext > SUM_TERMS) terms.push('\\cdots');
-      line = `\\delta^{${l}}_{${J}}${sample} = \\Big(\\sum_i w^{${l + 1}}_{i${J}}\\,\\delta^{${l + 1}}_i\\Big)\\sigma'(z^{${l}}_{${J}}) = \\big(${terms.join(' + ')}\\big)\\cdot ${tex(sp)} = ${val(d)}`;
+      line = `\\delta^{${l}}_{${J}}${sample} = \\Big(\\sum_i w^{${l + 1}}_{i${J}}\\,\\delta^{${l + 1}}_i\\Big)\\sigma'(z^{${l}}_{${J}}) \\\\ = \\big(${terms.join(' + ')}\\big)\\cdot ${tex(sp)} = ${val(d)}`;
     }
     if (trace.n > 1) {
       line += ` \\\\ \\bar\\delta^{${l}}_{${J}} = \\tfrac{1}{${trace.n}}\\textstyle\\sum_x \\delta^{${l}}_{${J}}(x) = ${val(s.deltaBar(l, j))}`;

@@ -4,6 +4,11 @@ import type { NetLayout } from '../state/layout.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
 import { el, num, signed } from './format.ts';
 
+/** 1 → "1", 0.25 → "0.25", −0.123 → "−0.12": short enough to sit under a small square. */
+function compact(v: number): string {
+  return String(Number(v.toPrecision(2))).replace('-', '−');
+}
+
 /** Layers with more neurons than this get no value labels: they would overlap. */
 const LABEL_LIMIT = 8;
 /** Pixels of drag for a full ε of Δz. */
@@ -70,7 +75,7 @@ export class Stage {
       this.labels.push([]);
       col.forEach((p, j) => {
         const r = layout.r[l]!;
-        if (l > 0 && s.mode === PickMode.Neuron) {
+        if (s.pickable(l) && s.mode === PickMode.Neuron) {
           const size = Math.max(2 * r + 8, 36);
           const b = el('button', {
             class: 'neuron',
@@ -85,13 +90,27 @@ export class Stage {
         }
         const label = el('span', {
           class: 'nlabel',
-          style: `left:${p.x}px;top:${p.y + r + 12}px`,
+          style: `left:${p.x}px;top:${p.y + r + 6}px`,
         });
-        if (col.length <= LABEL_LIMIT) this.overlay.append(label);
+        const gap = col.length > 1 ? col[1]!.y - col[0]!.y : Infinity;
+        // A label needs about 1.4em below the ring; crowded layers go without.
+        if (col.length <= LABEL_LIMIT && gap >= 2 * r + 34) this.overlay.append(label);
         this.labels[l]!.push(label);
       });
     });
     if (s.mode === PickMode.Weight) this.buildWeightHandles(layout);
+    const L = layout.pos.length - 1;
+    const topY = Math.min(...layout.pos[L]!.map((p) => p.y)) - layout.r[L]! - 8;
+    this.overlay.append(
+      el(
+        'span',
+        {
+          class: 'strip-caption',
+          style: `left:${layout.strip.x}px;top:${Math.max(2, topY - 40)}px;width:${layout.strip.width}px`,
+        },
+        t('play.outputs'),
+      ),
+    );
   }
 
   private buildWeightHandles(layout: NetLayout): void {
@@ -149,7 +168,12 @@ export class Stage {
     this.labels.forEach((col, l) => {
       col.forEach((label, j) => {
         if (l === 0) {
-          label.textContent = s.trace.n === 1 ? `x ${num(s.trace.a[0]![j]!)}` : '';
+          // The batch's inputs: every sample's x for small batches.
+          const n0 = s.network.sizes[0]!;
+          const xs = Array.from({ length: s.trace.n }, (_, x) =>
+            compact(s.trace.a[0]![x * n0 + j]!),
+          );
+          label.textContent = s.trace.n <= 4 ? `x: ${xs.join(' ')}` : '';
           return;
         }
         const asleep = s.mean('sp', l, j) < SATURATION_THRESHOLD && s.network.act[l] !== 'linear';
