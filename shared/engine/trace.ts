@@ -8,7 +8,7 @@ import { depth, type Network } from './network.ts';
  * Everything one forward and one backward pass of a batch knows: z, a, σ'(z) and
  * δ of every layer for every sample, the per-sample costs C_x and their mean C.
  * Buffers are sized once for `capacity` samples and reused, so a training loop
- * or a search over nudges allocates nothing per step. Arrays are indexed by
+ * or a search over nudges allocates no buffer per step. Arrays are indexed by
  * layer l; row s of a layer holds sample s: z[l][s·n_l + j] = z^l_j(x_s).
  */
 export class Trace {
@@ -87,6 +87,8 @@ export class Trace {
   /** z^l = w^l a^{l−1} + b^l, a^l = σ(z^l) (eq. 2–3) for every layer and sample; returns C. */
   forward(): number {
     const { net, n } = this;
+    if (n === 0)
+      throw new EngineError(EngineErrorCode.EmptyBatch, 'load a batch before running the trace');
     const L = depth(net);
     for (let l = 1; l <= L; l++) {
       forwardLayer(net, l, this.a[l - 1]!, this.z[l]!, this.a[l]!, n);

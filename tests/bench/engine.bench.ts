@@ -44,8 +44,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median µs per call over `reps` timed blocks, each long enough (≥ ~20 ms) to be above timer noise. */
-function timeUs(fn: () => void, reps = 9, minMs = 20): number {
+/** Calls per timed block so that a block lasts at least `minMs` (above timer noise); warms the function up on the way. */
+function calibrate(fn: () => void, minMs: number): number {
   let inner = 1;
   for (;;) {
     const t0 = performance.now();
@@ -55,13 +55,32 @@ function timeUs(fn: () => void, reps = 9, minMs = 20): number {
     inner *= dt < minMs / 10 ? 10 : 2;
   }
   for (let i = 0; i < inner; i++) fn(); // warm-up at the final size
-  const per: number[] = [];
+  return inner;
+}
+
+function block(fn: () => void, inner: number): number {
+  const t0 = performance.now();
+  for (let i = 0; i < inner; i++) fn();
+  return ((performance.now() - t0) * 1000) / inner;
+}
+
+/** Median µs per call over `reps` timed blocks. */
+function timeUs(fn: () => void, reps = 9, minMs = 20): number {
+  const inner = calibrate(fn, minMs);
+  return median(Array.from({ length: reps }, () => block(fn, inner)));
+}
+
+/** Medians for two functions timed in alternating blocks, so that load from other processes falls on both alike. */
+function timePair(a: () => void, b: () => void, reps = 9): [number, number] {
+  const na = calibrate(a, 20);
+  const nb = calibrate(b, 30);
+  const ta: number[] = [];
+  const tb: number[] = [];
   for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < inner; i++) fn();
-    per.push(((performance.now() - t0) * 1000) / inner);
+    ta.push(block(a, na));
+    tb.push(block(b, nb));
   }
-  return median(per);
+  return [median(ta), median(tb)];
 }
 
 function inputs(sizes: number[], n: number, rng: Rng) {
@@ -142,7 +161,9 @@ async function main(): Promise<void> {
   console.log(
     'FLOP per SGD step = Σ_l 2·n·n_{l−1}·n_l (forward) + Σ_{l≥2} 2·n·n_{l−1}·n_l (backward δ) + Σ_l 2·n·n_{l−1}·n_l (∇w) + Σ_l 2·n_{l−1}·n_l (update); n = batch',
   );
-  console.log('median of 9 timed blocks after warm-up; other processes may share the 2 cores');
+  console.log(
+    'median of 9 timed blocks after warm-up, engine and tfjs blocks alternating; other processes may share the cores',
+  );
   console.log('');
   console.log(
     'sizes              batch   engine µs  engine GFLOP/s     tfjs µs  tfjs GFLOP/s   speed-up',
@@ -152,8 +173,7 @@ async function main(): Promise<void> {
     const net = createNetwork({ sizes }, rng);
     const batch = inputs(sizes, n, rng);
     const flops = flopsPerStep(sizes, n);
-    const ours = timeUs(engineStep(net, batch));
-    const theirs = timeUs(tfjsStep(net, batch), 7, 50);
+    const [ours, theirs] = timePair(engineStep(net, batch), tfjsStep(net, batch));
     const ratio = theirs / ours;
     ratios.push(ratio);
     console.log(
