@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { layoutNetwork, neuronAt } from '../../client/state/layout.ts';
+
+describe('the network layout', () => {
+  for (const [w, h] of [
+    [360, 385],
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    it(`keeps every neuron whole inside a ${w}×${h} stage`, () => {
+      for (const sizes of [
+        [2, 1],
+        [2, 6, 6, 1],
+        [25, 16, 16, 16, 10],
+        [2, 3, 3, 3, 3, 1],
+      ]) {
+        const lay = layoutNetwork(sizes, w, h);
+        lay.pos.forEach((col, l) => {
+          expect(col).toHaveLength(sizes[l]!);
+          for (const p of col) {
+            const r = lay.r[l]!;
+            expect(p.x - r).toBeGreaterThanOrEqual(0);
+            expect(p.x + r).toBeLessThanOrEqual(lay.strip.x);
+            expect(p.y - r).toBeGreaterThanOrEqual(0);
+            expect(p.y + r).toBeLessThanOrEqual(h);
+          }
+        });
+      }
+    });
+  }
+
+  it('finds the neuron under a tap, with a margin for fingers, and never an input', () => {
+    const lay = layoutNetwork([2, 3, 1], 360, 385);
+    const p = lay.pos[1]![2]!;
+    expect(neuronAt(lay, p.x + lay.r[1]! + 5, p.y)).toEqual({ l: 1, j: 2 });
+    const input = lay.pos[0]![0]!;
+    expect(neuronAt(lay, input.x, input.y)).toBeNull();
+  });
+});
