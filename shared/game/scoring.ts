@@ -110,7 +110,7 @@ export function scoreMove(
     wrongWay,
     rightSign,
     saturated,
-    reason: reasonFor(move, key, rightSign, saturated, q),
+    reason: reasonFor(move, key, deltaBar, rightSign, saturated, q),
   };
 }
 
@@ -118,12 +118,15 @@ export function scoreMove(
 function reasonFor(
   move: NudgeResult,
   key: RoundKey,
+  deltaBar: number,
   rightSign: boolean,
   saturated: boolean,
   q: number,
 ): MoveReason {
   if (move.dz === 0) return MoveReason.NoMove;
   if (q >= 0.99) return MoveReason.Best;
+  // δ̄ = 0 has no sign to get wrong: the neuron is asleep or nothing downstream listens.
+  if (deltaBar === 0) return saturated ? MoveReason.Saturated : MoveReason.SmallDelta;
   if (!rightSign) return MoveReason.WrongSign;
   if (saturated) return MoveReason.Saturated;
   if (move.l !== key.best.l || move.j !== key.best.j) return MoveReason.SmallDelta;

@@ -117,4 +117,15 @@ describe('scoring a move against the round key', () => {
     expect(s.reason).toBe(MoveReason.SmallDelta);
     expect(s.quality).toBeLessThan(0.99);
   });
+
+  it('a dead relu neuron (δ̄ = 0) is called asleep, not the wrong sign', () => {
+    const c = makeCase([2, 3, 1], ['relu', 'sigmoid'], 'quadratic', 4, 5);
+    c.net.b[1]![0] = -50; // z < 0 for every sample: relu' = 0, so δ = 0
+    const tr = analyse(c.net, c.batch);
+    expect(tr.deltaBar[1]![0]).toBe(0);
+    const s = scoreMove(tr, roundKey(tr, 1), 1, 0, 0.5);
+    expect(s.deltaC).toBe(0);
+    expect(s.saturated).toBe(true);
+    expect(s.reason).toBe(MoveReason.Saturated);
+  });
 });
