@@ -102,6 +102,8 @@ export class Room {
   lastReveal: Reveal | null = null;
   final: Final | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** A closed round whose SGD steps have not run yet. */
+  private pendingTraining: number | null = null;
   private progressTimer: NodeJS.Timeout | null = null;
   private out: RoomOutput | null = null;
 
@@ -185,6 +187,8 @@ export class Room {
     }
     const s = room.state;
     if (s.phase === Phase.Ended) room.final = room.finalStandings();
+    // Stopped between a reveal and its training: train again (the same seed gives the same steps).
+    if (s.phase === Phase.Reveal && s.lossCurve.length === s.round) room.pendingTraining = s.round;
     if (s.phase === Phase.Question && s.clock) {
       // A clock frozen at shutdown runs on from where it stopped.
       room.state = { ...s, clock: resumeClock(s.clock, deps.now()) };
@@ -198,6 +202,7 @@ export class Room {
   attach(out: RoomOutput): void {
     this.out = out;
     this.schedule();
+    if (this.pendingTraining !== null) setImmediate(() => this.train());
   }
 
   /** onDispose: stops timers; with `freeze`, an open round's clock is saved stopped, to run on after a restart. */
@@ -325,22 +330,21 @@ export class Room {
 
   /** A host command (or the timer): the phase moves on, effects are written, then sent. */
   command(cmd: Command): Status {
+    this.train();
     const now = this.deps.now();
     const t = transition(this.phaseState(), cmd, now, this.settings.secondsPerRound);
     if (!t.ok) refuse(t.code, t.message);
     const lossCurve = [...this.state.lossCurve];
     let reveal: Reveal | null = null;
     let opened: RoundMath | null = null;
-    let trained: Network | null = null;
-    let ended = false;
+    let trained: { network: Network; steps: number } | null = null;
+    const ended = t.effects.some((e) => e.type === 'endSession');
     for (const e of t.effects) {
-      if (e.type === 'closeRound') {
-        const r = this.closeRound(e, lossCurve);
-        reveal = r.reveal;
-        trained = r.network;
-      } else if (e.type === 'openRound') {
-        opened = this.openRound(e.round, trained ?? this.network, lossCurve);
-      } else ended = true;
+      if (e.type === 'closeRound') reveal = this.closeRound(e, lossCurve);
+      if (reveal && !trained && e.type !== 'closeRound')
+        trained = this.trainRound(reveal.round, lossCurve);
+      if (e.type === 'openRound')
+        opened = this.openRound(e.round, trained?.network ?? this.network, lossCurve);
     }
     const state: SessionState = {
       phase: t.state.phase,
@@ -352,7 +356,7 @@ export class Room {
     const endedAt = ended ? now : null;
     this.deps.store.transaction(() => {
       if (reveal) this.deps.store.endRound(this.id, reveal.round, reveal, now);
-      if (trained) this.deps.store.saveNetwork(this.id, networkToJSON(trained));
+      if (trained) this.deps.store.saveNetwork(this.id, networkToJSON(trained.network));
       if (opened)
         this.deps.store.startRound({
           sessionId: this.id,
@@ -366,17 +370,23 @@ export class Room {
     });
     this.state = state;
     this.row.endedAt = endedAt;
-    if (trained) this.network = trained;
+    if (trained) this.network = trained.network;
     if (reveal) {
       this.botPoints.set(reveal.round, reveal.gradient.points);
       this.lastReveal = reveal;
       this.out?.toAll('round:ended', reveal);
+      if (trained)
+        this.out?.toAll('round:trained', {
+          round: reveal.round,
+          lossCurve: [...lossCurve],
+          sgdSteps: trained.steps,
+        });
+      else this.scheduleTraining(reveal.round);
       this.deps.log('round_ended', {
         sessionId: this.id,
         round: reveal.round,
         endedBy: reveal.endedBy,
         answered: reveal.classMoves.answered,
-        loss: lossCurve.at(-1),
       });
     }
     if (opened) {
@@ -394,6 +404,41 @@ export class Room {
     this.out?.toAll('session:status', status);
     this.schedule();
     return status;
+  }
+
+  /**
+   * Training after a reveal waits for the next turn of the event loop, so that
+   * many rooms ending at once do not hold up moves still arriving in others.
+   */
+  private scheduleTraining(round: number): void {
+    this.pendingTraining = round;
+    setImmediate(() => this.train());
+  }
+
+  /** Runs a pending round's k SGD steps, writes the network and the loss curve, tells everyone. */
+  train(): void {
+    const round = this.pendingTraining;
+    if (round === null) return;
+    this.pendingTraining = null;
+    const lossCurve = [...this.state.lossCurve];
+    const { network, steps } = this.trainRound(round, lossCurve);
+    const state = { ...this.state, lossCurve };
+    this.deps.store.transaction(() => {
+      this.deps.store.saveNetwork(this.id, networkToJSON(network));
+      this.deps.store.saveState(this.id, state, this.row.endedAt);
+    });
+    this.state = state;
+    this.network = network;
+    this.out?.toAll('round:trained', { round, lossCurve: [...lossCurve], sgdSteps: steps });
+    this.deps.log('round_trained', { sessionId: this.id, round, steps, loss: lossCurve.at(-1) });
+  }
+
+  /** k SGD steps on a copy of the round's network; the loss on the data set joins the curve. */
+  private trainRound(round: number, lossCurve: number[]): { network: Network; steps: number } {
+    const network = cloneNetwork(this.math!.puzzle.network);
+    const steps = trainAfterRound(this.settings, network, this.data, round);
+    lossCurve.push(datasetLoss(network, this.data));
+    return { network, steps };
   }
 
   /** The timer and "everyone moved" may race the host: a refused one is simply dropped. */
@@ -419,33 +464,23 @@ export class Room {
     return openRoundMath(round, nextPuzzle(this.settings, network, this.data, round));
   }
 
-  private closeRound(
-    e: Extract<Effect, { type: 'closeRound' }>,
-    lossCurve: number[],
-  ): { reveal: Reveal; network: Network } {
+  private closeRound(e: Extract<Effect, { type: 'closeRound' }>, lossCurve: number[]): Reveal {
     const m = this.math!;
     const players = this.activePlayers();
     const moves = players.map((p) => this.moves.get(p.row.id)).filter((x): x is MoveResult => !!x);
     const gradient = gradientScore(m);
-    const net = cloneNetwork(m.puzzle.network);
-    const sgdSteps = trainAfterRound(this.settings, net, this.data, e.round);
-    lossCurve.push(datasetLoss(net, this.data));
     const bot = new Map(this.botPoints).set(e.round, gradient.points);
     return {
-      network: net,
-      reveal: {
-        round: e.round,
-        rounds: this.settings.rounds,
-        endedBy: e.endedBy as RoundEnd,
-        deltaBar: deltaBars(m),
-        cost: m.cost,
-        best: toNudge(m.key.best),
-        gradient,
-        classMoves: classMoves(m, moves, players.length),
-        leaderboard: leaderboard(this.competitors(bot), e.round),
-        lossCurve: [...lossCurve],
-        sgdSteps,
-      },
+      round: e.round,
+      rounds: this.settings.rounds,
+      endedBy: e.endedBy as RoundEnd,
+      deltaBar: deltaBars(m),
+      cost: m.cost,
+      best: toNudge(m.key.best),
+      gradient,
+      classMoves: classMoves(m, moves, players.length),
+      leaderboard: leaderboard(this.competitors(bot), e.round),
+      lossCurve: [...lossCurve],
     };
   }
 
@@ -539,7 +574,7 @@ export class Room {
     this.timer = null;
     const c = this.state.clock;
     if (this.state.phase !== Phase.Question || !c || c.deadline === null || !this.out) return;
-    const wait = Math.max(0, c.deadline - this.deps.now());
+    const wait = Math.max(0, c.deadline + MOVE_GRACE_MS - this.deps.now());
     this.timer = setTimeout(() => this.tryCommand({ type: 'timeout' }), wait);
   }
 

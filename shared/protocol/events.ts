@@ -18,6 +18,7 @@ import type {
   Reveal,
   RoundStart,
   Status,
+  Trained,
 } from './views.ts';
 
 /** Every acknowledgement: the data asked for, or a code and a sentence. */
@@ -60,6 +61,8 @@ export interface ServerToClientEvents {
   'round:progress': (progress: Progress) => void;
   /** The answers, the class's moves and the leaderboard. Everyone in the session. */
   'round:ended': (reveal: Reveal) => void;
+  /** The network trained after a round (k SGD steps): the loss curve's new point. Everyone in the session. */
+  'round:trained': (trained: Trained) => void;
   /** Final standings. Everyone in the session. */
   'session:ended': (final: Final) => void;
   /** To the kicked player's connections, which are then closed. */

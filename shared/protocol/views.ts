@@ -138,12 +138,20 @@ export const Reveal = z.object({
   gradient: Nudge.extend({ quality: z.number(), points: z.int() }),
   classMoves: ClassMoves,
   leaderboard: z.array(LeaderboardEntry),
-  /** Loss on the whole data set: before round 1, then after each round's SGD steps. */
+  /** Loss on the whole data set so far: before round 1, then after each earlier round's training. */
   lossCurve: z.array(z.number()),
-  /** SGD steps run after this round (fewer than asked if η made the loss diverge). */
-  sgdSteps: z.int(),
 });
 export type Reveal = z.infer<typeof Reveal>;
+
+/** After a reveal, k SGD steps trained the network: the loss curve gains this round's point. */
+export const Trained = z.object({
+  round: z.int(),
+  /** Loss on the whole data set: before round 1, then after each round's training (round + 1 points). */
+  lossCurve: z.array(z.number()),
+  /** SGD steps run (fewer than asked if η made the loss diverge). */
+  sgdSteps: z.int(),
+});
+export type Trained = z.infer<typeof Trained>;
 
 export const PlayerEntry = z.object({
   id: z.string(),

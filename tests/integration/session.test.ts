@@ -10,6 +10,7 @@ import {
   PlayerWelcome,
   Reveal,
   RoundStart,
+  Trained,
 } from '#shared/protocol/views';
 import {
   type Client,
@@ -100,6 +101,7 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
     let botTotal = 0;
     const lossCurve: number[] = [];
     let previousWeights = '';
+    let lastTrained: number[] = [];
 
     for (let round = 1; round <= SETTINGS.rounds; round++) {
       const starts = players.map((p) => next<unknown>(p.socket, 'round:started'));
@@ -124,9 +126,11 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
       const trace = analyse(puzzle.network, puzzle.batch);
       expect(start.cost).toBe(trace.cost);
       lossCurve.push(batchCost(puzzle.network, data));
+      if (round > 1) expect(lossCurve).toEqual(lastTrained);
       const key = roundKey(trace, puzzle.eps);
 
       const ended = players.map((p) => next<unknown>(p.socket, 'round:ended'));
+      const trainedNext = next<unknown>(host, 'round:trained');
       const moves = new Map<string, { l: number; j: number; dz: number }>();
       await Promise.all(
         players.map(async (p, i) => {
@@ -200,8 +204,13 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
       }
       const bot = reveal.leaderboard.find((e) => e.id === GRADIENT_DEMON_ID)!;
       expect(bot.bot).toBe(true);
-      expect(reveal.lossCurve).toHaveLength(round + 1);
-      expect(reveal.lossCurve.slice(0, round)).toEqual(lossCurve);
+      expect(reveal.lossCurve).toEqual(lossCurve);
+      // Then k SGD steps: the loss curve gains this round's point (checked against the next puzzle).
+      const trained = Trained.parse(await trainedNext);
+      expect(trained).toMatchObject({ round, sgdSteps: SETTINGS.sgdSteps });
+      expect(trained.lossCurve.slice(0, round)).toEqual(lossCurve);
+      expect(trained.lossCurve).toHaveLength(round + 1);
+      lastTrained = trained.lossCurve;
     }
 
     const finals = players.map((p) => next<unknown>(p.socket, 'session:ended'));

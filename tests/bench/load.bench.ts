@@ -1,0 +1,176 @@
+// `npm run bench:load`: the classroom server under a class-sized load. For each
+// size (50 rooms × 40 players, then 100 × 40) the game server and, for
+// comparison, a bare socket.io server (load-bare.ts) each run as their own
+// process on 127.0.0.1, and a load generator process (load-client.ts) plays 5
+// rounds on a [25,16,16,10] network with batch 32, every player moving at a
+// random moment of each round's last second. Prints joins, moves, losses,
+// move→ack latency, server RSS and CPU seconds; ends with one line per size.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { LoadConfig, LoadResult } from './load-client.ts';
+
+// LOAD_SIZES=5x40,10x40 runs other sizes (a quick check); the default is the issue's.
+const SIZES = (process.env['LOAD_SIZES'] ?? '50x40,100x40').split(',').map((s) => {
+  const [rooms, players] = s.split('x').map(Number);
+  return { rooms: rooms!, players: players! };
+});
+const ROUNDS = 5;
+const SECONDS = 5;
+const RUN_TIMEOUT_MS = 240_000;
+const CLK_TCK = 100;
+
+interface Proc {
+  child: ChildProcess;
+  url: string;
+}
+
+/** A process that prints {"event":"listening","url":…}; resolves once it has. */
+function startProcess(script: string, env: Record<string, string>): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 30_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const m = buf.match(/\{"event":"listening","url":"http:\/\/localhost:(\d+)"\}/);
+      if (m) {
+        clearTimeout(timer);
+        buf = '';
+        resolve({ child, url: `http://127.0.0.1:${m[1]}` });
+      }
+      if (buf.length > 100_000) buf = buf.slice(-1000);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+/** CPU seconds (user + system) and peak RSS in MB of a process, from /proc. */
+function usage(pid: number): { cpu: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpu = (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { cpu, rssMb: hwm / 1024 };
+}
+
+function runClient(cfg: LoadConfig): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/bench/load-client.ts', JSON.stringify(cfg)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const kill = setTimeout(() => child.kill('SIGKILL'), cfg.timeoutMs + 30_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.once('exit', () => {
+      clearTimeout(kill);
+      const line = out.split('\n').find((l) => l.startsWith('{"event":"result"'));
+      if (line) resolve((JSON.parse(line) as { result: LoadResult }).result);
+      else reject(new Error(`the load generator gave no result:\n${out.slice(-2000)}`));
+    });
+  });
+}
+
+async function stop(p: Proc): Promise<void> {
+  if (p.child.exitCode !== null) return;
+  const exited = new Promise((r) => p.child.once('exit', r));
+  p.child.kill('SIGTERM');
+  const t = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(t);
+}
+
+type Row = LoadResult & { cpu: number; rssMb: number };
+
+async function run(target: 'game' | 'bare', rooms: number, players: number): Promise<Row> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bd-load-'));
+  const clientDir = mkdtempSync(path.join(tmpdir(), 'bd-load-client-'));
+  writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html>');
+  const server = await startProcess(
+    target === 'game' ? 'server/index.ts' : 'tests/bench/load-bare.ts',
+    {
+      DATA_DIR: dataDir,
+      CLIENT_DIR: clientDir,
+      // Every client of the bench comes from 127.0.0.1: lift the per-address limits.
+      JOIN_LIMIT_PER_MINUTE: '1000000',
+      SESSION_LIMIT_PER_MINUTE: '100000',
+    },
+  );
+  try {
+    const before = usage(server.child.pid!);
+    const result = await runClient({
+      url: server.url,
+      target,
+      rooms,
+      players,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      revealMs: 1500,
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    const after = usage(server.child.pid!);
+    return { ...result, cpu: after.cpu - before.cpu, rssMb: after.rssMb };
+  } finally {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(clientDir, { recursive: true, force: true });
+  }
+}
+
+const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+
+function print(r: Row): void {
+  console.log(
+    `${r.target.padEnd(5)} players ${String(r.players).padStart(5)} rooms ${String(r.rooms).padStart(3)} | joins ${r.joins} | moves sent ${r.sent}, acked ${r.acked}, lost ${r.lost}, doubled ${r.doubled} | ` +
+      `move→ack p50 ${f(r.p50)} p95 ${f(r.p95)} p99 ${f(r.p99)} max ${f(r.max)} ms | server RSS ${f(r.rssMb, 0)} MB, CPU ${f(r.cpu, 2)} s | ${f(r.seconds, 0)} s${r.completed ? '' : ' (TIMED OUT)'}` +
+      (Object.keys(r.errors).length ? ` | errors ${JSON.stringify(r.errors)}` : ''),
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `load: ${ROUNDS} rounds of ${SECONDS} s on [25,16,16,10], batch 32; each player moves once in each round's last second`,
+  );
+  const finals: string[] = [];
+  const verdicts: string[] = [];
+  for (const { rooms, players } of SIZES) {
+    const game = await run('game', rooms, players);
+    print(game);
+    const bare = await run('bare', rooms, players);
+    print(bare);
+    const n = rooms * players;
+    const p99 = Math.round(game.p99);
+    const bareP99 = Math.round(bare.p99);
+    if (n <= 2000) {
+      verdicts.push(
+        `target ${n}: p99 < 50 ms ${game.p99 < 50 ? 'met' : 'MISSED'}; p99 < 3× bare (${f(3 * bare.p99)} ms) ${game.p99 < 3 * bare.p99 ? 'met' : 'MISSED'}`,
+      );
+    } else {
+      verdicts.push(`target ${n}: p99 < 150 ms ${game.p99 < 150 ? 'met' : 'MISSED'}`);
+    }
+    verdicts.push(
+      `target ${n}: zero lost and doubled ${game.lost === 0 && game.doubled === 0 && game.completed ? 'met' : 'MISSED'}`,
+    );
+    finals.push(
+      `load: players ${n}, p99 ${p99} ms, bare p99 ${bareP99} ms, lost ${game.lost}, doubled ${game.doubled}`,
+    );
+  }
+  for (const v of verdicts) console.log(v);
+  for (const line of finals) console.log(line);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
