@@ -163,13 +163,17 @@ export const BEST_NUDGE_TOL = 1e-7;
  * The best move under the budget: the minimum of ΔC over every neuron of
  * layers 1…L and Δz ∈ [−ε, ε], computed exactly (no linearisation).
  *
- * Each neuron's ΔC(Δz) is evaluated on a grid of 2G+1 points (G = 8). Every
- * grid local minimum whose cell could hide a value below the best found —
- * judged by the largest second difference seen on that neuron's grid, doubled —
- * is refined by golden-section search to a bracket of 1e-7·ε. The answer is
- * never worse than any grid point and is a local minimum to that tolerance;
- * only a dip narrower than a grid cell (ε/8) that its neighbours do not reveal
- * could be missed, which smooth activations at classroom budgets do not make.
+ * Neurons are visited largest |δ̄| first. Each neuron's ΔC(Δz) is evaluated on
+ * a coarse grid Δz = iε/4 (i = −4…4); if even four times the dip its second
+ * differences allow cannot take it below the best found, the neuron is done.
+ * Otherwise the grid is refined to Δz = iε/8, and every cell whose lower end,
+ * less twice the dip allowed by the neuron's largest second difference, lies
+ * below the best found is searched by golden section to a bracket of 1e-7·ε.
+ * The answer is a real move with its exact ΔC, never worse than any point of
+ * the coarse grid, and a local minimum to that tolerance. What could be
+ * missed is a dip narrower than a cell (ε/8) that the second differences do
+ * not reveal: smooth activations at classroom budgets do not make one; relu's
+ * kink can (ΔC is then only piecewise smooth).
  */
 export function bestNudge(trace: Trace, eps: number): NudgeResult {
   checkRun(trace);
@@ -179,32 +183,49 @@ export function bestNudge(trace: Trace, eps: number): NudgeResult {
   const G = BEST_NUDGE_GRID;
   const h = eps / G;
   const f = new Float64Array(2 * G + 1);
-  const candidates: { l: number; j: number; i: number; v: number; margin: number }[] = [];
+  // Cells [i, i+1] of a neuron's grid that might hold a value below the best found.
+  const candidates: { l: number; j: number; i: number; floor: number; fa: number; fb: number }[] =
+    [];
   let best = { l: 1, j: 0, dz: 0, v: 0 };
+  // Largest |δ̄| first: a good best early lets the coarse test skip most neurons.
+  const order: { l: number; j: number; g: number }[] = [];
   for (let l = 1; l <= L; l++) {
-    for (let j = 0; j < net.sizes[l]!; j++) {
-      for (let i = 0; i <= 2 * G; i++) {
-        f[i] = i === G ? 0 : nudgeDeltaC(trace, l, j, (i - G) * h);
-        if (f[i]! < best.v) best = { l, j, dz: (i - G) * h, v: f[i]! };
-      }
-      let curv = 0;
-      for (let i = 1; i < 2 * G; i++)
-        curv = Math.max(curv, Math.abs(f[i - 1]! - 2 * f[i]! + f[i + 1]!));
-      // Below its grid values a cell can dip by about f''·h²/8 ≈ (second difference)/8.
-      const margin = (2 * curv) / 8 + 1e-15;
-      for (let i = 0; i <= 2 * G; i++) {
-        const left = i === 0 ? Infinity : f[i - 1]!;
-        const right = i === 2 * G ? Infinity : f[i + 1]!;
-        if (f[i]! <= left && f[i]! <= right) candidates.push({ l, j, i, v: f[i]!, margin });
-      }
+    const bar = trace.deltaBar[l]!;
+    for (let j = 0; j < bar.length; j++) order.push({ l, j, g: Math.abs(bar[j]!) });
+  }
+  order.sort((p, q) => q.g - p.g);
+  for (const { l, j } of order) {
+    // Coarse grid first: every second point, cells of 2h.
+    let low = 0;
+    for (let i = 0; i <= 2 * G; i += 2) {
+      f[i] = i === G ? 0 : nudgeDeltaC(trace, l, j, (i - G) * h);
+      if (f[i]! < best.v) best = { l, j, dz: (i - G) * h, v: f[i]! };
+      low = Math.min(low, f[i]!);
+    }
+    let coarse = 0;
+    for (let i = 2; i < 2 * G; i += 2)
+      coarse = Math.max(coarse, Math.abs(f[i - 2]! - 2 * f[i]! + f[i + 2]!));
+    // A 2h cell dips about (second difference)/8 below its ends; allowed four times that, the neuron cannot win.
+    if (low - (4 * coarse) / 8 - 1e-15 > best.v) continue;
+    for (let i = 1; i < 2 * G; i += 2) {
+      f[i] = nudgeDeltaC(trace, l, j, (i - G) * h);
+      if (f[i]! < best.v) best = { l, j, dz: (i - G) * h, v: f[i]! };
+    }
+    let curv = 0;
+    for (let i = 1; i < 2 * G; i++)
+      curv = Math.max(curv, Math.abs(f[i - 1]! - 2 * f[i]! + f[i + 1]!));
+    // Below its ends a cell can dip by about f''·h²/8 ≈ (second difference)/8; allowed twice that.
+    const margin = (2 * curv) / 8 + 1e-15;
+    for (let i = 0; i < 2 * G; i++) {
+      const floor = Math.min(f[i]!, f[i + 1]!) - margin;
+      if (floor < best.v) candidates.push({ l, j, i, floor, fa: f[i]!, fb: f[i + 1]! });
     }
   }
-  candidates.sort((p, q) => p.v - q.v);
+  candidates.sort((p, q) => p.floor - q.floor);
   for (const c of candidates) {
-    if (c.v - c.margin > best.v) continue;
-    const lo = Math.max(-eps, (c.i - G - 1) * h);
-    const hi = Math.min(eps, (c.i - G + 1) * h);
-    const r = goldenMin(trace, c.l, c.j, lo, hi, eps * BEST_NUDGE_TOL);
+    if (c.floor >= best.v) break;
+    const lo = (c.i - G) * h;
+    const r = goldenMin(trace, c.l, c.j, lo, lo + h, c.fa, c.fb, eps * BEST_NUDGE_TOL);
     if (r.v < best.v) best = { l: c.l, j: c.j, dz: r.x, v: r.v };
   }
   return {
@@ -218,8 +239,17 @@ export function bestNudge(trace: Trace, eps: number): NudgeResult {
 
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
-/** Golden-section search for the minimum of ΔC(Δz) on [lo, hi], ends included. */
-function goldenMin(trace: Trace, l: number, j: number, lo: number, hi: number, tol: number) {
+/** Golden-section search for the minimum of ΔC(Δz) on [lo, hi], whose end values fa, fb are known. */
+function goldenMin(
+  trace: Trace,
+  l: number,
+  j: number,
+  lo: number,
+  hi: number,
+  fa: number,
+  fb: number,
+  tol: number,
+) {
   let a = lo;
   let b = hi;
   let x1 = b - INV_PHI * (b - a);
@@ -241,8 +271,6 @@ function goldenMin(trace: Trace, l: number, j: number, lo: number, hi: number, t
       f2 = nudgeDeltaC(trace, l, j, x2);
     }
   }
-  const fa = nudgeDeltaC(trace, l, j, lo);
-  const fb = nudgeDeltaC(trace, l, j, hi);
   let x = f1 <= f2 ? x1 : x2;
   let v = Math.min(f1, f2);
   if (fa < v) [x, v] = [lo, fa];
