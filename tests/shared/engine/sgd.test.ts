@@ -39,7 +39,7 @@ describe('stochastic gradient descent', () => {
     expect(accuracy(net, heldOut)).toBeLessThan(0.3);
     new Trainer(net, train, { eta: 1, batchSize: 10 }, rng).run(3000);
     expect(accuracy(net, train)).toBeGreaterThan(0.98);
-    expect(accuracy(net, heldOut)).toBe(0.98);
+    expect(accuracy(net, heldOut)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('one step moves every parameter by −η·gradient', () => {
@@ -52,8 +52,10 @@ describe('stochastic gradient descent', () => {
     const g = t.nablaW[1]!.slice();
     const b = net.b[2]!.slice();
     const d = t.deltaBar[2]!.slice();
+    const before = batchCost(net, data);
     const r = sgdStep(t, 0.5);
-    expect(r).toEqual({ cost: t.cost, diverged: false });
+    expect(r).toEqual({ cost: before, diverged: false });
+    expect(batchCost(net, data)).toBeLessThan(before);
     for (let i = 0; i < w.length; i++) expect(net.w[1]![i]).toBe(w[i]! - 0.5 * g[i]!);
     expect(net.b[2]![0]).toBe(b[0]! - 0.5 * d[0]!);
   });
