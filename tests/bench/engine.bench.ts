@@ -1,5 +1,6 @@
 // npm run bench:engine — one SGD step of this engine against tfjs's CPU backend
 // doing the same step, plus the demon's exact nudge and best-nudge search.
+import { availableParallelism, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
     'FLOP per SGD step = Σ_l 2·n·n_{l−1}·n_l (forward) + Σ_{l≥2} 2·n·n_{l−1}·n_l (backward δ) + Σ_l 2·n·n_{l−1}·n_l (∇w) + Σ_l 2·n_{l−1}·n_l (update); n = batch',
   );
   console.log(
-    'median of 9 timed blocks after warm-up, engine and tfjs blocks alternating; other processes may share the cores',
+    `median of 9 timed blocks after warm-up, engine and tfjs blocks alternating; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} at the start (other processes share the machine)`,
   );
   console.log('');
   console.log(
