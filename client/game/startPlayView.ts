@@ -5,7 +5,10 @@ import { NetworkScene } from './scenes/NetworkScene.ts';
 /** Starts Phaser inside `parent`, sized to it, drawing the store's network. */
 export function startPlayView(parent: HTMLElement, store: PlayStore): Phaser.Game {
   return new Phaser.Game({
-    type: Phaser.AUTO,
+    type:
+      new URLSearchParams(location.search).get('renderer') === 'webgl'
+        ? Phaser.AUTO
+        : Phaser.CANVAS,
     parent,
     transparent: true,
     banner: false,

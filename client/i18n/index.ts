@@ -1,11 +1,16 @@
-import { en, type MessageKey } from './en.ts';
+import { type ClassroomKey, classroomEn } from './classroom.en.ts';
+import { classroomZhCN } from './classroom.zhCN.ts';
+import { type MessageKey as BaseKey, en } from './en.ts';
 import { zhCN } from './zhCN.ts';
 
-export type { MessageKey };
+export type MessageKey = BaseKey | ClassroomKey;
 export const LANGS = { en: 'English', 'zh-CN': '简体中文' } as const;
 export type Lang = keyof typeof LANGS;
 
-const DICTS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+const DICTS: Record<Lang, Record<MessageKey, string>> = {
+  en: { ...en, ...classroomEn },
+  'zh-CN': { ...zhCN, ...classroomZhCN },
+};
 const STORAGE_KEY = 'bd.lang';
 const listeners = new Set<() => void>();
 
@@ -50,7 +55,7 @@ export function onLangChange(f: () => void): () => void {
 
 /** The message `key` in the current language, with {name} placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = DICTS[current][key] ?? en[key];
+  const text = DICTS[current][key] ?? DICTS.en[key];
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );

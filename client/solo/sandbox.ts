@@ -11,9 +11,11 @@ import {
   makeDataset,
   nudge,
   Rng,
+  Trace,
   Trainer,
   weightNudge,
 } from '#shared/engine/index';
+import { drawBatch } from '#shared/game/puzzle';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode, PlayStore } from '../state/playStore.ts';
 import { el, num, signed } from '../ui/format.ts';
@@ -57,6 +59,9 @@ export function settingsFromQuery(q: URLSearchParams): SandboxSettings {
   };
 }
 
+/** Samples the sandbox's view (and its nudges) works on. */
+const DISPLAY_BATCH = 64;
+
 /** Steps of SGD per animation frame: fewer on big networks so the frame stays short. */
 function stepsPerFrame(sizes: readonly number[]): number {
   const weights = sizes.reduce((n, s, i) => (i === 0 ? 0 : n + s * sizes[i - 1]!), 0);
@@ -78,6 +83,8 @@ export async function sandboxScreen(
   const status = el('p', { class: 'sandbox-status', 'aria-live': 'polite' });
   const applied = el('p', { class: 'applied', 'aria-live': 'polite' });
   let trainer: Trainer | null = null;
+  /** The whole data set, forward only: the loss the curve shows. */
+  let full: Trace | null = null;
   let playing = false;
   let rng = new Rng(1);
 
@@ -143,9 +150,22 @@ export async function sandboxScreen(
     el('main', { class: 'play sandbox' }, el('div', { class: 'play-body' }, stage.root, side)),
   );
 
+  let lossAt = -1;
+  let lossValue = Number.NaN;
+  /** C over the whole data set, computed once per change. */
+  const loss = (): number => {
+    if (!full) return Number.NaN;
+    if (lossAt !== store.version) {
+      lossValue = full.forward();
+      lossAt = store.version;
+    }
+    return lossValue;
+  };
+
   const renderStatus = () => {
-    status.textContent = `${t('sandbox.steps', { n: trainer?.steps ?? 0 })} · ${t('sandbox.loss', { c: num(store.trace.cost, 4) })}${trainer?.diverged ? ` · ${t('sandbox.diverged')}` : ''}`;
-    status.dataset['loss'] = String(store.trace.cost);
+    const c = loss();
+    status.textContent = `${t('sandbox.steps', { n: trainer?.steps ?? 0 })} · ${t('sandbox.loss', { c: num(c, 4) })}${trainer?.diverged ? ` · ${t('sandbox.diverged')}` : ''}`;
+    status.dataset['loss'] = String(c);
     status.dataset['steps'] = String(trainer?.steps ?? 0);
     controls.setPlaying(playing);
   };
@@ -166,10 +186,11 @@ export async function sandboxScreen(
     );
     trainer = new Trainer(net, data, { eta: settings.eta, batchSize: Math.min(10, data.n) }, rng);
     const mode = store.mode;
-    store.load(net, data, settings.eps, 'delta');
+    full = new Trace(net, data.n).load(data);
+    // The view and the nudges work on a sample of the data: cheap to redraw every frame.
+    store.load(net, drawBatch(data, DISPLAY_BATCH, new Rng(2)), settings.eps, 'delta');
     if (mode !== store.mode) store.setMode(mode);
     curve.reset();
-    curve.push(0, store.trace.cost);
     heatFig.hidden = !is2d();
     if (is2d()) heatmap.setup(net, ['and', 'or', 'xor'].includes(settings.dataset));
     applied.textContent = '';
@@ -179,9 +200,9 @@ export async function sandboxScreen(
   function afterChange(): void {
     store.refresh();
     if (store.mode === PickMode.Neuron && store.selected) store.setDz(store.dz);
-    curve.push(trainer?.steps ?? 0, store.trace.cost);
+    curve.push(trainer?.steps ?? 0, loss());
     curve.draw();
-    if (is2d()) heatmap.draw(store.batch);
+    if (is2d() && trainer) heatmap.draw(trainer.data);
     renderStatus();
   }
 

@@ -11,6 +11,9 @@ import type { PuzzleJSON, Show } from '#shared/game/puzzle';
 import type { MoveReason } from '#shared/game/scoring';
 import { layoutNetwork, type NetLayout } from './layout.ts';
 
+/** Milliseconds the forward pass (or δ's way back) takes to cross one layer. */
+export const PULSE_MS_PER_LAYER = 380;
+
 export interface NeuronRef {
   l: number;
   j: number;

@@ -18,8 +18,13 @@ export function num(v: number, digits = 3): string {
   return v < 0 ? `−${magnitude(v, digits)}` : magnitude(v, digits);
 }
 
-/** A number for use inside TeX (ASCII minus). */
+/** A number for use inside TeX: ASCII minus, and 8.25 × 10⁻⁴ rather than 8.25e−4. */
 export function tex(v: number, digits = 3): string {
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) {
+    const [m, e] = a.toExponential(digits - 1).split('e');
+    return `${v < 0 ? '-' : ''}${m}\\times 10^{${Number(e)}}`;
+  }
   return num(v, digits).replace('−', '-');
 }
 

@@ -41,7 +41,11 @@ export class Inspector {
     const table = el('table', { class: 'values' });
     for (const [k, v] of rows) table.append(el('tr', {}, el('th', {}, k), el('td', {}, v)));
     const eq = el('div', { class: 'equation' });
-    renderTex(eq, this.equation(l, j, shown), true);
+    for (const line of this.equation(l, j, shown)) {
+      const row = el('div', {});
+      renderTex(row, line, true);
+      eq.append(row);
+    }
     this.root.append(el('h3', {}, t('inspect.title', { l, j: j + 1 })), table, eq);
     if (s.trace.n > 1)
       this.root.append(el('p', { class: 'note' }, t('inspect.mean', { n: s.trace.n })));
@@ -49,7 +53,7 @@ export class Inspector {
   }
 
   /** BP1 or BP2 for sample x₁, then the batch mean δ̄. */
-  private equation(l: number, j: number, shown: boolean): string {
+  private equation(l: number, j: number, shown: boolean): string[] {
     const s = this.store;
     const { trace, network: net } = s;
     const L = s.L;
@@ -79,9 +83,12 @@ export class Inspector {
       if (nNext > SUM_TERMS) terms.push('\\cdots');
       line = `\\delta^{${l}}_{${J}}${sample} = \\Big(\\sum_i w^{${l + 1}}_{i${J}}\\,\\delta^{${l + 1}}_i\\Big)\\sigma'(z^{${l}}_{${J}}) \\\\ = \\big(${terms.join(' + ')}\\big)\\cdot ${tex(sp)} = ${val(d)}`;
     }
+    const lines = line.split(' \\\\ ');
     if (trace.n > 1) {
-      line += ` \\\\ \\bar\\delta^{${l}}_{${J}} = \\tfrac{1}{${trace.n}}\\textstyle\\sum_x \\delta^{${l}}_{${J}}(x) = ${val(s.deltaBar(l, j))}`;
+      lines.push(
+        `\\bar\\delta^{${l}}_{${J}} = \\tfrac{1}{${trace.n}}\\textstyle\\sum_x \\delta^{${l}}_{${J}}(x) = ${val(s.deltaBar(l, j))}`,
+      );
     }
-    return `\\begin{gathered}${line}\\end{gathered}`;
+    return lines;
   }
 }

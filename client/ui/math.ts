@@ -3,7 +3,8 @@ import 'katex/dist/katex.min.css';
 
 /** Typesets one formula into el (display or inline). */
 export function renderTex(el: HTMLElement, texSource: string, display = false): void {
-  katex.render(texSource, el, { throwOnError: false, displayMode: display });
+  // fleqn: display formulas start at the left, so a wide one scrolls instead of losing its start.
+  katex.render(texSource, el, { throwOnError: false, displayMode: display, fleqn: true });
 }
 
 /** Text with $…$ formulas: the prose as text nodes, each formula typeset. */

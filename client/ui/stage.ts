@@ -88,9 +88,15 @@ export class Stage {
           this.wireDrag(b, l, j);
           this.overlay.append(b);
         }
+        // Narrow columns: odd layers put their label above, so neighbours never collide.
+        const colGap =
+          layout.pos.length > 1 ? layout.pos[1]![0]!.x - layout.pos[0]![0]!.x : Infinity;
+        const above = colGap < 120 && l % 2 === 1;
         const label = el('span', {
-          class: 'nlabel',
-          style: `left:${p.x}px;top:${p.y + r + 6}px`,
+          class: above ? 'nlabel above' : 'nlabel',
+          style: above
+            ? `left:${p.x}px;top:${p.y - r - 6}px`
+            : `left:${p.x}px;top:${p.y + r + 6}px`,
         });
         const gap = col.length > 1 ? col[1]!.y - col[0]!.y : Infinity;
         // A label needs about 1.4em below the ring; crowded layers go without.
@@ -167,13 +173,18 @@ export class Stage {
     const s = this.store;
     this.labels.forEach((col, l) => {
       col.forEach((label, j) => {
+        if (!label.isConnected) return;
         if (l === 0) {
           // The batch's inputs: every sample's x for small batches.
           const n0 = s.network.sizes[0]!;
+          if (s.trace.n > 4) {
+            label.textContent = '';
+            return;
+          }
           const xs = Array.from({ length: s.trace.n }, (_, x) =>
             compact(s.trace.a[0]![x * n0 + j]!),
           );
-          label.textContent = s.trace.n <= 4 ? `x: ${xs.join(' ')}` : '';
+          label.textContent = `x: ${xs.join(' ')}`;
           return;
         }
         const asleep = s.mean('sp', l, j) < SATURATION_THRESHOLD && s.network.act[l] !== 'linear';

@@ -1,11 +1,9 @@
 import type Phaser from 'phaser';
 import { SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { reducedMotion } from '../../state/motion.ts';
-import type { MoveMark, PlayStore } from '../../state/playStore.ts';
+import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
 import { COLORS } from '../../state/theme.ts';
 
-/** Milliseconds the forward pass (or δ's way back) takes to cross one layer. */
-const PULSE_MS_PER_LAYER = 380;
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
 const PULSE_EDGE_LIMIT = 240;
 
@@ -82,6 +80,8 @@ export class NetworkView {
     const L = s.L;
     let wMax = 1e-9;
     for (let l = 1; l <= L; l++) for (const w of net.w[l]!) wMax = Math.max(wMax, Math.abs(w));
+    // One stroke per weight: a single path of crossing lines rasterises slower.
+    // Big networks get solid lines for speed; their sign still shows by colour.
     const big = net.w.reduce((n, w) => n + w.length, 0) > 300;
     for (let l = 1; l <= L; l++) {
       const nIn = net.sizes[l - 1]!;
@@ -91,19 +91,22 @@ export class NetworkView {
         for (let k = 0; k < nIn; k++) {
           const w = net.w[l]![j * nIn + k]!;
           const u = Math.abs(w) / wMax;
-          const sel = s.selectedWeight;
-          const chosen = sel && sel.l === l && sel.j === j && sel.k === k;
-          g.lineStyle(
-            chosen ? 7 : 0.75 + 5 * u,
-            w >= 0 ? COLORS.positive : COLORS.negative,
-            chosen ? 1 : 0.25 + 0.6 * u,
-          );
+          g.lineStyle(0.75 + 5 * u, w >= 0 ? COLORS.positive : COLORS.negative, 0.25 + 0.6 * u);
           const a = from[k]!;
           const b = to[j]!;
           if (w >= 0 || big) g.lineBetween(a.x, a.y, b.x, b.y);
           else dashedLine(g, a.x, a.y, b.x, b.y);
         }
       }
+    }
+    const sw = s.selectedWeight;
+    if (sw) {
+      const w = net.w[sw.l]![sw.j * net.sizes[sw.l - 1]! + sw.k]!;
+      const a = layout.pos[sw.l - 1]![sw.k]!;
+      const b = layout.pos[sw.l]![sw.j]!;
+      g.lineStyle(7, w >= 0 ? COLORS.positive : COLORS.negative, 1);
+      if (w >= 0) g.lineBetween(a.x, a.y, b.x, b.y);
+      else dashedLine(g, a.x, a.y, b.x, b.y);
     }
     let dMax = 1e-12;
     for (let l = 1; l <= L; l++)
@@ -189,7 +192,8 @@ export class NetworkView {
     const { layout, trace } = s;
     const L = s.L;
     const nL = s.network.sizes[L]!;
-    const n = Math.min(trace.n, 16);
+    // A few pixels per sample at least: with many outputs, fewer samples are shown.
+    const n = Math.min(trace.n, 16, Math.max(1, Math.floor(layout.height / nL / 7)));
     const { x, width } = layout.strip;
     layout.pos[L]!.forEach((p, j) => {
       const r = layout.r[L]!;
@@ -225,8 +229,8 @@ export class NetworkView {
     let alive = false;
     for (const pulse of s.pulses) {
       const t = (now - pulse.start) / PULSE_MS_PER_LAYER;
+      if (t <= L) alive = true;
       if (t < 0 || t > L) continue;
-      alive = true;
       if (edges > PULSE_EDGE_LIMIT) continue;
       const l = pulse.kind === 'forward' ? Math.floor(t) + 1 : L - Math.floor(t);
       const u = pulse.kind === 'forward' ? t % 1 : 1 - (t % 1);

@@ -1,0 +1,71 @@
+import type { Timer } from '#shared/protocol/views';
+import { t } from '../i18n/index.ts';
+import { el } from '../ui/format.ts';
+
+/** Milliseconds left on a round's timer, corrected for the difference between the two clocks. */
+export class RoundClock {
+  private deadline: number | null = null;
+  private frozen = 0;
+  limitMs = 1;
+
+  set(timer: Timer | null): void {
+    if (!timer) {
+      this.deadline = null;
+      this.frozen = 0;
+      return;
+    }
+    const offset = timer.serverNow - Date.now();
+    this.deadline = timer.deadline === null ? null : timer.deadline - offset;
+    this.frozen = timer.remainingMs;
+    this.limitMs = Math.max(1, timer.limitMs);
+  }
+
+  remainingMs(now = Date.now()): number {
+    return this.deadline === null ? this.frozen : Math.max(0, this.deadline - now);
+  }
+
+  get running(): boolean {
+    return this.deadline !== null;
+  }
+}
+
+/** A countdown: the seconds in large type and a bar that empties; ticks four times a second. */
+export class Countdown {
+  readonly root: HTMLElement;
+  readonly clock = new RoundClock();
+  private readonly value: HTMLElement;
+  private readonly bar: HTMLElement;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor() {
+    this.value = el('span', { class: 'countdown-value' });
+    this.bar = el('span', { class: 'countdown-bar' });
+    this.root = el(
+      'div',
+      { class: 'countdown', role: 'timer' },
+      this.value,
+      el('span', { class: 'countdown-track' }, this.bar),
+    );
+  }
+
+  set(timer: Timer | null): void {
+    this.clock.set(timer);
+    this.tick();
+    if (!this.timer) this.timer = setInterval(() => this.tick(), 250);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private tick(): void {
+    const ms = this.clock.remainingMs();
+    const s = Math.ceil(ms / 1000);
+    this.value.textContent = String(s);
+    this.root.setAttribute('aria-label', t('cls.timer.left', { s }));
+    this.root.classList.toggle('paused', !this.clock.running);
+    this.root.classList.toggle('urgent', this.clock.running && ms < 5000);
+    this.bar.style.width = `${Math.min(100, (ms / this.clock.limitMs) * 100)}%`;
+  }
+}

@@ -1,0 +1,95 @@
+// `npm run bench:client`: the JavaScript each page ships (gzip) and the frame
+// rate of the play view on the largest sandbox network while SGD runs, in
+// headless Chromium against the production build served by the real server.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import {
+  closeBrowser,
+  launchBrowser,
+  newPage,
+  type Served,
+  startServer,
+  stopServer,
+} from '../e2e/harness.ts';
+
+const DIST = path.resolve('dist/client');
+/** The largest network the sandbox offers: 5×5 digits, three hidden layers of 16, ten outputs. */
+const LARGEST = 'play.html?sandbox=1&dataset=digits&layers=16,16,16&play=1';
+const WARMUP_MS = 2000;
+const MEASURE_MS = 5000;
+
+/** Every script the page fetched, by path, once it has settled. */
+async function scriptsOf(page: Page, url: string, settleMs: number): Promise<string[]> {
+  const seen = new Set<string>();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('.js')) seen.add(u.pathname);
+  });
+  await page.goto(url);
+  await page.waitForTimeout(settleMs);
+  return [...seen].sort();
+}
+
+function gzipKB(paths: string[]): number {
+  let bytes = 0;
+  for (const p of paths) bytes += gzipSync(readFileSync(path.join(DIST, p)), { level: 9 }).length;
+  return bytes / 1024;
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  let served: Served | undefined;
+  const browser = await launchBrowser();
+  try {
+    served = await startServer();
+    const first = await newPage(browser);
+    const firstScripts = await scriptsOf(first.page, `${served.url}/`, 1500);
+    await first.context.close();
+    const game = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    const gameScripts = await scriptsOf(game.page, `${served.url}/${LARGEST}`, WARMUP_MS);
+    const stepsBefore = Number(
+      await game.page.locator('.sandbox-status').getAttribute('data-steps'),
+    );
+    // A string, so that the bundler's helpers never reach the page.
+    const frames = (await game.page.evaluate(`new Promise((resolve) => {
+      const times = [];
+      const start = performance.now();
+      const tick = (t) => {
+        times.push(t);
+        if (t - start < ${MEASURE_MS}) requestAnimationFrame(tick);
+        else resolve(times);
+      };
+      requestAnimationFrame(tick);
+    })`)) as number[];
+    const stepsAfter = Number(
+      await game.page.locator('.sandbox-status').getAttribute('data-steps'),
+    );
+    await game.context.close();
+    const span = (frames[frames.length - 1]! - frames[0]!) / 1000;
+    const fps = (frames.length - 1) / span;
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+    gaps.sort((a, b) => a - b);
+    const p95 = gaps[Math.floor(gaps.length * 0.95)]!;
+    const firstKB = gzipKB(firstScripts);
+    const gameKB = gzipKB(gameScripts);
+    console.log(`first page scripts: ${firstScripts.join(', ')}`);
+    console.log(`game page scripts: ${gameScripts.join(', ')}`);
+    console.log(
+      `play view [25,16,16,16,10] with SGD: ${frames.length - 1} frames in ${span.toFixed(2)} s, ` +
+        `p95 frame ${p95.toFixed(1)} ms, ${stepsAfter - stepsBefore} SGD steps while measuring`,
+    );
+    if (stepsAfter <= stepsBefore) throw new Error('SGD did not run while measuring');
+    console.log(
+      `client: first page ${Math.round(firstKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
+    );
+  } finally {
+    await closeBrowser(browser);
+    await stopServer(served);
+  }
+}
+
+await main();
