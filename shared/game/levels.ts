@@ -131,9 +131,12 @@ export const LEVELS: readonly LevelDef[] = [
   },
   // Five sigmoid layers: δ shrinks by σ' ≤ ¼ a layer, so the early layers hardly matter.
   { id: 'deepTrouble', settings: { ...base, sizes: [2, 3, 3, 3, 3, 1], seed: 1 }, stars: STARS },
+  // As in level 4, a strong second layer makes the hidden neuron whose δ is asked the best lever.
   {
     id: 'handBackprop',
-    settings: { ...base, show: 'forward', seed: 22 },
+    settings: { ...base, show: 'forward', seed: 16 },
+    scale: [1, 3],
+    layers: [1],
     kind: LevelKind.HandDelta,
     stars: STARS,
   },

@@ -110,6 +110,13 @@ describe('the campaign levels', () => {
     expect(Math.abs(g)).toBeLessThan(Math.abs(full / trace.n) + 1e-12);
   });
 
+  it('hand backprop: the hidden neuron with the largest |δ| (the one asked for) is the best lever', () => {
+    const { trace, key } = setup('handBackprop');
+    const hidden = Array.from(trace.deltaBar[1]!, Math.abs);
+    expect(key.best.l).toBe(1);
+    expect(key.best.j).toBe(hidden.indexOf(Math.max(...hidden)));
+  });
+
   it('stars follow the thresholds', () => {
     const level = LEVELS[0]!;
     expect(starsFor(level, 1)).toBe(3);

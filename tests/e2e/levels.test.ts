@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '#shared/engine/index';
+import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
+import { roundKey } from '#shared/game/scoring';
+import {
+  closeBrowser,
+  launchBrowser,
+  newPage,
+  pageErrors,
+  type Served,
+  screenshot,
+  startServer,
+  stopServer,
+} from './harness.ts';
+
+let served: Served | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  served = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  await stopServer(served);
+});
+
+/** A page where every level is open (one star on each). */
+async function openLevel(id: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser!);
+  await context.addInitScript(
+    (ids: string[]) => {
+      localStorage.setItem(
+        'bd.progress.v1',
+        JSON.stringify(Object.fromEntries(ids.map((k) => [k, 1]))),
+      );
+    },
+    [...LEVEL_IDS],
+  );
+  await page.goto(`${served!.url}/play.html?level=${id}`);
+  await page.locator('.modal button.start').click();
+  return { page, close: () => context.close() };
+}
+
+function key(id: string) {
+  const { puzzle } = levelPuzzle(levelById(id)!);
+  const trace = analyse(puzzle.network, puzzle.batch);
+  return { trace, key: roundKey(trace, puzzle.eps) };
+}
+
+describe('levels with their own rules', () => {
+  it('hand backprop: no nudge until δ is typed right, then the move is judged', async () => {
+    const { page, close } = await openLevel('handBackprop');
+    const submit = page.locator('button.submit');
+    await expect(submit.isDisabled()).resolves.toBe(true);
+    await expect(page.locator('button.neuron.marked').count()).resolves.toBe(1);
+    await page.locator('.hand-input').fill('123');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.locator('.hand-feedback').textContent()).resolves.toMatch(/Not quite/);
+    const marked = page.locator('button.neuron.marked');
+    const l = Number(await marked.getAttribute('data-l'));
+    const j = Number(await marked.getAttribute('data-j'));
+    const { trace } = key('handBackprop');
+    const delta = trace.deltaBar[l]![j]!;
+    await page.locator('.hand-input').fill(delta.toPrecision(3));
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.locator('.hand-feedback').textContent()).resolves.toMatch(/^Right/);
+    await page.keyboard.press(delta > 0 ? '-' : '+');
+    await expect(submit.isDisabled()).resolves.toBe(false);
+    await submit.click();
+    await expect.poll(() => page.locator('.result').isVisible()).toBe(true);
+    await screenshot(page, 'level12-hand-backprop');
+    expect(pageErrors(page)).toEqual([]);
+    await close();
+  });
+
+  it('weights too: a weight is picked by its handle and judged by ∂C/∂w = a·δ', async () => {
+    const { page, close } = await openLevel('weightsToo');
+    await expect(page.locator('button.neuron').count()).resolves.toBe(0);
+    const handle = page.locator('button.weight[data-l="2"][data-j="0"][data-k="0"]');
+    await handle.click();
+    await expect(page.locator('.dz-row label').textContent()).resolves.toBe('Δw');
+    const preview = page.locator('.preview');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('-');
+    await expect(preview.textContent()).resolves.toMatch(/∂C\/∂w/);
+    await page.locator('button.submit').click();
+    await expect.poll(() => page.locator('.result .reason').textContent()).toMatch(/∂C\/∂w = a·δ/);
+    await screenshot(page, 'level8-weights');
+    await close();
+  });
+
+  it('bias is the lever: three moves, each kept in the bias before the next', async () => {
+    const { page, close } = await openLevel('biasLever');
+    await expect(page.locator('.play-head .moves').textContent()).resolves.toBe('Move 1 of 3');
+    const cost = async () =>
+      Number(((await page.locator('.play-head .cost').textContent()) ?? '').split('= ')[1]);
+    const c0 = await cost();
+    const { key: k } = key('biasLever');
+    await page.locator(`button.neuron[data-l="${k.best.l}"][data-j="${k.best.j}"]`).click();
+    for (let i = 0; i < 9; i++) await page.keyboard.press(k.best.dz > 0 ? '+' : '-');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Next move' }).click();
+    await expect(page.locator('.play-head .moves').textContent()).resolves.toBe('Move 2 of 3');
+    expect(await cost()).toBeLessThan(c0);
+    await expect(page.locator('.result').isHidden()).resolves.toBe(true);
+    await close();
+  });
+});
