@@ -20,7 +20,11 @@ export function rankChange(change: number | null): HTMLElement {
 }
 
 /** The leaderboard as a table; `me` marks the reader's own row. Names are text, never markup. */
-export function leaderboardTable(entries: LeaderboardEntry[], limit = 10, me?: string): HTMLElement {
+export function leaderboardTable(
+  entries: LeaderboardEntry[],
+  limit = 10,
+  me?: string,
+): HTMLElement {
   const head = el(
     'tr',
     {},

@@ -89,7 +89,8 @@ export async function levelScreen(
   };
 
   const submit = () => {
-    if (store.locked || !movePanel.enabled) return;
+    // Δz = 0 would only waste the level: the button stays off until Δz is set.
+    if (store.locked || !movePanel.enabled || store.dz === 0) return;
     const r = level.kind === LevelKind.Weight ? judge.judgeWeight() : judge.judgeNeuron();
     if (!r) return;
     qualities.push(r.quality);

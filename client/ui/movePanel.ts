@@ -59,7 +59,7 @@ export class MovePanel {
     this.slider.disabled = s.locked || !picked;
     this.value.textContent = signed(s.dz, 3);
     this.submit.textContent = t('play.submit');
-    this.submit.disabled = s.locked || !picked || !this.enabled;
+    this.submit.disabled = s.locked || !picked || !this.enabled || s.dz === 0;
     const p = this.previewValue();
     this.preview.textContent =
       p === null

@@ -22,7 +22,9 @@ export class PlayerBoard {
   private myMove: MoveResult | null = null;
   private started = false;
 
-  constructor(private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void) {
+  constructor(
+    private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
+  ) {
     this.stage = new Stage(this.store);
     this.movePanel = new MovePanel(this.store, () => this.submit());
     this.result = new ResultPanel(this.store);

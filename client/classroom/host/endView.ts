@@ -1,0 +1,138 @@
+import type { Final } from '#shared/protocol/views';
+import { t } from '../../i18n/index.ts';
+import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/api.ts';
+import { el, num, signed } from '../../ui/format.ts';
+import { errorText } from '../errors.ts';
+import { leaderboardTable, podium } from '../standings.ts';
+
+/** The end of a session: podium, full standings, the report per player per round, CSV, past sessions. */
+export async function endView(
+  root: HTMLElement,
+  sessionId: string,
+  token: string,
+  final: Final | null,
+): Promise<void> {
+  const reportBox = el('section', { class: 'report card' }, el('p', {}, t('cls.end.loading')));
+  const past = el('section', { class: 'past card' });
+  const top = el('div', { class: 'end-top' });
+  root.replaceChildren(el('h1', { class: 'end-title' }, t('cls.end.title')), top, reportBox, past);
+  if (final) top.append(podium(final.standings), leaderboardTable(final.standings, 100));
+  try {
+    const report = await fetchReport(sessionId, token);
+    if (!final) top.append(podium(report.standings), leaderboardTable(report.standings, 100));
+    reportBox.replaceChildren(...reportTable(report, token));
+  } catch (e) {
+    reportBox.replaceChildren(el('p', { class: 'error-text' }, errorText(e)));
+  }
+  await pastSessions(past, token, sessionId);
+}
+
+function reportTable(r: Report, token: string): HTMLElement[] {
+  const rounds = r.rounds.map((x) => x.round);
+  const players = r.players.filter((p) => !p.kicked);
+  const byKey = new Map(r.rows.map((row) => [`${row.round}:${row.playerId}`, row]));
+  const head = el('tr', {}, el('th', { scope: 'col' }, t('cls.board.name')));
+  for (const n of rounds)
+    head.append(el('th', { scope: 'col', class: 'num' }, t('cls.end.round', { n })));
+  head.append(el('th', { scope: 'col', class: 'num' }, t('cls.end.total')));
+  const body = el('tbody', {});
+  const order = [...players].sort(
+    (a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname),
+  );
+  for (const p of order) {
+    const tr = el('tr', { 'data-id': p.id }, el('th', { scope: 'row', class: 'name' }, p.nickname));
+    for (const n of rounds) {
+      const row = byKey.get(`${n}:${p.id}`);
+      const detail = row?.moved
+        ? `${t('play.neuron', { l: row.l ?? 0, j: (row.j ?? 0) + 1 })} · Δz ${signed(row.dz ?? 0)} · ΔC ${signed(row.deltaC ?? 0)} · q ${num(row.quality ?? 0, 2)} · ${row.rightSign ? '✓' : '✗'}${row.saturated ? ` · ${t('cls.end.col.sat')}` : ''} · ${num(row.seconds ?? 0, 2)} s`
+        : t('cls.end.noMove');
+      tr.append(
+        el(
+          'td',
+          { class: `num cell${row?.moved ? '' : ' none'}`, title: detail, 'data-round': String(n) },
+          String(row?.points ?? 0),
+          el(
+            'span',
+            { class: 'cell-detail' },
+            row?.moved ? `${row.rightSign ? '✓' : '✗'} q ${num(row.quality ?? 0, 2)}` : '—',
+          ),
+        ),
+      );
+    }
+    tr.append(el('td', { class: 'num total' }, String(p.score)));
+    body.append(tr);
+  }
+  const csv = el(
+    'a',
+    {
+      class: 'button primary csv',
+      href: reportCsvUrl(r.sessionId, token),
+      download: `backprop-demon-${r.code}.csv`,
+    },
+    t('cls.end.csv'),
+  );
+  return [
+    el('h2', {}, t('cls.end.report')),
+    el(
+      'div',
+      { class: 'table-scroll' },
+      el('table', { class: 'report-table' }, el('thead', {}, head), body),
+    ),
+    el(
+      'div',
+      { class: 'actions' },
+      csv,
+      el('a', { class: 'button', href: 'host.html' }, t('cls.end.new')),
+    ),
+  ];
+}
+
+/** The host's sessions on this server, newest first, each with its report. */
+export async function pastSessions(
+  box: HTMLElement,
+  token: string,
+  current?: string,
+): Promise<void> {
+  box.replaceChildren(el('h2', {}, t('cls.past.heading')));
+  try {
+    const list = await listSessions(token);
+    if (!list.length) {
+      box.append(el('p', {}, t('cls.past.none')));
+      return;
+    }
+    const ul = el('ul', { class: 'past-list' });
+    for (const s of [...list].sort((a, b) => b.createdAt - a.createdAt)) {
+      const date = new Date(s.createdAt).toLocaleString();
+      const li = el(
+        'li',
+        { class: s.sessionId === current ? 'current' : '' },
+        el(
+          'span',
+          {},
+          t('cls.past.row', {
+            code: s.code,
+            date,
+            players: s.players,
+            round: s.round,
+            rounds: s.rounds,
+          }),
+          ' · ',
+          s.endedAt ? t('cls.past.ended') : t('cls.past.running'),
+        ),
+        el(
+          'a',
+          {
+            class: 'button',
+            href: `host.html?code=${s.code}&session=${encodeURIComponent(s.sessionId)}`,
+          },
+          s.endedAt ? t('cls.past.report') : t('cls.past.open'),
+        ),
+        el('a', { class: 'button', href: reportCsvUrl(s.sessionId, token), download: '' }, 'CSV'),
+      );
+      ul.append(li);
+    }
+    box.append(ul);
+  } catch (e) {
+    box.append(el('p', { class: 'error-text' }, errorText(e)));
+  }
+}

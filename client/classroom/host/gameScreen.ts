@@ -1,0 +1,157 @@
+import type { HostWelcome, Nudge } from '#shared/protocol/views';
+import { type MessageKey, t } from '../../i18n/index.ts';
+import { COLORS, cssColor } from '../../state/theme.ts';
+import { el, num, signed } from '../../ui/format.ts';
+import { Countdown } from '../clock.ts';
+import { leaderboardTable } from '../standings.ts';
+import { classPicture } from './classPicture.ts';
+import { LossChart } from './lossChart.ts';
+import { HostNetwork } from './network.ts';
+
+export interface GameActions {
+  pause(): void;
+  resume(): void;
+  extend(): void;
+  skip(): void;
+  endRound(): void;
+  next(): void;
+  end(): void;
+}
+
+type ButtonName = keyof GameActions;
+const LABELS: Record<ButtonName, MessageKey> = {
+  pause: 'cls.round.pause',
+  resume: 'cls.round.resume',
+  extend: 'cls.round.extend',
+  skip: 'cls.round.skip',
+  endRound: 'cls.round.endRound',
+  next: 'cls.reveal.next',
+  end: 'cls.round.endSession',
+};
+
+function who(n: Nudge): string {
+  return t('play.neuron', { l: n.l, j: n.j + 1 });
+}
+
+/** A round and its reveal on the projector: the network large, the clock, the count, the controls. */
+export class GameScreen {
+  readonly root: HTMLElement;
+  private readonly network = new HostNetwork();
+  private readonly countdown = new Countdown();
+  private readonly title = el('h1', { class: 'round-title' });
+  private readonly moved = el('p', { class: 'moved-count', 'aria-live': 'polite' });
+  private readonly facts = el('p', { class: 'round-facts' });
+  private readonly buttons = {} as Record<ButtonName, HTMLButtonElement>;
+  private readonly side = el('aside', { class: 'game-side' });
+  private readonly loss = new LossChart();
+  private readonly training = el('p', { class: 'training', 'aria-live': 'polite' });
+  private revealShown = 0;
+  private last: HostWelcome | null = null;
+
+  constructor(actions: GameActions) {
+    const controls = el('div', { class: 'game-controls' });
+    for (const name of Object.keys(LABELS) as ButtonName[]) {
+      const b = el('button', { type: 'button', class: `ctl-${name}` });
+      b.addEventListener('click', () => actions[name]());
+      this.buttons[name] = b;
+      controls.append(b);
+    }
+    this.buttons.next.classList.add('primary');
+    this.buttons.end.classList.add('danger');
+    this.relabel();
+    this.root = el(
+      'section',
+      { class: 'host-game' },
+      el('div', { class: 'game-head' }, this.title, this.countdown.root, this.moved, this.facts),
+      controls,
+      el('div', { class: 'game-body' }, this.network.root, this.side),
+    );
+  }
+
+  relabel(): void {
+    for (const [name, key] of Object.entries(LABELS) as [ButtonName, MessageKey][])
+      this.buttons[name].textContent = t(key);
+    this.revealShown = 0;
+  }
+
+  async update(s: HostWelcome): Promise<void> {
+    this.last = s;
+    const phase = s.status.phase;
+    const r = s.round;
+    const inRound = phase === 'question' || phase === 'paused';
+    const lastRound = s.status.round >= s.status.rounds;
+    this.title.textContent = t(phase === 'reveal' ? 'cls.reveal.title' : 'cls.round.title', {
+      n: s.status.round,
+      total: s.status.rounds,
+    });
+    this.countdown.root.hidden = !inRound;
+    if (inRound) this.countdown.set(s.status.timer);
+    else this.countdown.stop();
+    this.root.dataset['phase'] = phase;
+    this.progress(s.answered, s.players.length);
+    if (r) this.facts.textContent = `${t('cls.round.cost', { c: num(r.cost, 4) })} · ${t('cls.round.budget', { e: num(r.puzzle.eps, 2) })}`;
+    const b = this.buttons;
+    b.pause.hidden = phase !== 'question';
+    b.resume.hidden = phase !== 'paused';
+    b.extend.hidden = !inRound;
+    b.skip.hidden = !inRound;
+    b.endRound.hidden = !inRound;
+    b.next.hidden = phase !== 'reveal';
+    b.next.textContent = t(lastRound ? 'cls.reveal.finish' : 'cls.reveal.next');
+    if (r) {
+      this.network.load(r, phase === 'reveal' ? s.reveal : null);
+      await this.network.mount();
+    }
+    if (phase === 'reveal' && s.reveal) {
+      if (this.revealShown !== s.reveal.round) this.showReveal(s);
+    } else {
+      this.revealShown = 0;
+      this.loss.set(s.lossCurve);
+      this.side.replaceChildren(this.loss.root);
+    }
+  }
+
+  progress(answered: number, players: number): void {
+    this.moved.textContent = t('cls.round.moved', { n: answered, total: players });
+  }
+
+  trained(curve: number[], steps: number): void {
+    this.loss.set(curve);
+    const last = curve[curve.length - 1];
+    this.training.textContent = t('cls.reveal.trained', { n: steps, c: last === undefined ? '' : num(last, 4) });
+  }
+
+  stop(): void {
+    this.countdown.stop();
+  }
+
+  private showReveal(s: HostWelcome): void {
+    const r = s.reveal!;
+    this.revealShown = r.round;
+    const line = (color: number, text: string, cls: string) =>
+      el('li', { class: cls }, el('span', { class: 'swatch', style: `border-color:${cssColor(color)}` }), text);
+    const compare = el(
+      'ul',
+      { class: 'compare reveal-compare' },
+      line(COLORS.best, t('cls.reveal.best', { who: who(r.best), dz: signed(r.best.dz), dc: signed(r.best.deltaC) }), 'best'),
+      line(
+        COLORS.gradient,
+        t('cls.reveal.gradient', { who: who(r.gradient), dz: signed(r.gradient.dz), dc: signed(r.gradient.deltaC) }),
+        'gradient',
+      ),
+    );
+    const trainedAlready = s.lossCurve.length > r.round;
+    this.training.textContent = trainedAlready
+      ? t('cls.reveal.trained', { n: s.settings.sgdSteps, c: num(s.lossCurve[s.lossCurve.length - 1]!, 4) })
+      : t('cls.reveal.training', { n: s.settings.sgdSteps });
+    this.loss.set(s.lossCurve);
+    this.side.replaceChildren(
+      compare,
+      classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
+      leaderboardTable(r.leaderboard, 8),
+      this.training,
+      this.loss.root,
+    );
+    void this.last;
+  }
+}
