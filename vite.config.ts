@@ -14,7 +14,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { index: page('index.html'), play: page('play.html') },
+      input: {
+        index: page('index.html'),
+        play: page('play.html'),
+        host: page('host.html'),
+        join: page('join.html'),
+      },
     },
   },
   server: {

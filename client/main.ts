@@ -21,7 +21,7 @@ const code = el('input', {
 const nickname = el('input', {
   id: 'nickname',
   name: 'nickname',
-  maxlength: '20',
+  maxlength: '32',
   autocomplete: 'nickname',
 });
 const message = el('p', { class: 'form-message', 'aria-live': 'polite' });

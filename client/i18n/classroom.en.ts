@@ -167,7 +167,7 @@ export const classroomEn = {
   'cls.err.SESSION_ENDED': 'That game has ended.',
   'cls.err.LOBBY_LOCKED': 'The host locked this game: nobody new can join.',
   'cls.err.LATE_JOIN_CLOSED': 'This game has started and takes no new players.',
-  'cls.err.NICKNAME_INVALID': 'A nickname is 1 to 20 characters.',
+  'cls.err.NICKNAME_INVALID': 'A nickname is 1 to 32 characters.',
   'cls.err.NICKNAME_TAKEN': 'Someone already has that nickname: choose another.',
   'cls.err.KICKED': 'The host removed you from this game.',
   'cls.err.BAD_TOKEN': 'This browser is not the host of that game.',

@@ -160,7 +160,7 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.err.SESSION_ENDED': '这场游戏已经结束。',
   'cls.err.LOBBY_LOCKED': '主持人已锁定这场游戏：新玩家不能加入。',
   'cls.err.LATE_JOIN_CLOSED': '这场游戏已经开始，不再接受新玩家。',
-  'cls.err.NICKNAME_INVALID': '昵称长度为 1 到 20 个字符。',
+  'cls.err.NICKNAME_INVALID': '昵称长度为 1 到 32 个字符。',
   'cls.err.NICKNAME_TAKEN': '已经有人用了这个昵称：换一个吧。',
   'cls.err.KICKED': '主持人已把你移出这场游戏。',
   'cls.err.BAD_TOKEN': '这个浏览器不是那场游戏的主持人。',

@@ -89,7 +89,8 @@ export class GameScreen {
     else this.countdown.stop();
     this.root.dataset['phase'] = phase;
     this.progress(s.answered, s.players.length);
-    if (r) this.facts.textContent = `${t('cls.round.cost', { c: num(r.cost, 4) })} · ${t('cls.round.budget', { e: num(r.puzzle.eps, 2) })}`;
+    if (r)
+      this.facts.textContent = `${t('cls.round.cost', { c: num(r.cost, 4) })} · ${t('cls.round.budget', { e: num(r.puzzle.eps, 2) })}`;
     const b = this.buttons;
     b.pause.hidden = phase !== 'question';
     b.resume.hidden = phase !== 'paused';
@@ -118,7 +119,10 @@ export class GameScreen {
   trained(curve: number[], steps: number): void {
     this.loss.set(curve);
     const last = curve[curve.length - 1];
-    this.training.textContent = t('cls.reveal.trained', { n: steps, c: last === undefined ? '' : num(last, 4) });
+    this.training.textContent = t('cls.reveal.trained', {
+      n: steps,
+      c: last === undefined ? '' : num(last, 4),
+    });
   }
 
   stop(): void {
@@ -129,20 +133,40 @@ export class GameScreen {
     const r = s.reveal!;
     this.revealShown = r.round;
     const line = (color: number, text: string, cls: string) =>
-      el('li', { class: cls }, el('span', { class: 'swatch', style: `border-color:${cssColor(color)}` }), text);
+      el(
+        'li',
+        { class: cls },
+        el('span', { class: 'swatch', style: `border-color:${cssColor(color)}` }),
+        text,
+      );
     const compare = el(
       'ul',
       { class: 'compare reveal-compare' },
-      line(COLORS.best, t('cls.reveal.best', { who: who(r.best), dz: signed(r.best.dz), dc: signed(r.best.deltaC) }), 'best'),
+      line(
+        COLORS.best,
+        t('cls.reveal.best', {
+          who: who(r.best),
+          dz: signed(r.best.dz),
+          dc: signed(r.best.deltaC),
+        }),
+        'best',
+      ),
       line(
         COLORS.gradient,
-        t('cls.reveal.gradient', { who: who(r.gradient), dz: signed(r.gradient.dz), dc: signed(r.gradient.deltaC) }),
+        t('cls.reveal.gradient', {
+          who: who(r.gradient),
+          dz: signed(r.gradient.dz),
+          dc: signed(r.gradient.deltaC),
+        }),
         'gradient',
       ),
     );
     const trainedAlready = s.lossCurve.length > r.round;
     this.training.textContent = trainedAlready
-      ? t('cls.reveal.trained', { n: s.settings.sgdSteps, c: num(s.lossCurve[s.lossCurve.length - 1]!, 4) })
+      ? t('cls.reveal.trained', {
+          n: s.settings.sgdSteps,
+          c: num(s.lossCurve[s.lossCurve.length - 1]!, 4),
+        })
       : t('cls.reveal.training', { n: s.settings.sgdSteps });
     this.loss.set(s.lossCurve);
     this.side.replaceChildren(

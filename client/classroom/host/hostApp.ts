@@ -33,8 +33,8 @@ export function hostApp(app: HTMLElement): void {
     history.replaceState(null, '', `${location.pathname}${location.search}`);
   }
   const token = hostRecord()?.token ?? null;
-  if (!code) return createScreen(main, token);
-  controlScreen(main, link, code, token, query.get('session'));
+  if (!code) createScreen(main, token);
+  else controlScreen(main, link, code, token, query.get('session'));
 }
 
 function createScreen(main: HTMLElement, token: string | null): void {
@@ -129,7 +129,14 @@ function controlScreen(
     document.title = `${s.code} · ${t('cls.hostTitle')}`;
     switch (s.status.phase) {
       case 'lobby':
-        lobby.update(s.code, s.joinUrl, hostUrl(s.code, token ?? ''), s.status, s.players, s.settings);
+        lobby.update(
+          s.code,
+          s.joinUrl,
+          hostUrl(s.code, token ?? ''),
+          s.status,
+          s.players,
+          s.settings,
+        );
         if (lobby.root.parentElement !== view) view.replaceChildren(lobby.root);
         return;
       case 'ended':

@@ -54,8 +54,10 @@ export class PlayerBoard {
     }
     this.myMove = mine;
     this.setWaiting(false);
-    if (mine) this.store.showResult(moveView(mine, reveal));
-    else if (reveal) this.store.showResult(revealView(reveal));
+    // The reveal a welcome carries may be the previous round's: it belongs to the leaderboard, not this puzzle.
+    const own = reveal && reveal.round === round.round ? reveal : null;
+    if (mine) this.store.showResult(moveView(mine, own));
+    else if (own) this.store.showResult(revealView(own));
   }
 
   /** The server scored the move. */

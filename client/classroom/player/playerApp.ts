@@ -44,12 +44,13 @@ export function playerApp(app: HTMLElement): void {
   const roundTitle = el('h1', { class: 'round-title' });
   const countdown = new Countdown();
   const scoreLine = el('p', { class: 'my-score' });
+  const nameTag = el('p', { class: 'my-name' });
   const notice = el('p', { class: 'player-notice', role: 'status' });
   const boardHost = el('div', { class: 'board-host' });
   const game = el(
     'section',
     { class: 'player-game' },
-    el('div', { class: 'play-head' }, roundTitle, countdown.root, scoreLine),
+    el('div', { class: 'play-head' }, roundTitle, countdown.root, nameTag, scoreLine),
     notice,
     boardHost,
   );
@@ -80,6 +81,7 @@ export function playerApp(app: HTMLElement): void {
   const renderHead = () => {
     if (round)
       roundTitle.textContent = t('cls.round.title', { n: round.round, total: round.rounds });
+    nameTag.textContent = me?.nickname ?? '';
     const mine = reveal?.leaderboard.find((e) => e.id === me?.playerId);
     scoreLine.replaceChildren(t('cls.player.score', { n: score }));
     if (mine) {
@@ -289,7 +291,6 @@ export function playerApp(app: HTMLElement): void {
   });
   net.on('round:started', async (r) => {
     round = r;
-    reveal = null;
     status = {
       phase: 'question',
       round: r.round,
