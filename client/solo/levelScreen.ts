@@ -1,13 +1,10 @@
 import { applyBiasNudge } from '#shared/engine/index';
 import { LEVELS, type LevelDef, LevelKind, levelPuzzle, starsFor } from '#shared/game/levels';
+import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
-import { PickMode, PlayStore } from '../state/playStore.ts';
+import { PickMode } from '../state/playStore.ts';
 import { el, num, signed } from '../ui/format.ts';
-import { Inspector } from '../ui/inspector.ts';
 import { renderRich } from '../ui/math.ts';
-import { bindKeys, MovePanel } from '../ui/movePanel.ts';
-import { ResultPanel } from '../ui/resultPanel.ts';
-import { Stage } from '../ui/stage.ts';
 import { starString } from './campaignList.ts';
 import { handPanel } from './handPanel.ts';
 import { SoloJudge } from './judge.ts';
@@ -20,7 +17,8 @@ export async function levelScreen(
   storage: Storage | undefined,
 ) {
   const index = LEVELS.indexOf(level);
-  const store = new PlayStore();
+  const view = createPlayView(() => submit());
+  const { store, movePanel, result, side } = view;
   const judge = new SoloJudge(store);
   const totalMoves = level.moves ?? 1;
   let moveIndex = 0;
@@ -33,12 +31,7 @@ export async function levelScreen(
   const moves = el('span', { class: 'moves' });
   const raceLine = el('span', { class: 'race' });
   const head = el('div', { class: 'play-head' }, title, cost, budget, moves, raceLine);
-  const stage = new Stage(store);
-  const inspector = new Inspector(store);
-  const result = new ResultPanel(store);
-  const movePanel = new MovePanel(store, () => submit());
   const done = el('section', { class: 'level-done', hidden: '' });
-  const side = el('aside', { class: 'side' });
   const hand =
     level.kind === LevelKind.HandDelta
       ? handPanel(store, () => {
@@ -46,14 +39,9 @@ export async function levelScreen(
           movePanel.render();
         })
       : null;
-  if (hand) side.append(hand.root);
-  side.append(movePanel.root, result.root, done, inspector.root);
-  const main = el(
-    'main',
-    { class: 'play' },
-    head,
-    el('div', { class: 'play-body' }, stage.root, side),
-  );
+  if (hand) side.prepend(hand.root);
+  result.root.after(done);
+  const main = el('main', { class: 'play' }, head, view.root);
   const intro = introModal(level, index, () => {
     intro.hidden = true;
     (document.activeElement as HTMLElement | null)?.blur();
@@ -154,10 +142,8 @@ export async function levelScreen(
     done.hidden = false;
   };
 
-  bindKeys(store, submit);
   start();
-  const { startPlayView } = await import('../game/startPlayView.ts');
-  startPlayView(stage.canvasHost, store);
+  await view.game;
   return store;
 }
 

@@ -16,14 +16,12 @@ import {
   weightNudge,
 } from '#shared/engine/index';
 import { drawBatch } from '#shared/game/puzzle';
+import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
-import { PickMode, PlayStore } from '../state/playStore.ts';
+import { PickMode } from '../state/playStore.ts';
 import { el, num, signed } from '../ui/format.ts';
 import { Heatmap } from '../ui/heatmap.ts';
-import { Inspector } from '../ui/inspector.ts';
 import { LossCurve } from '../ui/lossCurve.ts';
-import { bindKeys, MovePanel } from '../ui/movePanel.ts';
-import { Stage } from '../ui/stage.ts';
 import { sandboxControls } from './sandboxControls.ts';
 
 export interface SandboxSettings {
@@ -75,9 +73,8 @@ export async function sandboxScreen(
   autoplay: boolean,
 ) {
   let settings = initial;
-  const store = new PlayStore();
-  const stage = new Stage(store);
-  const inspector = new Inspector(store);
+  const view = createPlayView(() => apply());
+  const { store, side } = view;
   const curve = new LossCurve();
   const heatmap = new Heatmap();
   const status = el('p', { class: 'sandbox-status', 'aria-live': 'polite' });
@@ -88,7 +85,9 @@ export async function sandboxScreen(
   let playing = false;
   let rng = new Rng(1);
 
-  const movePanel = new MovePanel(store, () => {
+  /** A nudge in the sandbox is kept: b += Δz (or w += Δw), and training goes on from there. */
+  const apply = () => {
+    if (store.dz === 0) return;
     if (store.mode === PickMode.Neuron && store.selected) {
       const { l, j } = store.selected;
       const r = nudge(store.trace, l, j, store.dz);
@@ -101,7 +100,7 @@ export async function sandboxScreen(
       applied.textContent = t('sandbox.applied', { dc: signed(r.deltaC) });
     } else return;
     afterChange();
-  });
+  };
 
   const controls = sandboxControls({
     initial,
@@ -136,18 +135,15 @@ export async function sandboxScreen(
     heatmap.root,
   );
   viz.append(heatFig);
-  const side = el(
-    'aside',
-    { class: 'side' },
-    controls.root,
-    status,
-    movePanel.root,
-    applied,
-    viz,
-    inspector.root,
-  );
+  side.prepend(controls.root, status);
+  view.result.root.after(applied, viz);
   host.append(
-    el('main', { class: 'play sandbox' }, el('div', { class: 'play-body' }, stage.root, side)),
+    el(
+      'main',
+      { class: 'play sandbox' },
+      el('div', { class: 'play-head' }, el('h1', { 'data-i18n': 'sandbox.title' })),
+      view.root,
+    ),
   );
 
   let lossAt = -1;
@@ -217,12 +213,10 @@ export async function sandboxScreen(
     requestAnimationFrame(frame);
   };
 
-  bindKeys(store, () => movePanel.submit.click());
   build();
   playing = autoplay;
   renderStatus();
   requestAnimationFrame(frame);
-  const { startPlayView } = await import('../game/startPlayView.ts');
-  startPlayView(stage.canvasHost, store);
+  await view.game;
   return store;
 }
