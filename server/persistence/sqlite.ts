@@ -48,6 +48,7 @@ interface SessionDb {
 /** The store in one SQLite file (WAL: readers never wait for the writer). */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private pending: { row: MoveRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private readonly q;
 
   constructor(file: string) {
@@ -143,8 +144,44 @@ export class SqliteStore implements Store {
     this.q.endRound.run(JSON.stringify(reveal), endedAt, sessionId, round);
   }
 
-  addMove(r: MoveRow): void {
-    this.q.addMove.run(r.sessionId, r.round, r.playerId, JSON.stringify(r.result), r.createdAt);
+  addMove(r: MoveRow): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ row: r, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flushMoves());
+    });
+  }
+
+  /** One commit for every move queued since the last: a group commit, then each ack may go. */
+  flushMoves(): void {
+    if (!this.pending.length) return;
+    const batch = this.pending;
+    this.pending = [];
+    const failed = new Map<(typeof batch)[number], unknown>();
+    try {
+      this.db.transaction(() => {
+        for (const m of batch) {
+          const r = m.row;
+          try {
+            this.q.addMove.run(
+              r.sessionId,
+              r.round,
+              r.playerId,
+              JSON.stringify(r.result),
+              r.createdAt,
+            );
+          } catch (e) {
+            failed.set(m, e);
+          }
+        }
+      })();
+    } catch (e) {
+      for (const m of batch) m.reject(e);
+      return;
+    }
+    for (const m of batch) {
+      if (failed.has(m)) m.reject(failed.get(m));
+      else m.resolve();
+    }
   }
 
   private load(s: SessionDb): LoadedSession {
@@ -223,10 +260,12 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
+    this.flushMoves();
     return this.db.transaction(fn)();
   }
 
   close(): void {
+    this.flushMoves();
     if (this.db.open) this.db.close();
   }
 }

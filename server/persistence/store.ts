@@ -89,8 +89,13 @@ export interface Store {
   kickPlayer(sessionId: string, playerId: string): void;
   startRound(row: RoundRow): void;
   endRound(sessionId: string, round: number, reveal: Reveal, endedAt: number): void;
-  /** Refuses (throws) a second move of a player in a round. */
-  addMove(row: MoveRow): void;
+  /**
+   * Queues a scored move; the promise settles once it is committed (rejects
+   * on a second move of a player in a round). Moves of one event-loop turn
+   * share one commit; transaction() and flushMoves() commit them at once.
+   */
+  addMove(row: MoveRow): Promise<void>;
+  flushMoves(): void;
   /** Sessions not ended, to bring back after a restart. */
   activeSessions(): LoadedSession[];
   loadSession(sessionId: string): LoadedSession | undefined;

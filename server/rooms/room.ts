@@ -25,6 +25,7 @@ import type {
   Store,
 } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
+import { later } from './later.ts';
 import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 import {
   type Command,
@@ -202,7 +203,7 @@ export class Room {
   attach(out: RoomOutput): void {
     this.out = out;
     this.schedule();
-    if (this.pendingTraining !== null) setImmediate(() => this.train());
+    if (this.pendingTraining !== null) later(() => this.trainSafely());
   }
 
   /** onDispose: stops timers; with `freeze`, an open round's clock is saved stopped, to run on after a restart. */
@@ -289,7 +290,7 @@ export class Room {
   }
 
   /** A player's move, scored by the engine and written before the ack. */
-  move(playerId: string, m: MovePayload): MoveResult {
+  async move(playerId: string, m: MovePayload): Promise<MoveResult> {
     const s = this.state;
     const now = this.deps.now();
     const p = this.players.get(playerId);
@@ -310,21 +311,33 @@ export class Room {
       speedScoring: this.settings.speedScoring,
     };
     const result = scoreRoundMove(this.math, m, timing, p.score);
-    this.deps.store.addMove({
+    const round = s.round;
+    const saved = this.deps.store.addMove({
       sessionId: this.id,
-      round: s.round,
+      round,
       playerId,
       result,
       createdAt: now,
     });
     this.moves.set(playerId, result);
-    p.points.set(s.round, result.points);
+    p.points.set(round, result.points);
     p.score += result.points;
     this.sendProgress();
     const waiting = this.activePlayers().some(
       (q) => q.connections > 0 && !this.moves.has(q.row.id),
     );
     if (!waiting) setImmediate(() => this.tryCommand({ type: 'allMoved' }));
+    try {
+      await saved;
+    } catch (e) {
+      // Not in the store, so not counted: take it back before anyone is told.
+      if (this.moves.get(playerId) === result) this.moves.delete(playerId);
+      if (p.points.get(round) === result.points) {
+        p.points.delete(round);
+        p.score -= result.points;
+      }
+      throw e;
+    }
     return result;
   }
 
@@ -376,7 +389,7 @@ export class Room {
       this.lastReveal = reveal;
       this.out?.toAll('round:ended', reveal);
       if (trained)
-        this.out?.toAll('round:trained', {
+        this.out?.toHosts('round:trained', {
           round: reveal.round,
           lossCurve: [...lossCurve],
           sgdSteps: trained.steps,
@@ -401,7 +414,10 @@ export class Room {
       this.deps.log('session_ended', { sessionId: this.id, rounds: this.state.round });
     }
     const status = this.status();
-    this.out?.toAll('session:status', status);
+    // round:started, round:ended and session:ended tell players the phase; the rest needs a status.
+    const told = reveal || opened || ended;
+    if (told) this.out?.toHosts('session:status', status);
+    else this.out?.toAll('session:status', status);
     this.schedule();
     return status;
   }
@@ -412,7 +428,15 @@ export class Room {
    */
   private scheduleTraining(round: number): void {
     this.pendingTraining = round;
-    setImmediate(() => this.train());
+    later(() => this.trainSafely());
+  }
+
+  private trainSafely(): void {
+    try {
+      this.train();
+    } catch (e) {
+      this.deps.log('error', { sessionId: this.id, where: 'train', message: (e as Error).message });
+    }
   }
 
   /** Runs a pending round's k SGD steps, writes the network and the loss curve, tells everyone. */
@@ -429,7 +453,7 @@ export class Room {
     });
     this.state = state;
     this.network = network;
-    this.out?.toAll('round:trained', { round, lossCurve: [...lossCurve], sgdSteps: steps });
+    this.out?.toHosts('round:trained', { round, lossCurve: [...lossCurve], sgdSteps: steps });
     this.deps.log('round_trained', { sessionId: this.id, round, steps, loss: lossCurve.at(-1) });
   }
 

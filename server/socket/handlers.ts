@@ -74,7 +74,7 @@ export function attachHandlers(
     socket.data.address = socket.handshake.address;
     const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
     const on = (event: ClientEventName, handler: Handler) => {
-      (socket as unknown as Socket).on(event, (...args: unknown[]) => {
+      (socket as unknown as Socket).on(event, async (...args: unknown[]) => {
         const ack =
           typeof args.at(-1) === 'function'
             ? (args.pop() as (r: AckResult<unknown>) => void)
@@ -82,7 +82,7 @@ export function attachHandlers(
         let result: AckResult<unknown>;
         try {
           if (!bucket.take()) refuse(ErrorCode.RateLimited, 'too many events: slow down');
-          result = { ok: true, data: handler(args[0]) };
+          result = { ok: true, data: await handler(args[0]) };
         } catch (e) {
           if (e instanceof RoomError)
             result = { ok: false, error: { code: e.code, message: e.message } };

@@ -60,6 +60,7 @@ export class TokenBucket {
 
 /** At most `limit` attempts per key in a sliding window. */
 export class WindowLimiter {
+  /** Each key's attempt times, oldest first. */
   private readonly hits = new Map<string, number[]>();
   constructor(
     private readonly limit: number,
@@ -69,18 +70,22 @@ export class WindowLimiter {
 
   allow(key: string): boolean {
     const t = this.now();
-    const recent = (this.hits.get(key) ?? []).filter((x) => t - x < this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return false;
+    let times = this.hits.get(key);
+    if (!times) {
+      if (this.hits.size >= 10_000) this.sweep(t);
+      times = [];
+      this.hits.set(key, times);
     }
-    recent.push(t);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) this.sweep(t);
+    let old = 0;
+    while (old < times.length && t - times[old]! >= this.windowMs) old++;
+    if (old) times.splice(0, old);
+    if (times.length >= this.limit) return false;
+    times.push(t);
     return true;
   }
 
   private sweep(t: number): void {
-    for (const [k, v] of this.hits) if (v.every((x) => t - x >= this.windowMs)) this.hits.delete(k);
+    for (const [k, v] of this.hits)
+      if (!v.length || t - v[v.length - 1]! >= this.windowMs) this.hits.delete(k);
   }
 }

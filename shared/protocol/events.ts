@@ -51,7 +51,11 @@ export type HostCommandName = Extract<ClientEventName, `host:${string}`>;
 
 /** Events the server emits, each to one session's room (or one connection). */
 export interface ServerToClientEvents {
-  /** Phase, round, lock or timer changed. Everyone in the session. */
+  /**
+   * Phase, round, lock or timer changed. The host always; players when no
+   * other event says it (pause, resume, extend, lock, unlock): round:started,
+   * round:ended and session:ended carry the phase for them.
+   */
   'session:status': (status: Status) => void;
   /** Joins, leaves (away), kicks, answered flags. The host only. */
   'session:players': (update: PlayersUpdate) => void;
@@ -61,7 +65,7 @@ export interface ServerToClientEvents {
   'round:progress': (progress: Progress) => void;
   /** The answers, the class's moves and the leaderboard. Everyone in the session. */
   'round:ended': (reveal: Reveal) => void;
-  /** The network trained after a round (k SGD steps): the loss curve's new point. Everyone in the session. */
+  /** The network trained after a round (k SGD steps): the loss curve's new point. The host only. */
   'round:trained': (trained: Trained) => void;
   /** Final standings. Everyone in the session. */
   'session:ended': (final: Final) => void;

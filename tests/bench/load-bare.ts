@@ -139,7 +139,16 @@ function endRound(room: Room) {
   if (room.timer) clearTimeout(room.timer);
   room.phase = 'reveal';
   io.to(room.code).emit('round:ended', reveal(room));
-  io.to(room.code).emit('session:status', status(room));
+  io.to(`${room.code}:host`).emit('session:status', status(room));
+  setImmediate(() =>
+    io
+      .to(`${room.code}:host`)
+      .emit('round:trained', {
+        round: room.round,
+        lossCurve: Array.from({ length: room.round + 1 }, r),
+        sgdSteps: 20,
+      }),
+  );
 }
 
 function advance(room: Room) {
@@ -165,7 +174,7 @@ function advance(room: Room) {
       timer: st.timer!,
     });
   }
-  io.to(room.code).emit('session:status', status(room));
+  io.to(`${room.code}:host`).emit('session:status', status(room));
 }
 
 io.on('connection', (socket: Socket) => {

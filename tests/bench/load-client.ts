@@ -1,8 +1,9 @@
 // The load generator, its own process: `rooms` sessions of `players` socket.io
 // clients each (websocket transport), every player moving once a round at a
 // random moment of the round's last second. Prints one JSON line of results.
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { roundAndDeadline, WireClient } from './load-wire.ts';
 
 export interface LoadConfig {
   url: string;
@@ -33,12 +34,18 @@ export interface LoadResult {
   max: number;
   seconds: number;
   completed: boolean;
+  /** The generator's own event-loop delay: large values mean it, not the server, was the bottleneck. */
+  generatorLagP99: number;
+  generatorLagMax: number;
+  generatorCpu: number;
 }
 
 type Ack = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string } };
 
 const cfg = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
 const began = performance.now();
+const lag = monitorEventLoopDelay({ resolution: 10 });
+lag.enable();
 const connect = (): Promise<Socket> =>
   new Promise((resolve, reject) => {
     const s = io(cfg.url, {
@@ -70,7 +77,7 @@ interface RoomRun {
   sessionId: string;
   hostToken: string;
   host: Socket;
-  players: { socket: Socket; id: string; points: number }[];
+  players: { socket: WireClient; id: string; points: number }[];
   done: Promise<void>;
 }
 
@@ -105,23 +112,27 @@ async function createRoom(i: number): Promise<RoomRun> {
   return { ...body.data, host, players: [], done: Promise.resolve() };
 }
 
-function play(room: RoomRun, p: RoomRun['players'][number]): void {
-  p.socket.on('round:started', (msg: { round: number; timer: { deadline: number } }) => {
-    const at = msg.timer.deadline - 1000 + Math.random() * 1000;
+/** A player moves once a round, at a random moment of the round's last second. */
+function play(p: RoomRun['players'][number]): void {
+  p.socket.on('round:started', (raw) => {
+    const start = roundAndDeadline(raw);
+    if (!start) return;
+    const at = start.deadline - 1000 + Math.random() * 1000;
     setTimeout(
       async () => {
         const l = 1 + Math.floor(Math.random() * 3);
         const j = Math.floor(Math.random() * [25, 16, 16, 10][l]!);
         sent++;
         const t0 = performance.now();
-        const r = await call(p.socket, 'move:submit', {
-          round: msg.round,
+        const r = (await p.socket.emitWithAck('move:submit', {
+          round: start.round,
           l,
           j,
           dz: Math.random() * 2 - 1,
-        });
+        })) as Ack;
+        const ms = performance.now() - t0;
         if (r.ok) {
-          latencies.push(performance.now() - t0);
+          latencies.push(ms);
           acked++;
           p.points += r.data['points'] as number;
         } else errors[r.error.code] = (errors[r.error.code] ?? 0) + 1;
@@ -129,7 +140,6 @@ function play(room: RoomRun, p: RoomRun['players'][number]): void {
       Math.max(0, at - Date.now()),
     );
   });
-  void room;
 }
 
 function drive(room: RoomRun): Promise<void> {
@@ -189,11 +199,11 @@ async function main(): Promise<void> {
   const rooms = await inBatches(cfg.rooms, 20, createRoom);
   await inBatches(cfg.rooms * cfg.players, 200, async (i) => {
     const room = rooms[i % cfg.rooms]!;
-    const socket = await connect();
-    const r = await call(socket, 'player:join', {
+    const socket = await WireClient.connect(cfg.url);
+    const r = (await socket.emitWithAck('player:join', {
       code: room.code,
       nickname: `p${Math.floor(i / cfg.rooms)}`,
-    });
+    })) as Ack;
     if (!r.ok) {
       errors[`join:${r.error.code}`] = (errors[`join:${r.error.code}`] ?? 0) + 1;
       return;
@@ -201,7 +211,7 @@ async function main(): Promise<void> {
     joins++;
     const p = { socket, id: String(r.data['playerId']), points: 0 };
     room.players.push(p);
-    play(room, p);
+    play(p);
   });
   const done = rooms.map(drive);
   await Promise.all(rooms.map((r) => call(r.host, 'host:start', {})));
@@ -231,11 +241,14 @@ async function main(): Promise<void> {
     max: latencies.at(-1) ?? Number.NaN,
     seconds: (performance.now() - began) / 1000,
     completed: finished,
+    generatorLagP99: lag.percentile(99) / 1e6,
+    generatorLagMax: lag.max / 1e6,
+    generatorCpu: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   };
   console.log(JSON.stringify({ event: 'result', result }));
   for (const r of rooms) {
     r.host.disconnect();
-    for (const p of r.players) p.socket.disconnect();
+    for (const p of r.players) p.socket.close();
   }
   process.exit(0);
 }

@@ -133,7 +133,7 @@ const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 function print(r: Row): void {
   console.log(
     `${r.target.padEnd(5)} players ${String(r.players).padStart(5)} rooms ${String(r.rooms).padStart(3)} | joins ${r.joins} | moves sent ${r.sent}, acked ${r.acked}, lost ${r.lost}, doubled ${r.doubled} | ` +
-      `move→ack p50 ${f(r.p50)} p95 ${f(r.p95)} p99 ${f(r.p99)} max ${f(r.max)} ms | server RSS ${f(r.rssMb, 0)} MB, CPU ${f(r.cpu, 2)} s | ${f(r.seconds, 0)} s${r.completed ? '' : ' (TIMED OUT)'}` +
+      `move→ack p50 ${f(r.p50)} p95 ${f(r.p95)} p99 ${f(r.p99)} max ${f(r.max)} ms | server RSS ${f(r.rssMb, 0)} MB, CPU ${f(r.cpu, 2)} s | generator lag p99 ${f(r.generatorLagP99)} max ${f(r.generatorLagMax)} ms, CPU ${f(r.generatorCpu, 1)} s | ${f(r.seconds, 0)} s${r.completed ? '' : ' (TIMED OUT)'}` +
       (Object.keys(r.errors).length ? ` | errors ${JSON.stringify(r.errors)}` : ''),
   );
 }
@@ -145,10 +145,10 @@ async function main(): Promise<void> {
   const finals: string[] = [];
   const verdicts: string[] = [];
   for (const { rooms, players } of SIZES) {
-    const game = await run('game', rooms, players);
-    print(game);
     const bare = await run('bare', rooms, players);
     print(bare);
+    const game = await run('game', rooms, players);
+    print(game);
     const n = rooms * players;
     const p99 = Math.round(game.p99);
     const bareP99 = Math.round(bare.p99);
