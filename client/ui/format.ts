@@ -41,3 +41,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   e.append(...children);
   return e;
 }
+
+/** Writes text only when it differs: an unchanged write still costs a relayout. */
+export function setText(e: HTMLElement, text: string): void {
+  if (e.textContent !== text) e.textContent = text;
+}

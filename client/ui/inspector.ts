@@ -3,6 +3,9 @@ import type { PlayStore } from '../state/playStore.ts';
 import { el, num, signed, tex } from './format.ts';
 import { renderTex } from './math.ts';
 
+/** Milliseconds between two typesettings of the same neuron while its numbers change. */
+const INSPECTOR_MIN_MS = 200;
+
 /** Terms of BP2's sum written out before it is shortened to “+ ⋯”. */
 const SUM_TERMS = 3;
 
@@ -14,13 +17,37 @@ const SUM_TERMS = 3;
 export class Inspector {
   readonly root: HTMLElement;
 
+  private shown = '';
+  private lastRender = 0;
+  private pending = 0;
+
   constructor(private readonly store: PlayStore) {
     this.root = el('section', { class: 'inspector', 'aria-live': 'polite' });
-    store.subscribe(() => this.render());
+    store.subscribe(() => this.schedule());
     onLangChange(() => this.render());
   }
 
+  /** A new pick renders at once; values changing under SGD re-typeset at most 5 times a second. */
+  private schedule(): void {
+    const s = this.store.selected;
+    const key = s ? `${s.l},${s.j},${this.store.result ? 1 : 0}` : '';
+    const now = performance.now();
+    if (key !== this.shown || now - this.lastRender > INSPECTOR_MIN_MS) {
+      this.render();
+      return;
+    }
+    if (!this.pending) {
+      this.pending = window.setTimeout(() => {
+        this.pending = 0;
+        this.render();
+      }, INSPECTOR_MIN_MS);
+    }
+  }
+
   render(): void {
+    const s0 = this.store.selected;
+    this.shown = s0 ? `${s0.l},${s0.j},${this.store.result ? 1 : 0}` : '';
+    this.lastRender = performance.now();
     const s = this.store;
     const sel = s.selected;
     this.root.replaceChildren();

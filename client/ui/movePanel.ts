@@ -1,7 +1,7 @@
 import { weightNudge } from '#shared/engine/index';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
-import { el, signed } from './format.ts';
+import { el, setText, signed } from './format.ts';
 
 /** Slider steps across the budget −ε…ε. */
 const SLIDER_STEPS = 200;
@@ -22,7 +22,14 @@ export class MovePanel {
     private readonly store: PlayStore,
     onSubmit: () => void,
   ) {
-    this.slider = el('input', { type: 'range', id: 'dz-slider', class: 'dz-slider' });
+    this.slider = el('input', {
+      type: 'range',
+      id: 'dz-slider',
+      class: 'dz-slider',
+      min: String(-SLIDER_STEPS),
+      max: String(SLIDER_STEPS),
+      step: '1',
+    });
     this.value = el('output', { class: 'dz-value', for: 'dz-slider' });
     this.label = el('label', { for: 'dz-slider' });
     this.preview = el('p', { class: 'preview' });
@@ -49,24 +56,25 @@ export class MovePanel {
     if (!s.network) return;
     const weight = s.mode === PickMode.Weight;
     const picked = weight ? s.selectedWeight !== null : s.selected !== null;
-    this.hint.textContent = `${weight ? t('play.pickWeight') : t('play.pick')} ${t('play.keys')}`;
+    setText(this.hint, `${weight ? t('play.pickWeight') : t('play.pick')} ${t('play.keys')}`);
     this.hint.hidden = picked || s.locked;
-    this.label.textContent = weight ? t('play.dw') : t('play.dz');
-    this.slider.min = String(-SLIDER_STEPS);
-    this.slider.max = String(SLIDER_STEPS);
-    this.slider.step = '1';
-    this.slider.value = String(Math.round((s.dz / s.eps) * SLIDER_STEPS));
+    setText(this.label, weight ? t('play.dw') : t('play.dz'));
+    // Only what changed is written: this runs on every SGD step in the sandbox.
+    const v = String(Math.round((s.dz / s.eps) * SLIDER_STEPS));
+    if (this.slider.value !== v) this.slider.value = v;
     this.slider.disabled = s.locked || !picked;
-    this.value.textContent = signed(s.dz, 3);
-    this.submit.textContent = t('play.submit');
+    setText(this.value, signed(s.dz, 3));
+    setText(this.submit, t('play.submit'));
     this.submit.disabled = s.locked || !picked || !this.enabled || s.dz === 0;
     const p = this.previewValue();
-    this.preview.textContent =
+    setText(
+      this.preview,
       p === null
         ? ''
         : weight
           ? t('play.previewW', { v: signed(p) })
-          : t('play.preview', { v: signed(p) });
+          : t('play.preview', { v: signed(p) }),
+    );
   }
 
   private previewValue(): number | null {

@@ -2,7 +2,7 @@ import { SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { onLangChange, t } from '../i18n/index.ts';
 import type { NetLayout } from '../state/layout.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
-import { el, num, signed } from './format.ts';
+import { el, num, setText, signed } from './format.ts';
 
 /** 1 → "1", 0.25 → "0.25", −0.123 → "−0.12": short enough to sit under a small square. */
 function compact(v: number): string {
@@ -192,7 +192,7 @@ export class Stage {
           s.deltaVisible(l) ? `δ ${signed(s.deltaBar(l, j), 2)}` : `a ${num(s.mean('a', l, j), 2)}`,
         ];
         if (asleep) parts.push(t('play.asleep'));
-        label.textContent = parts.join(' · ');
+        setText(label, parts.join(' · '));
         label.classList.toggle('asleep', asleep);
       });
     });

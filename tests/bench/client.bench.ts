@@ -3,6 +3,7 @@
 // headless Chromium against the production build served by the real server.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -19,7 +20,8 @@ const DIST = path.resolve('dist/client');
 /** The largest network the sandbox offers: 5×5 digits, three hidden layers of 16, ten outputs. */
 const LARGEST = 'play.html?sandbox=1&dataset=digits&layers=16,16,16&play=1';
 const WARMUP_MS = 2000;
-const MEASURE_MS = 5000;
+const MEASURE_MS = 4000;
+const WINDOWS = 3;
 
 /** Every script the page fetched, by path, once it has settled. */
 async function scriptsOf(page: Page, url: string, settleMs: number): Promise<string[]> {
@@ -51,38 +53,52 @@ async function main(): Promise<void> {
     await first.context.close();
     const game = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     const gameScripts = await scriptsOf(game.page, `${served.url}/${LARGEST}`, WARMUP_MS);
-    const stepsBefore = Number(
-      await game.page.locator('.sandbox-status').getAttribute('data-steps'),
-    );
-    // A string, so that the bundler's helpers never reach the page.
-    const frames = (await game.page.evaluate(`new Promise((resolve) => {
-      const times = [];
-      const start = performance.now();
-      const tick = (t) => {
-        times.push(t);
-        if (t - start < ${MEASURE_MS}) requestAnimationFrame(tick);
-        else resolve(times);
-      };
-      requestAnimationFrame(tick);
-    })`)) as number[];
-    const stepsAfter = Number(
-      await game.page.locator('.sandbox-status').getAttribute('data-steps'),
-    );
+    // Three windows, the median reported: the machine may be shared, one window can be unlucky.
+    const windows: { fps: number; p95: number; steps: number }[] = [];
+    for (let w = 0; w < WINDOWS; w++) {
+      const stepsBefore = Number(
+        await game.page.locator('.sandbox-status').getAttribute('data-steps'),
+      );
+      // A string, so that the bundler's helpers never reach the page.
+      const frames = (await game.page.evaluate(`new Promise((resolve) => {
+        const times = [];
+        const start = performance.now();
+        const tick = (t) => {
+          times.push(t);
+          if (t - start < ${MEASURE_MS}) requestAnimationFrame(tick);
+          else resolve(times);
+        };
+        requestAnimationFrame(tick);
+      })`)) as number[];
+      const stepsAfter = Number(
+        await game.page.locator('.sandbox-status').getAttribute('data-steps'),
+      );
+      const span = (frames[frames.length - 1]! - frames[0]!) / 1000;
+      const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+      gaps.sort((a, b) => a - b);
+      windows.push({
+        fps: (frames.length - 1) / span,
+        p95: gaps[Math.floor(gaps.length * 0.95)]!,
+        steps: stepsAfter - stepsBefore,
+      });
+    }
     await game.context.close();
-    const span = (frames[frames.length - 1]! - frames[0]!) / 1000;
-    const fps = (frames.length - 1) / span;
-    const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
-    gaps.sort((a, b) => a - b);
-    const p95 = gaps[Math.floor(gaps.length * 0.95)]!;
+    for (const w of windows) {
+      console.log(
+        `play view [25,16,16,16,10] with SGD: ${w.fps.toFixed(1)} fps, p95 frame ${w.p95.toFixed(1)} ms, ${w.steps} SGD steps in ${MEASURE_MS / 1000} s`,
+      );
+      if (w.steps <= 0) throw new Error('SGD did not run while measuring');
+    }
+    const fps = windows.map((w) => w.fps).sort((a, b) => a - b)[Math.floor(WINDOWS / 2)]!;
     const firstKB = gzipKB(firstScripts);
     const gameKB = gzipKB(gameScripts);
     console.log(`first page scripts: ${firstScripts.join(', ')}`);
     console.log(`game page scripts: ${gameScripts.join(', ')}`);
     console.log(
-      `play view [25,16,16,16,10] with SGD: ${frames.length - 1} frames in ${span.toFixed(2)} s, ` +
-        `p95 frame ${p95.toFixed(1)} ms, ${stepsAfter - stepsBefore} SGD steps while measuring`,
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
     );
-    if (stepsAfter <= stepsBefore) throw new Error('SGD did not run while measuring');
     console.log(
       `client: first page ${Math.round(firstKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
     );
