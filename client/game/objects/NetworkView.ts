@@ -93,7 +93,11 @@ export class NetworkView {
           const u = Math.abs(w) / wMax;
           // On big networks the faintest weights are skipped and lines stay thinner: cheaper strokes.
           if (big && u < 0.04) continue;
-          g.lineStyle((big ? 0.5 + 3 * u : 0.75 + 5 * u), w >= 0 ? COLORS.positive : COLORS.negative, 0.25 + 0.6 * u);
+          g.lineStyle(
+            big ? 0.5 + 3 * u : 0.75 + 5 * u,
+            w >= 0 ? COLORS.positive : COLORS.negative,
+            0.25 + 0.6 * u,
+          );
           const a = from[k]!;
           const b = to[j]!;
           if (w >= 0 || big) g.lineBetween(a.x, a.y, b.x, b.y);
