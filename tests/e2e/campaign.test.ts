@@ -111,3 +111,16 @@ describe('level 1 in the browser', () => {
     await context.close();
   });
 });
+
+describe('reduced motion', () => {
+  it('follows the system setting and the in-game toggle, which is remembered', async () => {
+    const { context, page } = await newPage(browser!, { reducedMotion: 'reduce' });
+    await page.goto(`${served!.url}/play.html`);
+    const toggle = page.getByLabel('Reduce motion');
+    await expect(toggle.isChecked()).resolves.toBe(true);
+    await toggle.uncheck();
+    await page.reload();
+    await expect(page.getByLabel('Reduce motion').isChecked()).resolves.toBe(false);
+    await context.close();
+  });
+});
