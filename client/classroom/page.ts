@@ -5,7 +5,7 @@ import { header } from '../ui/shell.ts';
 
 /** The classroom pages' top bar (home link, language) and a line that says when the link is down. */
 export function classroomShell(app: HTMLElement): { main: HTMLElement; link: HTMLElement } {
-  const link = el('p', { class: 'link-state', role: 'status', 'aria-live': 'polite' });
+  const link = el('p', { class: 'link-state', role: 'status', 'aria-live': 'polite', hidden: '' });
   const main = el('main', { class: 'classroom' });
   app.append(header([{ href: '/', key: 'nav.home' }]), link, main);
   return { main, link };

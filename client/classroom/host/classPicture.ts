@@ -122,6 +122,13 @@ function scatter(r: Reveal, eps: number): HTMLElement {
     'figure',
     { class: 'scatter-fig' },
     canvas,
-    el('figcaption', {}, `${t('cls.reveal.scatter')} · ε = ${signed(eps, 2).replace('+', '')}`),
+    el(
+      'figcaption',
+      {},
+      `${t('cls.reveal.scatter')} · ε = ${signed(eps, 2).replace('+', '')} · `,
+      el('span', { class: 'key-best' }, `× ${t('result.legendBest')}`),
+      ' · ',
+      el('span', { class: 'key-gradient' }, `× ${t('result.legendGradient')}`),
+    ),
   );
 }

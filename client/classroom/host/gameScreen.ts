@@ -45,6 +45,8 @@ export class GameScreen {
   private readonly side = el('aside', { class: 'game-side' });
   private readonly loss = new LossChart();
   private readonly training = el('p', { class: 'training', 'aria-live': 'polite' });
+  private readonly under = el('div', { class: 'net-under' });
+  private readonly who = el('ul', { class: 'moved-list' });
   private revealShown = 0;
   private last: HostWelcome | null = null;
 
@@ -62,9 +64,21 @@ export class GameScreen {
     this.root = el(
       'section',
       { class: 'host-game' },
-      el('div', { class: 'game-head' }, this.title, this.countdown.root, this.moved, this.facts),
-      controls,
-      el('div', { class: 'game-body' }, this.network.root, this.side),
+      el(
+        'div',
+        { class: 'game-head' },
+        this.title,
+        this.countdown.root,
+        this.moved,
+        this.facts,
+        controls,
+      ),
+      el(
+        'div',
+        { class: 'game-body' },
+        el('div', { class: 'net-col' }, this.network.root, this.under),
+        this.side,
+      ),
     );
   }
 
@@ -89,6 +103,7 @@ export class GameScreen {
     else this.countdown.stop();
     this.root.dataset['phase'] = phase;
     this.progress(s.answered, s.players.length);
+    this.moved.hidden = !inRound;
     if (r)
       this.facts.textContent = `${t('cls.round.cost', { c: num(r.cost, 4) })} · ${t('cls.round.budget', { e: num(r.puzzle.eps, 2) })}`;
     const b = this.buttons;
@@ -99,17 +114,32 @@ export class GameScreen {
     b.endRound.hidden = !inRound;
     b.next.hidden = phase !== 'reveal';
     b.next.textContent = t(lastRound ? 'cls.reveal.finish' : 'cls.reveal.next');
-    if (r) {
-      this.network.load(r, phase === 'reveal' ? s.reveal : null);
-      await this.network.mount();
-    }
+    if (r) this.network.load(r, phase === 'reveal' ? s.reveal : null);
     if (phase === 'reveal' && s.reveal) {
       if (this.revealShown !== s.reveal.round) this.showReveal(s);
     } else {
       this.revealShown = 0;
       this.loss.set(s.lossCurve);
-      this.side.replaceChildren(this.loss.root);
+      this.renderWho(s);
+      this.under.replaceChildren();
+      this.side.replaceChildren(this.who, this.loss.root);
     }
+    if (r) await this.network.mount();
+  }
+
+  /** Who has moved, by name only: nothing of the move itself before the reveal. */
+  private renderWho(s: HostWelcome): void {
+    this.who.setAttribute('aria-label', t('cls.lobby.players', { n: s.players.length }));
+    this.who.replaceChildren(
+      ...s.players.map((p) =>
+        el(
+          'li',
+          { class: `moved-chip${p.answered ? ' done' : ''}${p.online ? '' : ' away'}` },
+          el('span', { class: 'tick', 'aria-hidden': 'true' }, p.answered ? '✓' : '…'),
+          el('span', { class: 'nick' }, p.nickname),
+        ),
+      ),
+    );
   }
 
   progress(answered: number, players: number): void {
@@ -169,12 +199,11 @@ export class GameScreen {
         })
       : t('cls.reveal.training', { n: s.settings.sgdSteps });
     this.loss.set(s.lossCurve);
+    this.under.replaceChildren(this.training, this.loss.root);
     this.side.replaceChildren(
       compare,
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
       leaderboardTable(r.leaderboard, 8),
-      this.training,
-      this.loss.root,
     );
     void this.last;
   }

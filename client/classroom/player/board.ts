@@ -36,6 +36,10 @@ export class PlayerBoard {
       el('aside', { class: 'side' }, this.movePanel.root, this.extra, this.result.root),
     );
     bindKeys(this.store, () => this.submit());
+    // Once the move is made the slider has nothing left to do: the phone shows the feedback instead.
+    this.store.subscribe(() => {
+      this.movePanel.root.hidden = this.store.locked;
+    });
   }
 
   /** Starts Phaser once the board is in the page (it sizes itself to its parent). */

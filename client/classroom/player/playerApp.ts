@@ -18,7 +18,7 @@ import type { PlayerBoard } from './board.ts';
 import { joinForm } from './joinForm.ts';
 
 /** Codes after which a stored seat is useless: forget it and ask again. */
-const SEAT_GONE = new Set(['BAD_TOKEN', 'KICKED', 'NOT_FOUND', 'SESSION_ENDED']);
+const SEAT_GONE = new Set(['BAD_TOKEN', 'NOT_FOUND', 'SESSION_ENDED']);
 
 /** The player's page: join (or resume), the lobby, each round in the play view, the podium. */
 export function playerApp(app: HTMLElement): void {
@@ -266,11 +266,14 @@ export function playerApp(app: HTMLElement): void {
         .request('player:resume', { code, token: seat.token })
         .then((w) => welcome(w))
         .catch((e: AckError) => {
-          if (SEAT_GONE.has(e.code)) {
+          if (e.code === 'KICKED') {
+            // The seat stays stored: every reload shows the removal again instead of a fresh join form.
+            kicked = true;
+            void render();
+          } else if (SEAT_GONE.has(e.code)) {
             forgetPlayerSeat(code);
             me = null;
             form.message.textContent = errorText(e);
-            if (e.code === 'KICKED') kicked = true;
             void render();
           }
         });
@@ -319,7 +322,6 @@ export function playerApp(app: HTMLElement): void {
   });
   net.on('player:kicked', () => {
     kicked = true;
-    forgetPlayerSeat(code);
     renderKicked();
   });
   net.on('server:restarting', () => setNotice(t('cls.err.SHUTTING_DOWN')));

@@ -1,0 +1,149 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostCreates, PROJECTOR, playerJoins } from './classroom.steps.ts';
+import {
+  closeBrowser,
+  launchBrowser,
+  newPage,
+  pageErrors,
+  type Served,
+  screenshot,
+  startServer,
+  stopServer,
+} from './harness.ts';
+
+let served: Served | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  served = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  await stopServer(served);
+});
+
+describe('the host keeps control', () => {
+  it('through a refresh and the host link in another browser; kick, lock, pause, extend, skip, end', async () => {
+    const base = served!.url;
+    const first = await newPage(browser!, { viewport: PROJECTOR });
+    const code = await hostCreates(first.page, base, 'hunt', 3);
+    const hostLink = await first.page.locator('.host-link').inputValue();
+    expect(hostLink).toContain(`host.html?code=${code}#token=`);
+
+    // The host link opened in a fresh browser profile takes control of the same session.
+    const second = await newPage(browser!, { viewport: PROJECTOR });
+    const host = second.page;
+    host.on('dialog', (d) => void d.accept());
+    await host.goto(hostLink);
+    await expect.poll(() => host.locator('.big-code').getAttribute('data-code')).toBe(code);
+    // The token left the address bar once it was stored.
+    expect(host.url()).not.toContain('token');
+    await first.context.close();
+
+    const bo = await playerJoins(browser!, base, code, 'Bo');
+    const cy = await playerJoins(browser!, base, code, 'Cy');
+    await expect.poll(() => host.locator('.player-chip').count()).toBe(2);
+
+    // Kick Cy: the phone says so, and a reload does not bring Cy back.
+    await host.locator('.player-chip', { hasText: 'Cy' }).locator('button.kick').click();
+    await expect.poll(() => cy.page.locator('.player-end h1').textContent()).toMatch(/removed you/);
+    await expect.poll(() => host.locator('.player-chip').count()).toBe(1);
+    await cy.page.reload();
+    await expect.poll(() => cy.page.locator('main').textContent()).toMatch(/removed you/);
+    await expect.poll(() => host.locator('.player-chip').count()).toBe(1);
+
+    // Lock: a newcomer is told the lobby is locked; unlock lets them in.
+    await host.click('button.lock-button');
+    await expect.poll(() => host.locator('.lock-note').textContent()).toMatch(/Locked/);
+    const { context: diContext, page: di } = await newPage(browser!);
+    await di.goto(`${base}/join.html?code=${code}`);
+    await di.fill('#join-nickname', 'Di');
+    await di.click('button.join-button');
+    await expect
+      .poll(() => di.locator('.player-join .form-message').textContent())
+      .toMatch(/locked/);
+    await host.click('button.lock-button');
+    await di.click('button.join-button');
+    await di.locator('.player-lobby').waitFor();
+    await expect.poll(() => host.locator('.player-chip').count()).toBe(2);
+
+    // Start, then refresh the projector mid-round: the round, its clock and the controls come back.
+    await host.click('button.start-button');
+    await expect.poll(() => host.locator('.round-title').textContent()).toBe('Round 1 of 3');
+    await host.reload();
+    await expect.poll(() => host.locator('.round-title').textContent()).toBe('Round 1 of 3');
+    await expect.poll(() => host.locator('.moved-count').textContent()).toBe('0 of 2 moved');
+    await expect
+      .poll(() => host.locator('.moved-chip .nick').allTextContents())
+      .toEqual(['Bo', 'Di']);
+
+    // Pause freezes the clock for everyone; +15 s adds to it; resume runs it again.
+    await host.click('button.ctl-pause');
+    await expect.poll(() => bo.page.locator('.player-notice').textContent()).toMatch(/paused/);
+    await expect.poll(() => bo.page.locator('button.submit').isDisabled()).toBe(true);
+    const frozen = Number(await host.locator('.countdown-value').textContent());
+    await host.click('button.ctl-extend');
+    await expect
+      .poll(async () => Number(await host.locator('.countdown-value').textContent()))
+      .toBe(frozen + 15);
+    await host.click('button.ctl-resume');
+    await expect.poll(() => host.locator('.countdown').getAttribute('class')).not.toMatch(/paused/);
+    await expect.poll(() => bo.page.locator('.player-notice').textContent()).toBe('');
+
+    // Skip moves straight to round 2 without a reveal.
+    await host.click('button.ctl-skip');
+    await expect.poll(() => host.locator('.round-title').textContent()).toBe('Round 2 of 3');
+    await expect.poll(() => bo.page.locator('.round-title').textContent()).toBe('Round 2 of 3');
+
+    // End the game early: the podium and the report, and the session among the past ones.
+    await host.click('button.ctl-end');
+    await host.locator('.podium').waitFor();
+    await bo.page.locator('.player-end .podium').waitFor();
+    await host.locator('.past-list li', { hasText: code }).waitFor();
+    await host.goto(`${base}/host.html`);
+    await expect
+      .poll(() => host.locator('.past-list li', { hasText: code }).textContent())
+      .toMatch(/ended/);
+    await screenshot(host, 'classroom-host-create-1920');
+    for (const p of [host, bo.page, cy.page, di]) expect(pageErrors(p)).toEqual([]);
+    await Promise.all([
+      second.context.close(),
+      bo.context.close(),
+      cy.context.close(),
+      diContext.close(),
+    ]);
+  });
+});
+
+describe('both languages', () => {
+  it('a player whose browser speaks Chinese gets the lobby and the round in 简体中文', async () => {
+    const base = served!.url;
+    const { context, page: host } = await newPage(browser!, { viewport: PROJECTOR });
+    const code = await hostCreates(host, base, 'outputDemon', 1);
+    const { context: zhContext, page } = await newPage(browser!, {
+      viewport: { width: 360, height: 740 },
+      touch: true,
+      locale: 'zh-CN',
+    });
+    await page.goto(`${base}/join.html?code=${code}`);
+    expect(await page.locator('.player-join h1').textContent()).toBe('加入课堂游戏');
+    await page.fill('#join-nickname', '小明');
+    await page.locator('button.join-button').tap();
+    await expect
+      .poll(() => page.locator('.player-lobby h1').textContent())
+      .toBe('你已加入，小明！');
+    await host.click('button.start-button');
+    await expect.poll(() => page.locator('.round-title').textContent()).toBe('第 1 轮，共 1 轮');
+    await screenshot(page, 'classroom-phone-round-zh-360');
+    // The host switches the projector to Chinese without losing the round.
+    await host.selectOption('.lang-switch', 'zh-CN');
+    await expect.poll(() => host.locator('.round-title').textContent()).toBe('第 1 轮，共 1 轮');
+    expect(await host.locator('button.ctl-pause').textContent()).toBe('暂停');
+    expect(pageErrors(page)).toEqual([]);
+    expect(pageErrors(host)).toEqual([]);
+    await Promise.all([context.close(), zhContext.close()]);
+  });
+});
