@@ -6,13 +6,7 @@ import {
   networkToJSON,
 } from '#shared/engine/index';
 import { buildPuzzle, puzzleFromJSON } from '#shared/game/puzzle';
-import {
-  ErrorCode,
-  GRADIENT_DEMON_ID,
-  MOVE_GRACE_MS,
-  Phase,
-  type RoundEnd,
-} from '#shared/protocol/codes';
+import { ErrorCode, MOVE_GRACE_MS, Phase, type RoundEnd } from '#shared/protocol/codes';
 import type { ServerToClientEvents } from '#shared/protocol/events';
 import { checkNickname, type MovePayload, type SessionSettings } from '#shared/protocol/schemas';
 import type { Final, MoveResult, Reveal, Status } from '#shared/protocol/views';
@@ -26,13 +20,12 @@ import type {
 } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
 import { later } from './later.ts';
-import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
+import { GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 import {
   type Command,
   type Effect,
   elapsedSeconds,
   pauseClock,
-  remainingMs,
   resumeClock,
   transition,
 } from './phase.ts';
@@ -50,6 +43,13 @@ import {
   trainAfterRound,
 } from './round.ts';
 import { applyPresetScale, puzzleSettings } from './settings.ts';
+import {
+  competitorsOf,
+  finalStandingsOf,
+  playerListOf,
+  roundStartOf,
+  statusOf,
+} from './snapshot.ts';
 import { hashToken, newId, newToken } from './tokens.ts';
 
 type Emit = <E extends keyof ServerToClientEvents>(
@@ -109,7 +109,7 @@ export class Room {
   private out: RoomOutput | null = null;
 
   private constructor(
-    private readonly deps: RoomDeps,
+    readonly deps: RoomDeps,
     row: SessionRow,
     network: Network | null,
   ) {
@@ -187,7 +187,7 @@ export class Room {
         room.math = openRoundMath(r.round, puzzleFromJSON(r.puzzle));
     }
     const s = room.state;
-    if (s.phase === Phase.Ended) room.final = room.finalStandings();
+    if (s.phase === Phase.Ended) room.final = finalStandingsOf(room);
     // Stopped between a reveal and its training: train again (the same seed gives the same steps).
     if (s.phase === Phase.Reveal && s.lossCurve.length === s.round) room.pendingTraining = s.round;
     if (s.phase === Phase.Question && s.clock) {
@@ -405,15 +405,15 @@ export class Room {
     if (opened) {
       this.math = opened;
       this.moves.clear();
-      this.out?.toAll('round:started', this.roundStart()!);
+      this.out?.toAll('round:started', roundStartOf(this)!);
       this.deps.log('round_started', { sessionId: this.id, round: opened.round });
     }
     if (ended) {
-      this.final = this.finalStandings();
+      this.final = finalStandingsOf(this);
       this.out?.toAll('session:ended', this.final);
       this.deps.log('session_ended', { sessionId: this.id, rounds: this.state.round });
     }
-    const status = this.status();
+    const status = statusOf(this);
     // round:started, round:ended and session:ended tell players the phase; the rest needs a status.
     const told = reveal || opened || ended;
     if (told) this.out?.toHosts('session:status', status);
@@ -503,36 +503,8 @@ export class Room {
       best: toNudge(m.key.best),
       gradient,
       classMoves: classMoves(m, moves, players.length),
-      leaderboard: leaderboard(this.competitors(bot), e.round),
+      leaderboard: leaderboard(competitorsOf(this, bot), e.round),
       lossCurve: [...lossCurve],
-    };
-  }
-
-  competitors(bot: ReadonlyMap<number, number> = this.botPoints): Competitor[] {
-    const people: Competitor[] = this.activePlayers().map((p) => ({
-      id: p.row.id,
-      nickname: p.row.nickname,
-      bot: false,
-      online: p.connections > 0,
-      points: p.points,
-    }));
-    return [
-      ...people,
-      {
-        id: GRADIENT_DEMON_ID,
-        nickname: GRADIENT_DEMON_NAME,
-        bot: true,
-        online: true,
-        points: bot,
-      },
-    ];
-  }
-
-  finalStandings(): Final {
-    return {
-      standings: leaderboard(this.competitors(), this.state.round),
-      lossCurve: [...this.state.lossCurve],
-      rounds: this.state.round,
     };
   }
 
@@ -546,7 +518,7 @@ export class Room {
     this.out?.kick(playerId, 'the host removed you from the session');
     this.deps.log('player_kicked', { sessionId: this.id, playerId });
     this.sendPlayers();
-    return this.status();
+    return statusOf(this);
   }
 
   private phaseState() {
@@ -557,39 +529,6 @@ export class Room {
       rounds: this.settings.rounds,
       locked: s.locked,
       clock: s.clock,
-    };
-  }
-
-  status(): Status {
-    const s = this.state;
-    const now = this.deps.now();
-    const c = s.clock;
-    return {
-      phase: s.phase,
-      round: s.round,
-      rounds: this.settings.rounds,
-      locked: s.locked,
-      timer: c
-        ? {
-            deadline: c.deadline,
-            remainingMs: remainingMs(c, now),
-            limitMs: c.limitMs,
-            serverNow: now,
-          }
-        : null,
-    };
-  }
-
-  roundStart() {
-    const m = this.math;
-    const st = this.status();
-    if (!m || !st.timer) return null;
-    return {
-      round: m.round,
-      rounds: this.settings.rounds,
-      puzzle: m.wire,
-      cost: m.cost,
-      timer: st.timer,
     };
   }
 
@@ -616,21 +555,9 @@ export class Room {
   }
 
   sendPlayers(): void {
-    this.out?.toHosts('session:players', { players: this.playerList(), answered: this.moves.size });
-  }
-
-  playerList() {
-    return this.activePlayers().map((p) => ({
-      id: p.row.id,
-      nickname: p.row.nickname,
-      online: p.connections > 0,
-      score: p.score,
-      answered: this.moves.has(p.row.id),
-    }));
-  }
-
-  rankOf(playerId: string): number | null {
-    const board = this.lastReveal?.leaderboard ?? (this.final ? this.final.standings : null);
-    return board?.find((e) => e.id === playerId)?.rank ?? null;
+    this.out?.toHosts('session:players', {
+      players: playerListOf(this),
+      answered: this.moves.size,
+    });
   }
 }

@@ -1,10 +1,11 @@
 import type { HostWelcome, PlayerWelcome } from '#shared/protocol/views';
 import { leaderboard } from './leaderboard.ts';
 import type { PlayerMem, Room } from './room.ts';
+import { competitorsOf, playerListOf, rankOf, roundStartOf, statusOf } from './snapshot.ts';
 
 /** What a player's screen needs on join or resume: their score, the puzzle, their move, the last reveal. */
 export function playerWelcome(room: Room, p: PlayerMem, resumeToken?: string): PlayerWelcome {
-  const round = room.roundStart();
+  const round = roundStartOf(room);
   return {
     sessionId: room.id,
     code: room.code,
@@ -12,8 +13,8 @@ export function playerWelcome(room: Room, p: PlayerMem, resumeToken?: string): P
     ...(resumeToken ? { resumeToken } : {}),
     nickname: p.row.nickname,
     score: p.score,
-    rank: room.rankOf(p.row.id),
-    status: room.status(),
+    rank: rankOf(room, p.row.id),
+    status: statusOf(room),
     speedScoring: room.settings.speedScoring,
     round,
     myMove: round ? (room.moves.get(p.row.id) ?? null) : null,
@@ -29,12 +30,12 @@ export function hostWelcome(room: Room, joinUrl: string): HostWelcome {
     code: room.code,
     joinUrl,
     settings: room.settings,
-    status: room.status(),
-    players: room.playerList(),
-    round: room.roundStart(),
+    status: statusOf(room),
+    players: playerListOf(room),
+    round: roundStartOf(room),
     answered: room.moves.size,
     reveal: room.lastReveal,
-    leaderboard: leaderboard(room.competitors(), room.state.round),
+    leaderboard: leaderboard(competitorsOf(room), room.state.round),
     lossCurve: [...room.state.lossCurve],
     final: room.final,
   };
