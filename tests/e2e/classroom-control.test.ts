@@ -108,6 +108,15 @@ describe('the host keeps control', () => {
       .poll(() => host.locator('.past-list li', { hasText: code }).textContent())
       .toMatch(/ended/);
     await screenshot(host, 'classroom-host-create-1920');
+    // A past session opens on its report.
+    await host
+      .locator('.past-list li', { hasText: code })
+      .locator('a', { hasText: 'Report' })
+      .click();
+    await expect
+      .poll(() => host.locator('.report-table tbody th.name').allTextContents())
+      .toEqual(['Bo', 'Di']);
+    await host.locator('.podium').waitFor();
     for (const p of [host, bo.page, cy.page, di]) expect(pageErrors(p)).toEqual([]);
     await Promise.all([
       second.context.close(),

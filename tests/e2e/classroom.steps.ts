@@ -11,6 +11,8 @@ export interface Player {
   page: Page;
   touch: boolean;
   dialogs: string[];
+  /** Scripts the page had fetched by the time its lobby showed. */
+  lobbyScripts: string[];
 }
 
 /** The host creates a session on the host page and lands in its lobby; returns the code. */
@@ -44,6 +46,10 @@ export async function playerJoins(
     touch: o.phone ?? false,
   });
   const dialogs: string[] = [];
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
@@ -55,7 +61,7 @@ export async function playerJoins(
   else await page.click('form.join button[type=submit]');
   await page.waitForURL(/join\.html/);
   await page.locator('.player-lobby h1').waitFor();
-  return { name, context, page, touch: o.phone ?? false, dialogs };
+  return { name, context, page, touch: o.phone ?? false, dialogs, lobbyScripts: [...scripts] };
 }
 
 /** Picks neuron `index` and sets Δz against δ (the preview must go negative), then nudges. */

@@ -66,6 +66,9 @@ describe('a class game: a host and three players, three rounds to the podium', (
     expect(await host.locator('.lobby-players img').count()).toBe(0);
     await expect.poll(() => xss.page.locator('.player-lobby h1').textContent()).toContain(XSS);
     expect(await xss.page.locator('.player-lobby img').count()).toBe(0);
+    // The phone's lobby came before Phaser and KaTeX: they load with the first round.
+    expect(phone.lobbyScripts.some((u) => /join-/.test(u))).toBe(true);
+    expect(phone.lobbyScripts.filter((u) => /startPlayView|resultPanel/.test(u))).toEqual([]);
     await screenshot(host, 'classroom-host-lobby-1920');
     await screenshot(phone.page, 'classroom-phone-lobby-360');
 
