@@ -54,3 +54,17 @@ export function neuronAt(
   });
   return best;
 }
+
+/** Samples drawn per output in the strip: a few pixels each at least, at most 16. */
+export function stripSamples(layout: NetLayout, nOut: number, nSamples: number): number {
+  return Math.min(nSamples, 16, Math.max(1, Math.floor(layout.height / nOut / 7)));
+}
+
+/** The vertical extent of output neuron j's strip of n samples. */
+export function stripSpan(layout: NetLayout, j: number, n: number): { top: number; span: number } {
+  const L = layout.pos.length - 1;
+  const nL = layout.pos[L]!.length;
+  const r = layout.r[L]!;
+  const span = Math.max(r * 2, Math.min(n * 7, layout.height / nL - 6));
+  return { top: layout.pos[L]![j]!.y - span / 2, span };
+}

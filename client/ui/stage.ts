@@ -1,6 +1,6 @@
 import { SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { onLangChange, t } from '../i18n/index.ts';
-import type { NetLayout } from '../state/layout.ts';
+import { type NetLayout, stripSamples, stripSpan } from '../state/layout.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
 import { el, num, setText, signed } from './format.ts';
 
@@ -106,17 +106,32 @@ export class Stage {
     });
     if (s.mode === PickMode.Weight) this.buildWeightHandles(layout);
     const L = layout.pos.length - 1;
-    const topY = Math.min(...layout.pos[L]!.map((p) => p.y)) - layout.r[L]! - 8;
+    const n = stripSamples(layout, s.network.sizes[L]!, s.trace.n);
+    const first = stripSpan(layout, 0, n);
+    const last = stripSpan(layout, layout.pos[L]!.length - 1, n);
     this.overlay.append(
       el(
         'span',
         {
           class: 'strip-caption',
-          style: `left:${layout.strip.x}px;top:${Math.max(2, topY - 40)}px;width:${layout.strip.width}px`,
+          style: `left:${layout.strip.x}px;top:${first.top - 6}px;width:${layout.strip.width}px`,
         },
         t('play.outputs'),
       ),
     );
+    // The strip's scale: 0 on the left, 1 on the right.
+    for (const [v, x] of [
+      ['0', layout.strip.x],
+      ['1', layout.strip.x + layout.strip.width],
+    ] as const) {
+      this.overlay.append(
+        el(
+          'span',
+          { class: 'strip-tick', style: `left:${x}px;top:${last.top + last.span + 6}px` },
+          v,
+        ),
+      );
+    }
   }
 
   private buildWeightHandles(layout: NetLayout): void {

@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { SATURATION_THRESHOLD } from '#shared/game/scoring';
+import { stripSamples, stripSpan } from '../../state/layout.ts';
 import { reducedMotion } from '../../state/motion.ts';
 import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
 import { COLORS } from '../../state/theme.ts';
@@ -198,14 +199,11 @@ export class NetworkView {
     const { layout, trace } = s;
     const L = s.L;
     const nL = s.network.sizes[L]!;
-    // A few pixels per sample at least: with many outputs, fewer samples are shown.
-    const n = Math.min(trace.n, 16, Math.max(1, Math.floor(layout.height / nL / 7)));
+    const n = stripSamples(layout, nL, trace.n);
     const { x, width } = layout.strip;
     layout.pos[L]!.forEach((p, j) => {
-      const r = layout.r[L]!;
-      const span = Math.max(r * 2, Math.min(n * 7, layout.height / nL - 6));
+      const { top, span } = stripSpan(layout, j, n);
       const step = n > 1 ? span / (n - 1) : 0;
-      const top = p.y - span / 2;
       g.lineStyle(1, COLORS.muted, 0.6);
       g.lineBetween(x, top - 4, x, top + span + 4);
       g.lineBetween(x + width, top - 4, x + width, top + span + 4);
