@@ -83,6 +83,7 @@ export async function sandboxScreen(
   /** The whole data set, forward only: the loss the curve shows. */
   let full: Trace | null = null;
   let playing = false;
+  let heatAt = 0;
   let rng = new Rng(1);
 
   /** A nudge in the sandbox is kept: b += Δz (or w += Δw), and training goes on from there. */
@@ -110,7 +111,9 @@ export async function sandboxScreen(
     },
     togglePlay: () => {
       playing = !playing;
-      renderStatus();
+      // On pause, bring the (throttled) boundary up to date.
+      if (!playing) afterChange();
+      else renderStatus();
     },
     step: () => {
       trainStep(1);
@@ -198,7 +201,12 @@ export async function sandboxScreen(
     if (store.mode === PickMode.Neuron && store.selected) store.setDz(store.dz);
     curve.push(trainer?.steps ?? 0, loss());
     curve.draw();
-    if (is2d() && trainer) heatmap.draw(trainer.data);
+    // The boundary costs 1,600 forward passes and as many rectangles: ten times a second is plenty.
+    const now = performance.now();
+    if (is2d() && trainer && (!playing || now - heatAt > 100)) {
+      heatmap.draw(trainer.data);
+      heatAt = now;
+    }
     renderStatus();
   }
 
