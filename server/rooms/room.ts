@@ -79,6 +79,8 @@ export interface PlayerMem {
   connections: number;
 }
 
+/** A move processed this long after the grace is refused even if the timer has not fired. */
+const LATE_LIMIT_MS = 2000;
 /** How often the host hears the answered count while moves pour in. */
 const PROGRESS_MS = 100;
 
@@ -301,7 +303,8 @@ export class Room {
     if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
     if (s.phase !== Phase.Question || !s.clock || !this.math || m.round !== s.round)
       refuse(ErrorCode.RoundClosed, `round ${m.round} is not open for moves`);
-    if (s.clock.deadline !== null && now > s.clock.deadline + MOVE_GRACE_MS)
+    // The timer closes the round; this only catches a timer held up far past its time.
+    if (s.clock.deadline !== null && now > s.clock.deadline + MOVE_GRACE_MS + LATE_LIMIT_MS)
       refuse(ErrorCode.RoundClosed, 'time is up for this round');
     const check = checkMove(this.math, m);
     if (!check.ok) refuse(check.code, check.message);
@@ -538,7 +541,8 @@ export class Room {
     const c = this.state.clock;
     if (this.state.phase !== Phase.Question || !c || c.deadline === null || !this.out) return;
     const wait = Math.max(0, c.deadline + MOVE_GRACE_MS - this.deps.now());
-    this.timer = setTimeout(() => this.tryCommand({ type: 'timeout' }), wait);
+    // Closing on the next check phase lets the moves already read from the sockets count first.
+    this.timer = setTimeout(() => setImmediate(() => this.tryCommand({ type: 'timeout' })), wait);
   }
 
   private sendProgress(): void {

@@ -141,13 +141,11 @@ function endRound(room: Room) {
   io.to(room.code).emit('round:ended', reveal(room));
   io.to(`${room.code}:host`).emit('session:status', status(room));
   setImmediate(() =>
-    io
-      .to(`${room.code}:host`)
-      .emit('round:trained', {
-        round: room.round,
-        lossCurve: Array.from({ length: room.round + 1 }, r),
-        sgdSteps: 20,
-      }),
+    io.to(`${room.code}:host`).emit('round:trained', {
+      round: room.round,
+      lossCurve: Array.from({ length: room.round + 1 }, r),
+      sgdSteps: 20,
+    }),
   );
 }
 
@@ -164,7 +162,7 @@ function advance(room: Room) {
     room.phase = 'question';
     room.moved.clear();
     room.deadline = Date.now() + room.seconds * 1000;
-    room.timer = setTimeout(() => endRound(room), room.seconds * 1000);
+    room.timer = setTimeout(() => endRound(room), room.seconds * 1000 + 500);
     const st = status(room);
     io.to(room.code).emit('round:started', {
       round: room.round,
@@ -210,8 +208,8 @@ io.on('connection', (socket: Socket) => {
     'move:submit',
     (p: { round: number; l: number; j: number; dz: number }, ack: (x: unknown) => void) => {
       const rm = room;
-      if (rm?.phase !== 'question')
-        return ack({ ok: false, error: { code: 'ROUND_CLOSED', message: '' } });
+      // Only acks: a move after the round closed still counts, once.
+      if (!rm) return ack({ ok: false, error: { code: 'NOT_JOINED', message: '' } });
       if (rm.moved.has(id)) {
         doubled++;
         return ack({ ok: false, error: { code: 'ALREADY_MOVED', message: '' } });

@@ -186,9 +186,9 @@ describe('every bad input gets a clear error and changes nothing', () => {
     expect((await call(ada, 'move:submit', { round: 1, l: 1, j: 0, dz: 0.5 })).ok).toBe(true);
     await refused(ada, 'move:submit', { round: 1, l: 1, j: 1, dz: -0.5 }, 'ALREADY_MOVED');
 
-    // Past the deadline (and its grace) a move is late, even before the timer fires.
+    // Far past the deadline a move is late, even if the timer has not fired.
     const bea = sockets.find((s) => s !== ada && s !== host && s.connected)!;
-    offset = 31_000;
+    offset = 40_000;
     await refused(bea, 'move:submit', { round: 1, l: 1, j: 0, dz: 0.5 }, 'ROUND_CLOSED');
     offset = 0;
   });
