@@ -227,6 +227,7 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
     for (const p of players) {
       expect(p.log.get('round:progress')).toHaveLength(0);
       expect(p.log.get('session:players')).toHaveLength(0);
+      expect(p.log.get('round:trained')).toHaveLength(0);
       expect(p.log.get('round:started')).toHaveLength(SETTINGS.rounds);
     }
     expect(hostLog.get('round:progress')!.length).toBeGreaterThan(0);

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../server/persistence/sqlite.ts';
+import { Room, type RoomOutput } from '../../server/rooms/room.ts';
+import { resolveSettings } from '../../server/rooms/settings.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function setup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bd-room-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'room.sqlite');
+  const r = resolveSettings(
+    { dataset: 'circle', sizes: [2, 4, 1], batchSize: 8, rounds: 3, sgdSteps: 25, eta: 1, seed: 9 },
+    () => 1,
+  );
+  if (!r.ok) throw new Error(r.message);
+  return { file, settings: r.settings };
+}
+
+const events: string[] = [];
+const out: RoomOutput = {
+  toAll: (e) => events.push(e),
+  toHosts: (e) => events.push(e),
+  kick: () => {},
+};
+const deps = (store: SqliteStore) => ({ store, log: () => {}, now: Date.now });
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+describe('a room stopped between a reveal and its training', () => {
+  it('trains again after the restart, to the same network and loss', async () => {
+    // A straight run: round 1 closes, the training runs, round 2 opens.
+    const a = setup();
+    const storeA = new SqliteStore(a.file);
+    storeA.createHost('h', 'x', 0);
+    const straight = Room.onCreate(deps(storeA), 's', '111111', 'h', a.settings);
+    straight.attach(out);
+    straight.command({ type: 'start' });
+    straight.command({ type: 'endRound' });
+    await nextTurn();
+    await nextTurn();
+    expect(straight.state.lossCurve).toHaveLength(2);
+    straight.command({ type: 'next' });
+    const round2 = JSON.stringify(straight.math!.wire);
+    straight.onDispose();
+    storeA.close();
+
+    // The same session stopped right after the reveal, before its training ran.
+    const b = setup();
+    const storeB = new SqliteStore(b.file);
+    storeB.createHost('h', 'x', 0);
+    const room = Room.onCreate(deps(storeB), 's', '111111', 'h', b.settings);
+    room.command({ type: 'start' });
+    room.command({ type: 'endRound' });
+    expect(room.state.lossCurve).toHaveLength(1);
+    room.onDispose(true);
+    storeB.close();
+
+    const storeC = new SqliteStore(b.file);
+    const [loaded] = storeC.activeSessions();
+    const back = Room.onRestore(deps(storeC), loaded!);
+    back.attach(out);
+    await nextTurn();
+    await nextTurn();
+    expect(back.state.lossCurve).toEqual(straight.state.lossCurve);
+    back.command({ type: 'next' });
+    expect(JSON.stringify(back.math!.wire)).toBe(round2);
+    expect(events).toContain('round:trained');
+    back.onDispose();
+    storeC.close();
+  });
+});
