@@ -75,6 +75,7 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
       const log = record(socket, [
         'round:progress',
         'session:players',
+        'round:trained',
         'round:started',
         'round:ended',
       ]);
