@@ -68,7 +68,9 @@ export function attachHandlers(
   log: Log,
   joinUrl: (code: string, socket: GameSocket) => string,
 ): void {
+  // A class behind one school address joins by the dozen; a guesser fails by the dozen.
   const joins = new WindowLimiter(limits.joinsPerMinute, 60_000);
+  const misses = new WindowLimiter(limits.joinFailuresPerMinute, 60_000);
 
   io.on('connection', (socket: GameSocket) => {
     socket.data.address = socket.handshake.address;
@@ -103,8 +105,21 @@ export function attachHandlers(
         refuse(ErrorCode.AlreadyJoined, 'this connection has already joined a session');
       if (registry.draining)
         refuse(ErrorCode.ShuttingDown, 'the server is restarting: try again in a moment');
-      if (!joins.allow(socket.data.address))
+      if (misses.full(socket.data.address) || !joins.allow(socket.data.address))
         refuse(ErrorCode.TooManyJoins, 'too many join attempts: wait a minute');
+    };
+    /** A wrong code or token counts against the address. */
+    const find = <T>(lookup: () => T): T => {
+      try {
+        return lookup();
+      } catch (e) {
+        if (
+          e instanceof RoomError &&
+          (e.code === ErrorCode.NotFound || e.code === ErrorCode.BadToken)
+        )
+          misses.allow(socket.data.address);
+        throw e;
+      }
     };
     const linkPlayer = (room: Room, p: PlayerMem) => {
       socket.data.sessionId = room.id;
@@ -127,7 +142,7 @@ export function attachHandlers(
     on('player:join', (raw) => {
       const p = parse(JoinPayload, raw);
       gate();
-      const room = registry.byCodeOrFail(p.code);
+      const room = find(() => registry.byCodeOrFail(p.code));
       const { player, token } = room.onJoin(p.nickname);
       linkPlayer(room, player);
       log('player_joined', { sessionId: room.id, playerId: player.row.id });
@@ -136,17 +151,19 @@ export function attachHandlers(
     on('player:resume', (raw) => {
       const p = parse(ResumePayload, raw);
       gate();
-      const room = registry.byCodeOrFail(p.code);
-      const player = room.onResume(p.token);
+      const room = find(() => registry.byCodeOrFail(p.code));
+      const player = find(() => room.onResume(p.token));
       linkPlayer(room, player);
       return playerWelcome(room, player);
     });
     on('host:join', (raw) => {
       const p = parse(HostJoinPayload, raw);
       gate();
-      const room = registry.byCodeOrFail(p.code);
-      if (registry.hostOf(p.token) !== room.row.hostId)
-        refuse(ErrorCode.BadToken, 'that is not this session’s host token');
+      const room = find(() => registry.byCodeOrFail(p.code));
+      find(() => {
+        if (registry.hostOf(p.token) !== room.row.hostId)
+          refuse(ErrorCode.BadToken, 'that is not this session’s host token');
+      });
       socket.data.sessionId = room.id;
       socket.data.role = 'host';
       socket.join([channel.all(room.id), channel.hosts(room.id)]);

@@ -1,7 +1,9 @@
 /** Abuse limits; the defaults suit a classroom, a load test raises them (see docs/protocol.md). */
 export interface Limits {
-  /** Join, resume and host-join attempts per address per minute (codes cannot be guessed). */
+  /** Join, resume and host-join attempts per address per minute (a whole class behind one address fits). */
   joinsPerMinute: number;
+  /** Of those, attempts with a wrong code or token per address per minute: codes cannot be guessed. */
+  joinFailuresPerMinute: number;
   /** Events a connection may send per second, on average… */
   eventsPerSecond: number;
   /** …and in a burst. */
@@ -13,14 +15,15 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  joinsPerMinute: 30,
+  joinsPerMinute: 600,
+  joinFailuresPerMinute: 20,
   eventsPerSecond: 5,
   eventBurst: 20,
   maxPayloadBytes: 8 * 1024,
   sessionsPerMinute: 20,
 };
 
-/** Limits from the environment (JOIN_LIMIT_PER_MINUTE, EVENT_RATE, EVENT_BURST, SESSION_LIMIT_PER_MINUTE). */
+/** Limits from the environment (JOIN_LIMIT_PER_MINUTE, JOIN_FAILURES_PER_MINUTE, EVENT_RATE, EVENT_BURST, SESSION_LIMIT_PER_MINUTE). */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
   const num = (name: string, fallback: number) => {
     const v = Number(env[name]);
@@ -28,6 +31,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
   };
   return {
     joinsPerMinute: num('JOIN_LIMIT_PER_MINUTE', DEFAULT_LIMITS.joinsPerMinute),
+    joinFailuresPerMinute: num('JOIN_FAILURES_PER_MINUTE', DEFAULT_LIMITS.joinFailuresPerMinute),
     eventsPerSecond: num('EVENT_RATE', DEFAULT_LIMITS.eventsPerSecond),
     eventBurst: num('EVENT_BURST', DEFAULT_LIMITS.eventBurst),
     maxPayloadBytes: DEFAULT_LIMITS.maxPayloadBytes,
@@ -67,6 +71,16 @@ export class WindowLimiter {
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The key has used up its window (nothing is counted). */
+  full(key: string): boolean {
+    const times = this.hits.get(key);
+    if (!times) return false;
+    const t = this.now();
+    let live = 0;
+    for (const x of times) if (t - x < this.windowMs) live++;
+    return live >= this.limit;
+  }
 
   allow(key: string): boolean {
     const t = this.now();

@@ -23,8 +23,8 @@ async function client(): Promise<Client> {
 }
 
 describe('abuse limits', () => {
-  it('limits join attempts per address, so codes cannot be guessed', async () => {
-    server = await startServer({ limits: { joinsPerMinute: 5 } });
+  it('limits wrong codes per address, so codes cannot be guessed', async () => {
+    server = await startServer({ limits: { joinFailuresPerMinute: 5 } });
     const c = await createSession(server.url);
     const codes: string[] = [];
     for (let i = 0; i < 8; i++) {
@@ -35,12 +35,25 @@ describe('abuse limits', () => {
     }
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('NOT_FOUND'));
     expect(codes.slice(5)).toEqual(Array(3).fill('TOO_MANY_JOINS'));
-    // Even the right code is refused until the window passes.
+    // Even the right code is refused until the window passes; so is a token guess.
     const s = await client();
     expect(await call(s, 'player:join', { code: c.code, nickname: 'late' })).toMatchObject({
       ok: false,
       error: { code: 'TOO_MANY_JOINS' },
     });
+  });
+
+  it('lets a whole class join from one school address, within the overall limit', async () => {
+    server = await startServer({ limits: { joinsPerMinute: 45, joinFailuresPerMinute: 20 } });
+    const c = await createSession(server.url);
+    const results: string[] = [];
+    for (let i = 0; i < 46; i++) {
+      const s = await client();
+      const r = await call(s, 'player:join', { code: c.code, nickname: `Pupil ${i}` });
+      results.push(r.ok ? 'OK' : r.error.code);
+    }
+    expect(results.slice(0, 45)).toEqual(Array(45).fill('OK'));
+    expect(results[45]).toBe('TOO_MANY_JOINS');
   });
 
   it('rate-limits the events of one connection', async () => {

@@ -107,7 +107,12 @@ async function barrage(socket: Client, event: string, payloads: unknown[]): Prom
 describe('fuzz: thousands of random payloads per event', () => {
   it('leave the server up and the session unchanged', async () => {
     server = await startServer({
-      limits: { joinsPerMinute: 100_000, eventsPerSecond: 100_000, eventBurst: 100_000 },
+      limits: {
+        joinsPerMinute: 100_000,
+        joinFailuresPerMinute: 100_000,
+        eventsPerSecond: 100_000,
+        eventBurst: 100_000,
+      },
     });
     const c = await createSession(server.url, {
       sizes: [2, 3, 1],

@@ -51,7 +51,13 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const app = createApp({
     clientDir,
     store: new SqliteStore(path.join(dataDir, 'test.sqlite')),
-    limits: { joinsPerMinute: 10_000, eventsPerSecond: 1000, eventBurst: 1000, ...opts.limits },
+    limits: {
+      joinsPerMinute: 10_000,
+      joinFailuresPerMinute: 10_000,
+      eventsPerSecond: 1000,
+      eventBurst: 1000,
+      ...opts.limits,
+    },
     ...(opts.now ? { now: opts.now } : {}),
   });
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));

@@ -25,8 +25,12 @@ function setup() {
 
 const events: string[] = [];
 const out: RoomOutput = {
-  toAll: (e) => events.push(e),
-  toHosts: (e) => events.push(e),
+  toAll: (e) => {
+    events.push(e);
+  },
+  toHosts: (e) => {
+    events.push(e);
+  },
   kick: () => {},
 };
 const deps = (store: SqliteStore) => ({ store, log: () => {}, now: Date.now });
