@@ -24,13 +24,12 @@ function setup() {
 }
 
 const events: string[] = [];
+const note = ((event: string) => {
+  events.push(event);
+}) as RoomOutput['toAll'];
 const out: RoomOutput = {
-  toAll: (e) => {
-    events.push(e);
-  },
-  toHosts: (e) => {
-    events.push(e);
-  },
+  toAll: note,
+  toHosts: note,
   kick: () => {},
 };
 const deps = (store: SqliteStore) => ({ store, log: () => {}, now: Date.now });
