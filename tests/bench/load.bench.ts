@@ -7,7 +7,7 @@
 // move→ack latency, server RSS and CPU seconds; ends with one line per size.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LoadConfig, LoadResult } from './load-client.ts';
 
@@ -143,6 +143,7 @@ async function main(): Promise<void> {
   console.log(
     `load: ${ROUNDS} rounds of ${SECONDS} s on [25,16,16,10], batch 32; each player moves once in each round's last second`,
   );
+  const startLoad = loadavg()[0]!.toFixed(2);
   const finals: string[] = [];
   const verdicts: string[] = [];
   for (const { rooms, players } of SIZES) {
@@ -167,6 +168,10 @@ async function main(): Promise<void> {
       `load: players ${n}, p99 ${p99} ms, bare p99 ${bareP99} ms, lost ${game.lost}, doubled ${game.doubled}`,
     );
   }
+  // Other work on the machine shows up in every figure above: say how busy it was.
+  console.log(
+    `machine: ${cpus().length} cores, load average ${startLoad} at the start, ${loadavg()[0]!.toFixed(2)} at the end`,
+  );
   for (const v of verdicts) console.log(v);
   for (const line of finals) console.log(line);
 }
