@@ -105,6 +105,8 @@ export class Room {
   lastReveal: Reveal | null = null;
   final: Final | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** The next round, prepared during the reveal. */
+  private prepared: RoundMath | null = null;
   /** A closed round whose SGD steps have not run yet. */
   private pendingTraining: number | null = null;
   private progressTimer: NodeJS.Timeout | null = null;
@@ -457,6 +459,7 @@ export class Room {
     this.state = state;
     this.network = network;
     this.out?.toHosts('round:trained', { round, lossCurve: [...lossCurve], sgdSteps: steps });
+    if (round < this.settings.rounds) later(() => this.prepare(round + 1));
     this.deps.log('round_trained', { sessionId: this.id, round, steps, loss: lossCurve.at(-1) });
   }
 
@@ -488,7 +491,17 @@ export class Room {
       lossCurve.push(datasetLoss(built.puzzle.network, this.data));
       return openRoundMath(1, built.puzzle);
     }
+    const ready = this.prepared;
+    this.prepared = null;
+    if (ready?.round === round && network === this.network) return ready;
     return openRoundMath(round, nextPuzzle(this.settings, network, this.data, round));
+  }
+
+  /** The next round's puzzle and key, worked out during the reveal so that "next" is quick. */
+  private prepare(round: number): void {
+    const s = this.state;
+    if (s.phase !== Phase.Reveal || s.round !== round - 1 || this.pendingTraining !== null) return;
+    this.prepared = openRoundMath(round, nextPuzzle(this.settings, this.network, this.data, round));
   }
 
   private closeRound(e: Extract<Effect, { type: 'closeRound' }>, lossCurve: number[]): Reveal {
