@@ -4,23 +4,12 @@ import { stripSamples, stripSpan } from '../../state/layout.ts';
 import { reducedMotion } from '../../state/motion.ts';
 import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
 import { COLORS } from '../../state/theme.ts';
+import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
 
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
 const PULSE_EDGE_LIMIT = 240;
 
 type G = Phaser.GameObjects.Graphics;
-
-/** A line of dashes from (x1, y1) to (x2, y2): negative signs are dashed, never colour alone. */
-function dashedLine(g: G, x1: number, y1: number, x2: number, y2: number, dash = 7, gap = 5): void {
-  const len = Math.hypot(x2 - x1, y2 - y1);
-  if (len === 0) return;
-  const ux = (x2 - x1) / len;
-  const uy = (y2 - y1) / len;
-  for (let s = 0; s < len; s += dash + gap) {
-    const e = Math.min(len, s + dash);
-    g.lineBetween(x1 + ux * s, y1 + uy * s, x1 + ux * e, y1 + uy * e);
-  }
-}
 
 function dashedCircle(g: G, x: number, y: number, r: number, segments = 12): void {
   const step = (2 * Math.PI) / segments;
@@ -41,12 +30,14 @@ function mix(a: number, b: number, t: number): number {
 export class NetworkView {
   private readonly g: G;
   private readonly fx: G;
+  private readonly edges: EdgeLayer;
   private drawnVersion = -1;
 
   constructor(
     scene: Phaser.Scene,
     private readonly store: PlayStore,
   ) {
+    this.edges = new EdgeLayer(scene, store);
     this.g = scene.add.graphics();
     this.fx = scene.add.graphics();
   }
@@ -79,33 +70,7 @@ export class NetworkView {
     const g = this.g;
     g.clear();
     const L = s.L;
-    let wMax = 1e-9;
-    for (let l = 1; l <= L; l++) for (const w of net.w[l]!) wMax = Math.max(wMax, Math.abs(w));
-    // One stroke per weight: a single path of crossing lines rasterises slower.
-    // Big networks get solid lines for speed; their sign still shows by colour.
-    const big = net.w.reduce((n, w) => n + w.length, 0) > 300;
-    for (let l = 1; l <= L; l++) {
-      const nIn = net.sizes[l - 1]!;
-      const from = layout.pos[l - 1]!;
-      const to = layout.pos[l]!;
-      for (let j = 0; j < net.sizes[l]!; j++) {
-        for (let k = 0; k < nIn; k++) {
-          const w = net.w[l]![j * nIn + k]!;
-          const u = Math.abs(w) / wMax;
-          // On big networks the faintest weights are skipped and lines stay thinner: cheaper strokes.
-          if (big && u < 0.04) continue;
-          g.lineStyle(
-            big ? 0.5 + 3 * u : 0.75 + 5 * u,
-            w >= 0 ? COLORS.positive : COLORS.negative,
-            0.25 + 0.6 * u,
-          );
-          const a = from[k]!;
-          const b = to[j]!;
-          if (w >= 0 || big) g.lineBetween(a.x, a.y, b.x, b.y);
-          else dashedLine(g, a.x, a.y, b.x, b.y);
-        }
-      }
-    }
+    this.edges.update();
     const sw = s.selectedWeight;
     if (sw) {
       const w = net.w[sw.l]![sw.j * net.sizes[sw.l - 1]! + sw.k]!;
