@@ -38,6 +38,7 @@ export interface LoadResult {
   generatorLagP99: number;
   generatorLagMax: number;
   generatorCpu: number;
+  sentLate: number;
 }
 
 type Ack = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string } };
@@ -84,6 +85,8 @@ interface RoomRun {
 const latencies: number[] = [];
 const errors: Record<string, number> = {};
 let sent = 0;
+/** Moves this generator itself sent after the deadline and its grace (it lagged). */
+let sentLate = 0;
 let acked = 0;
 let joins = 0;
 
@@ -123,6 +126,7 @@ function play(p: RoomRun['players'][number]): void {
         const l = 1 + Math.floor(Math.random() * 3);
         const j = Math.floor(Math.random() * [25, 16, 16, 10][l]!);
         sent++;
+        if (Date.now() > start.deadline + 500) sentLate++;
         const t0 = performance.now();
         const r = (await p.socket.emitWithAck('move:submit', {
           round: start.round,
@@ -244,6 +248,7 @@ async function main(): Promise<void> {
     generatorLagP99: lag.percentile(99) / 1e6,
     generatorLagMax: lag.max / 1e6,
     generatorCpu: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    sentLate,
   };
   console.log(JSON.stringify({ event: 'result', result }));
   for (const r of rooms) {
