@@ -146,6 +146,8 @@ describe('both languages', () => {
       .toBe('你已加入，小明！');
     await host.click('button.start-button');
     await expect.poll(() => page.locator('.round-title').textContent()).toBe('第 1 轮，共 1 轮');
+    await page.locator('.stage canvas').first().waitFor();
+    await page.waitForTimeout(400);
     await screenshot(page, 'classroom-phone-round-zh-360');
     // The host switches the projector to Chinese without losing the round.
     await host.selectOption('.lang-switch', 'zh-CN');

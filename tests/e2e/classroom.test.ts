@@ -75,7 +75,7 @@ describe('a class game: a host and three players, three rounds to the podium', (
     // Round 1: everyone moves; the round closes by itself when all have moved.
     await host.click('button.start-button');
     await expect.poll(() => host.locator('.round-title').textContent()).toBe('Round 1 of 3');
-    await host.locator('.stage canvas').waitFor();
+    await host.locator('.stage canvas').first().waitFor();
     // Nothing of anyone's answer before the reveal: no pick badges, no class picture.
     expect(await host.locator('.pick-badge, .class-picture').count()).toBe(0);
     await screenshot(host, 'classroom-host-round-1920');

@@ -1,53 +1,43 @@
 import type { MoveResult, Reveal, RoundStart } from '#shared/protocol/views';
-import { PlayStore } from '../../state/playStore.ts';
+import { createPlayView, type PlayView } from '../../game/playView.ts';
+import type { PlayStore } from '../../state/playStore.ts';
 import { el } from '../../ui/format.ts';
-import { bindKeys, MovePanel } from '../../ui/movePanel.ts';
-import { ResultPanel } from '../../ui/resultPanel.ts';
-import { Stage } from '../../ui/stage.ts';
+import type { MovePanel } from '../../ui/movePanel.ts';
 import { moveView, revealView } from '../moveView.ts';
 
 /**
- * The player's play view in a class game: the solo game's stage, Δz panel and
- * result panel, fed by the server. Loaded after the lobby shows (it brings
+ * The player's play view in a class game: the solo game's play view (stage,
+ * Δz panel, result, inspector), fed by the server. Loaded after the lobby shows (it brings
  * Phaser and KaTeX), so a phone on slow wifi sees the lobby first.
  */
 export class PlayerBoard {
   readonly root: HTMLElement;
-  readonly store = new PlayStore();
+  readonly store: PlayStore;
   readonly movePanel: MovePanel;
-  private readonly result: ResultPanel;
-  private readonly stage: Stage;
   readonly extra: HTMLElement;
+  private readonly view: PlayView;
   private round = 0;
   private myMove: MoveResult | null = null;
-  private started = false;
 
   constructor(
     private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
   ) {
-    this.stage = new Stage(this.store);
-    this.movePanel = new MovePanel(this.store, () => this.submit());
-    this.result = new ResultPanel(this.store);
+    this.view = createPlayView(() => this.submit());
+    this.store = this.view.store;
+    this.movePanel = this.view.movePanel;
     this.extra = el('div', { class: 'player-extra' });
-    this.root = el(
-      'div',
-      { class: 'play-body player-board' },
-      this.stage.root,
-      el('aside', { class: 'side' }, this.movePanel.root, this.extra, this.result.root),
-    );
-    bindKeys(this.store, () => this.submit());
+    this.view.side.insertBefore(this.extra, this.view.result.root);
+    this.root = this.view.root;
+    this.root.classList.add('player-board');
     // Once the move is made the slider has nothing left to do: the phone shows the feedback instead.
     this.store.subscribe(() => {
       this.movePanel.root.hidden = this.store.locked;
     });
   }
 
-  /** Starts Phaser once the board is in the page (it sizes itself to its parent). */
+  /** Resolves once Phaser draws the network. */
   async mount(): Promise<void> {
-    if (this.started) return;
-    this.started = true;
-    const { startPlayView } = await import('../../game/startPlayView.ts');
-    startPlayView(this.stage.canvasHost, this.store);
+    await this.view.game;
   }
 
   /** A new puzzle (or the same one again after a reconnect, with the move already made). */
