@@ -118,8 +118,11 @@ describe('a class game: a host and three players, three rounds to the podium', (
     await host.click('button.ctl-next');
     await host.locator('.podium').waitFor();
     await host.locator('.report-table tbody tr').first().waitFor();
+    // Let the podium finish rising before the picture.
+    await host.waitForTimeout(1800);
     await screenshot(host, 'classroom-host-podium-1920');
     for (const p of players) await p.page.locator('.player-end .podium').waitFor();
+    await phone.page.waitForTimeout(1800);
     await screenshot(phone.page, 'classroom-phone-podium-360');
     expect(await phone.page.locator('.my-place').textContent()).toMatch(/You finished \d of 4/);
 

@@ -135,7 +135,7 @@ export class GameScreen {
         el(
           'li',
           { class: `moved-chip${p.answered ? ' done' : ''}${p.online ? '' : ' away'}` },
-          el('span', { class: 'tick', 'aria-hidden': 'true' }, p.answered ? '✓' : '…'),
+          el('span', { class: 'tick', 'aria-hidden': 'true' }, p.answered ? '✓' : '○'),
           el('span', { class: 'nick' }, p.nickname),
         ),
       ),

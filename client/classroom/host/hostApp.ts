@@ -114,13 +114,18 @@ function controlScreen(
     },
   });
 
+  let endedId = '';
+  const drawEnd = () => {
+    const box = el('div', { class: 'host-end' });
+    view.replaceChildren(box);
+    void endView(box, endedId, token ?? '', state?.final ?? null);
+  };
   const showEnd = (sessionId: string) => {
     if (ended) return;
     ended = true;
+    endedId = sessionId;
     game.stop();
-    const box = el('div', { class: 'host-end' });
-    view.replaceChildren(box);
-    void endView(box, sessionId, token ?? '', state?.final ?? null);
+    drawEnd();
   };
 
   const render = () => {
@@ -221,6 +226,7 @@ function controlScreen(
   });
   onLangChange(() => {
     game.relabel();
-    render();
+    if (ended) drawEnd();
+    else render();
   });
 }

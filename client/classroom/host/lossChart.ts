@@ -24,6 +24,8 @@ export class LossChart {
     const old = this.values;
     this.values = [...values];
     this.caption.textContent = `${t('cls.reveal.lossCurve')}${values.length ? ` · ${num(values[values.length - 1]!, 4)}` : ''}`;
+    // One point is no curve yet: the caption carries its value.
+    this.curve.root.hidden = values.length < 2;
     const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (!grow || reduce) {
       this.draw(values, values.length - 1);
