@@ -36,6 +36,14 @@ const SIMPLE_COMMANDS = {
   'host:end': 'end',
 } as const;
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** The client's address; behind a proxy on this machine (a tunnel, nginx), the one it forwards. */
+export function clientAddress(peer: string, forwarded: string | string[] | undefined): string {
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return LOOPBACK.has(peer) && first ? first : peer;
+}
+
 /** The first problem zod found, as "field: message". */
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -73,7 +81,10 @@ export function attachHandlers(
   const misses = new WindowLimiter(limits.joinFailuresPerMinute, 60_000);
 
   io.on('connection', (socket: GameSocket) => {
-    socket.data.address = socket.handshake.address;
+    socket.data.address = clientAddress(
+      socket.handshake.address,
+      socket.handshake.headers['x-forwarded-for'],
+    );
     const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
     const on = (event: ClientEventName, handler: Handler) => {
       (socket as unknown as Socket).on(event, async (...args: unknown[]) => {
