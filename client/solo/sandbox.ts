@@ -57,6 +57,9 @@ export function settingsFromQuery(q: URLSearchParams): SandboxSettings {
   };
 }
 
+/** Milliseconds between repaints of the loss, its curve and the boundary while SGD plays. */
+const UI_MS = 100;
+
 /** Samples the sandbox's view (and its nudges) works on. */
 const DISPLAY_BATCH = 64;
 
@@ -83,7 +86,7 @@ export async function sandboxScreen(
   /** The whole data set, forward only: the loss the curve shows. */
   let full: Trace | null = null;
   let playing = false;
-  let heatAt = 0;
+  let uiAt = 0;
   let rng = new Rng(1);
 
   /** A nudge in the sandbox is kept: b += Δz (or w += Δw), and training goes on from there. */
@@ -198,15 +201,14 @@ export async function sandboxScreen(
 
   function afterChange(): void {
     store.refresh();
-    if (store.mode === PickMode.Neuron && store.selected) store.setDz(store.dz);
+    // While SGD plays, the loss, the curve and the boundary are repainted ten times a
+    // second: repainting the page, not the arithmetic, is what a frame costs.
+    const now = performance.now();
+    if (playing && now - uiAt < UI_MS) return;
+    uiAt = now;
     curve.push(trainer?.steps ?? 0, loss());
     curve.draw();
-    // The boundary costs 1,600 forward passes and as many rectangles: ten times a second is plenty.
-    const now = performance.now();
-    if (is2d() && trainer && (!playing || now - heatAt > 100)) {
-      heatmap.draw(trainer.data);
-      heatAt = now;
-    }
+    if (is2d() && trainer) heatmap.draw(trainer.data);
     renderStatus();
   }
 
