@@ -87,6 +87,7 @@ const errors: Record<string, number> = {};
 let sent = 0;
 /** Moves this generator itself sent after the deadline and its grace (it lagged). */
 let sentLate = 0;
+let lateRefused = 0;
 let acked = 0;
 let joins = 0;
 
@@ -126,7 +127,8 @@ function play(p: RoomRun['players'][number]): void {
         const l = 1 + Math.floor(Math.random() * 3);
         const j = Math.floor(Math.random() * [25, 16, 16, 10][l]!);
         sent++;
-        if (Date.now() > start.deadline + 500) sentLate++;
+        const late = Date.now() > start.deadline + 500;
+        if (late) sentLate++;
         const t0 = performance.now();
         const r = (await p.socket.emitWithAck('move:submit', {
           round: start.round,
@@ -139,7 +141,11 @@ function play(p: RoomRun['players'][number]): void {
           latencies.push(ms);
           acked++;
           p.points += r.data['points'] as number;
-        } else errors[r.error.code] = (errors[r.error.code] ?? 0) + 1;
+        } else {
+          errors[r.error.code] = (errors[r.error.code] ?? 0) + 1;
+          // Sent after the deadline and its grace: refused as it should be, not lost.
+          if (late && r.error.code === 'ROUND_CLOSED') lateRefused++;
+        }
       },
       Math.max(0, at - Date.now()),
     );
@@ -235,8 +241,8 @@ async function main(): Promise<void> {
     joins,
     sent,
     acked,
-    // Sent but not acknowledged, or acknowledged but not kept by the server.
-    lost: sent - acked + Math.max(0, acked - kept),
+    // Sent in time but not acknowledged, or acknowledged but not kept by the server.
+    lost: sent - acked - lateRefused + Math.max(0, acked - kept),
     doubled,
     errors,
     p50: pct(latencies, 0.5),

@@ -146,7 +146,7 @@ const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
 function print(r: Row): void {
   console.log(
-    `${r.target.padEnd(5)} players ${String(r.players).padStart(5)} rooms ${String(r.rooms).padStart(3)} | joins ${r.joins} | moves sent ${r.sent} (${r.sentLate} sent after the deadline by the lagging generator), acked ${r.acked}, lost ${r.lost}, doubled ${r.doubled} | ` +
+    `${r.target.padEnd(5)} players ${String(r.players).padStart(5)} rooms ${String(r.rooms).padStart(3)} | joins ${r.joins} | moves sent ${r.sent} (${r.sentLate} sent after the deadline + grace by the lagging generator, not counted as lost), acked ${r.acked}, lost ${r.lost}, doubled ${r.doubled} | ` +
       `move→ack p50 ${f(r.p50)} p95 ${f(r.p95)} p99 ${f(r.p99)} max ${f(r.max)} ms | server RSS ${f(r.rssMb, 0)} MB, CPU ${f(r.cpu, 2)} s | generator lag p99 ${f(r.generatorLagP99)} max ${f(r.generatorLagMax)} ms, CPU ${f(r.generatorCpu, 1)} s | ${f(r.seconds, 0)} s${r.completed ? '' : ' (TIMED OUT)'}` +
       (Object.keys(r.errors).length ? ` | errors ${JSON.stringify(r.errors)}` : ''),
   );
