@@ -328,10 +328,7 @@ export class Room {
     p.points.set(round, result.points);
     p.score += result.points;
     this.sendProgress();
-    const waiting = this.activePlayers().some(
-      (q) => q.connections > 0 && !this.moves.has(q.row.id),
-    );
-    if (!waiting) setImmediate(() => this.tryCommand({ type: 'allMoved' }));
+    this.closeIfAllMoved();
     try {
       await saved;
     } catch (e) {
@@ -344,6 +341,15 @@ export class Room {
       throw e;
     }
     return result;
+  }
+
+  /** Every online player has moved: the round closes (after the current acks). */
+  private closeIfAllMoved(): void {
+    if (this.state.phase !== Phase.Question) return;
+    const waiting = this.activePlayers().some(
+      (q) => q.connections > 0 && !this.moves.has(q.row.id),
+    );
+    if (!waiting) setImmediate(() => this.tryCommand({ type: 'allMoved' }));
   }
 
   /** A host command (or the timer): the phase moves on, effects are written, then sent. */
@@ -534,6 +540,7 @@ export class Room {
     this.out?.kick(playerId, 'the host removed you from the session');
     this.deps.log('player_kicked', { sessionId: this.id, playerId });
     this.sendPlayers();
+    if (this.moves.size) this.closeIfAllMoved();
     return statusOf(this);
   }
 

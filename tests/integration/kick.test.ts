@@ -63,11 +63,16 @@ describe('a kicked player', () => {
       await ok(host2, 'host:join', { code: c.code, token: c.hostToken }),
     );
     expect(hw.players.map((p) => p.nickname)).toEqual(['Nice']);
+    // A round waiting only for a player the host then kicks closes at once.
+    const slow = await client();
+    const sw = await ok<PlayerWelcome>(slow, 'player:join', { code: c.code, nickname: 'Slow' });
     const ended = next<unknown>(nice, 'round:ended');
     await ok(host, 'host:start');
     await ok(nice, 'move:submit', { round: 1, l: 1, j: 0, dz: 0.2 });
+    await ok(host, 'host:kick', { playerId: sw.playerId });
     const reveal = Reveal.parse(await ended);
     expect(reveal.endedBy).toBe('allMoved');
+    expect(reveal.classMoves).toMatchObject({ answered: 1, players: 1 });
     expect(reveal.leaderboard.map((e) => e.nickname)).not.toContain('Troll');
 
     // A restart does not forgive.
