@@ -7,6 +7,8 @@ import { hashToken, newCode, newId, newSeed, newToken } from './tokens.ts';
 
 /** How long an ended session stays in memory (its code then frees up; the report stays in the store). */
 const ENDED_TTL_MS = 15 * 60_000;
+/** A session still open a day after it was made is ended at the next start (its report stays). */
+const STALE_MS = 24 * 3600_000;
 
 export interface RegistryDeps extends RoomDeps {
   /** Builds the room's scoped output (the socket layer). */
@@ -26,10 +28,22 @@ export class Registry {
 
   constructor(private readonly deps: RegistryDeps) {}
 
-  /** Brings back every session that had not ended when the server stopped. */
+  /** Brings back every session that had not ended when the server stopped (a day-old one is ended instead). */
   restoreAll(): number {
-    for (const loaded of this.deps.store.activeSessions())
+    const now = this.deps.now();
+    for (const loaded of this.deps.store.activeSessions()) {
+      const { session } = loaded;
+      if (now - session.createdAt > STALE_MS) {
+        this.deps.store.saveState(
+          session.id,
+          { ...session.state, phase: Phase.Ended, clock: null },
+          now,
+        );
+        this.deps.log('session_expired', { sessionId: session.id });
+        continue;
+      }
       this.add(Room.onRestore(this.deps, loaded));
+    }
     return this.byId.size;
   }
 

@@ -124,3 +124,27 @@ describe('a server restart mid-session', () => {
     expect(entry(ws[2]!.playerId).score).toBe(late.points);
   });
 });
+
+describe('a session left open for a day', () => {
+  it('is ended at the next start, and its report stays', async () => {
+    let offset = 0;
+    const a = await startServer({ now: () => Date.now() + offset });
+    servers.push(a);
+    const c = await createSession(a.url, { rounds: 2 });
+    await a.stop();
+    offset = 25 * 3600_000;
+    const b = await startServer({ dataDir: a.dataDir, now: () => Date.now() + offset });
+    servers.push(b);
+    const s = await client(b.url);
+    expect(await call(s, 'host:join', { code: c.code, token: c.hostToken })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    const list = (await (
+      await fetch(`${b.url}/api/sessions`, { headers: { authorization: `Bearer ${c.hostToken}` } })
+    ).json()) as { data: { sessions: { sessionId: string; phase: string; endedAt: number }[] } };
+    expect(list.data.sessions[0]).toMatchObject({ sessionId: c.sessionId, phase: 'ended' });
+    const report = await fetch(`${b.url}/api/sessions/${c.sessionId}/report?token=${c.hostToken}`);
+    expect(report.status).toBe(200);
+  });
+});
