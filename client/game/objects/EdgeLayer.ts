@@ -34,14 +34,14 @@ export function dashedLine(
  * lies under the game's canvas. They are drawn again only when what the eye
  * can see changes (a weight's sign or thickness step, or the layout), and the
  * browser composites the layer without redrawing it: a network training by
- * SGD costs a thousand strokes only on the frames where its picture moves,
- * not a full-stage blit on every frame.
+ * SGD costs a thousand strokes only on the frames where its picture moves.
  */
 export class EdgeLayer {
   private readonly g: G;
   private canvas: HTMLCanvasElement | null = null;
   private serial = 0;
-  private drawn = Number.NaN;
+  private layoutDrawn = -1;
+  private wRef = 1;
   private readonly q: Int8Array[] = [];
 
   constructor(
@@ -54,40 +54,56 @@ export class EdgeLayer {
   update(): void {
     const s = this.store;
     const { width, height } = s.layout;
-    const sig = this.signature();
-    if (sig === this.drawn && this.canvas) return;
-    this.drawn = sig;
+    if (!this.stale() && this.canvas) return;
     const canvas = this.ensureCanvas(Math.ceil(width), Math.ceil(height));
     this.draw();
     canvas.getContext('2d')!.clearRect(0, 0, canvas.width, canvas.height);
     this.g.generateTexture(canvas, canvas.width, canvas.height);
   }
 
-  /** A hash of the picture: layout, and every weight's sign and thickness step. */
-  private signature(): number {
+  /**
+   * Whether the picture must change: the layout did, or some weight moved a
+   * whole thickness step (1/32 of the largest |w|) away from how it is drawn.
+   * Each edge is drawn within one step of its weight, an error of a tenth of
+   * a pixel, so SGD's tiny moves do not cost a full redraw every frame.
+   */
+  private stale(): boolean {
     const s = this.store;
     const net = s.network;
+    let changed = false;
+    const layoutId = this.serialOf(s.layout);
+    if (layoutId !== this.layoutDrawn) {
+      this.layoutDrawn = layoutId;
+      changed = true;
+    }
     let wMax = 1e-9;
     for (let l = 1; l < net.sizes.length; l++)
       for (const w of net.w[l]!) wMax = Math.max(wMax, Math.abs(w));
-    let h = 0x811c9dc5;
-    const mix = (v: number) => {
-      h = Math.imul(h ^ (v & 0xffff), 16777619);
-    };
-    mix(Math.round(s.layout.width));
-    mix(Math.round(s.layout.height));
-    mix(this.serialOf(s.layout));
+    // The scale follows the largest weight only when it moved by a tenth: else every edge would shift.
+    if (changed || Math.abs(wMax - this.wRef) > 0.1 * this.wRef) {
+      this.wRef = wMax;
+      changed = true;
+    }
     for (let l = 1; l < net.sizes.length; l++) {
       const w = net.w[l]!;
-      if (!this.q[l] || this.q[l]!.length !== w.length) this.q[l] = new Int8Array(w.length);
+      if (!this.q[l] || this.q[l]!.length !== w.length) {
+        this.q[l] = new Int8Array(w.length);
+        changed = true;
+      }
       const q = this.q[l]!;
       for (let i = 0; i < w.length; i++) {
-        const step = Math.round((Math.abs(w[i]!) / wMax) * LEVELS) * (w[i]! >= 0 ? 1 : -1);
-        q[i] = step;
-        mix(step + 64);
+        const v = (w[i]! / this.wRef) * LEVELS;
+        const drawn = q[i]!;
+        if (changed || Math.abs(v - drawn) >= 1 || Math.sign(v) !== Math.sign(drawn)) {
+          // Never 0 for a non-zero weight, so the drawn sign is always the weight's.
+          const step =
+            v === 0 ? 0 : Math.sign(v) * Math.max(1, Math.min(LEVELS, Math.round(Math.abs(v))));
+          if (step !== drawn) changed = true;
+          q[i] = step;
+        }
       }
     }
-    return h >>> 0;
+    return changed;
   }
 
   private layouts = new WeakMap<object, number>();
