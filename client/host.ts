@@ -6,5 +6,6 @@ import { keepTranslated } from './ui/shell.ts';
 
 // The host's page, for the projector: create a session, run its rounds, show the podium and the report.
 document.documentElement.lang = lang();
+document.body.classList.add('host-page');
 hostApp(document.getElementById('app')!);
 keepTranslated(document, 'cls.hostTitle');

@@ -80,6 +80,8 @@ export const classroomEn = {
   'cls.lobby.settings':
     '{rounds} rounds · {seconds} s each · ε = {eps} · {sgd} SGD steps between rounds',
   'cls.lobby.away': 'away',
+  'cls.lobby.localWarn':
+    'Phones cannot open “{host}”: open this page at the computer’s network address (for example http://192.168.1.20:3000/host.html), or start the server with PUBLIC_URL set.',
   // Round (host)
   'cls.round.title': 'Round {n} of {total}',
   'cls.round.moved': '{n} of {total} moved',

@@ -78,6 +78,8 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.lobby.copied': '已复制',
   'cls.lobby.settings': '{rounds} 轮 · 每轮 {seconds} 秒 · ε = {eps} · 每轮之间 {sgd} 步 SGD',
   'cls.lobby.away': '离线',
+  'cls.lobby.localWarn':
+    '手机打不开“{host}”：请用这台电脑的局域网地址打开本页（例如 http://192.168.1.20:3000/host.html），或在启动服务器时设置 PUBLIC_URL。',
   'cls.round.title': '第 {n} 轮，共 {total} 轮',
   'cls.round.moved': '{n}/{total} 人已出手',
   'cls.round.paused': '已暂停',

@@ -41,6 +41,8 @@ describe('the host keeps control', () => {
     await expect.poll(() => host.locator('.big-code').getAttribute('data-code')).toBe(code);
     // The token left the address bar once it was stored.
     expect(host.url()).not.toContain('token');
+    // Served at 127.0.0.1, the lobby warns that phones cannot reach that address.
+    await expect.poll(() => host.locator('.local-warn').textContent()).toContain('127.0.0.1');
     await first.context.close();
 
     const bo = await playerJoins(browser!, base, code, 'Bo');
@@ -124,6 +126,41 @@ describe('the host keeps control', () => {
       cy.context.close(),
       diContext.close(),
     ]);
+  });
+});
+
+describe('custom settings', () => {
+  it('build the network the host asked for, and a bad field is named before anything is created', async () => {
+    const base = served!.url;
+    const { context, page: host } = await newPage(browser!, { viewport: PROJECTOR });
+    await host.goto(`${base}/host.html`);
+    await host.selectOption('#preset', 'custom');
+    await expect.poll(() => host.locator('#dataset').isVisible()).toBe(true);
+    await host.fill('#hidden', '4, 0');
+    await host.click('button.create-button');
+    await expect
+      .poll(() => host.locator('.create-form .form-message').textContent())
+      .toMatch(/Hidden layers/);
+    expect(host.url()).not.toContain('code=');
+    await host.selectOption('#dataset', 'circle');
+    await host.fill('#hidden', '4,4');
+    await host.selectOption('#show', 'forward');
+    await host.fill('#batchSize', '8');
+    await host.fill('#eps', '0.5');
+    await host.fill('#rounds', '2');
+    await host.click('button.create-button');
+    await expect
+      .poll(() => host.locator('.settings-summary').textContent())
+      .toMatch(/2 rounds .* ε = 0\.5/);
+    await host.click('button.start-button');
+    // 4 + 4 + 1 neurons on the projector, showing forward values only, as the players see them.
+    await expect.poll(() => host.locator('.stage button.neuron').count()).toBe(9);
+    await expect.poll(() => host.locator('.round-facts').textContent()).toMatch(/ε = 0\.5/);
+    const labels = await host.locator('.stage .nlabel').allTextContents();
+    expect(labels.some((l) => l.startsWith('a '))).toBe(true);
+    expect(labels.some((l) => l.includes('δ'))).toBe(false);
+    expect(pageErrors(host)).toEqual([]);
+    await context.close();
   });
 });
 

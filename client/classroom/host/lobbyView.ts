@@ -15,6 +15,7 @@ export class LobbyView {
   readonly root: HTMLElement;
   private readonly code: HTMLElement;
   private readonly url: HTMLElement;
+  private readonly localWarn: HTMLElement;
   private readonly qr: HTMLCanvasElement;
   private readonly list: HTMLUListElement;
   private readonly count: HTMLElement;
@@ -29,6 +30,7 @@ export class LobbyView {
   constructor(private readonly actions: LobbyActions) {
     this.code = el('p', { class: 'big-code', 'aria-live': 'polite' });
     this.url = el('p', { class: 'join-url' });
+    this.localWarn = el('p', { class: 'local-warn', role: 'note' });
     this.qr = el('canvas', { class: 'qr', width: '360', height: '360' });
     this.list = el('ul', { class: 'lobby-players', 'aria-live': 'polite' });
     this.count = el('h2', {});
@@ -56,6 +58,7 @@ export class LobbyView {
         this.code,
         el('p', { class: 'join-at', 'data-i18n': 'cls.lobby.joinAt' }),
         this.url,
+        this.localWarn,
         el(
           'figure',
           { class: 'qr-fig' },
@@ -95,6 +98,10 @@ export class LobbyView {
     this.code.dataset['code'] = code;
     this.url.textContent = joinUrl.replace(/^https?:\/\//, '');
     this.hostLink.value = hostUrl;
+    const where = new URL(joinUrl, location.href).hostname;
+    const local = where === 'localhost' || where.startsWith('127.') || where === '[::1]';
+    this.localWarn.textContent = local ? t('cls.lobby.localWarn', { host: where }) : '';
+    this.localWarn.hidden = !local;
     if (this.qrFor !== joinUrl) {
       this.qrFor = joinUrl;
       void toCanvas(this.qr, joinUrl, { width: 360, margin: 1, errorCorrectionLevel: 'M' });
