@@ -28,7 +28,9 @@ interface Room {
   round: number;
   phase: 'lobby' | 'question' | 'reveal' | 'ended';
   players: Map<string, string>;
+  /** `player:round` of every move, to catch one counted twice. */
   moved: Set<string>;
+  answered: number;
   timer: NodeJS.Timeout | null;
   progress: NodeJS.Timeout | null;
   deadline: number;
@@ -67,7 +69,7 @@ function reveal(room: Room) {
     best: nudge(),
     gradient: { ...nudge(), quality: r(), points: 700 },
     classMoves: {
-      answered: room.moved.size,
+      answered: room.answered,
       players: names.length,
       rightSignShare: r(),
       counts: SETTINGS.sizes.slice(1).map((n) => Array.from({ length: n }, () => 2)),
@@ -106,6 +108,7 @@ const http = createServer((req, res) => {
         phase: 'lobby',
         players: new Map(),
         moved: new Set(),
+        answered: 0,
         timer: null,
         progress: null,
         deadline: 0,
@@ -160,7 +163,7 @@ function advance(room: Room) {
   } else {
     room.round++;
     room.phase = 'question';
-    room.moved.clear();
+    room.answered = 0;
     room.deadline = Date.now() + room.seconds * 1000;
     room.timer = setTimeout(() => endRound(room), room.seconds * 1000 + 500);
     const st = status(room);
@@ -210,11 +213,11 @@ io.on('connection', (socket: Socket) => {
       const rm = room;
       // Only acks: a move after the round closed still counts, once.
       if (!rm) return ack({ ok: false, error: { code: 'NOT_JOINED', message: '' } });
-      if (rm.moved.has(id)) {
+      if (rm.moved.has(`${id}:${p.round}`)) {
         doubled++;
         return ack({ ok: false, error: { code: 'ALREADY_MOVED', message: '' } });
       }
-      rm.moved.add(id);
+      rm.moved.add(`${id}:${p.round}`);
       moves++;
       ack({
         ok: true,
@@ -239,11 +242,12 @@ io.on('connection', (socket: Socket) => {
         rm.progress = null;
         io.to(`${rm.code}:host`).emit('round:progress', {
           round: rm.round,
-          answered: rm.moved.size,
+          answered: rm.answered,
           players: rm.players.size,
         });
       }, 100);
-      if (rm.moved.size === rm.players.size) setImmediate(() => endRound(rm));
+      if (p.round === rm.round && ++rm.answered === rm.players.size)
+        setImmediate(() => endRound(rm));
     },
   );
 });
