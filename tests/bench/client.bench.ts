@@ -35,6 +35,24 @@ async function scriptsOf(page: Page, url: string, settleMs: number): Promise<str
   return [...seen].sort();
 }
 
+/** Frame times over one window of requestAnimationFrame (a string, so the bundler's helpers never reach the page). */
+async function frameTimes(page: Page): Promise<number[]> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const times = [];
+    const start = performance.now();
+    const tick = (t) => {
+      times.push(t);
+      if (t - start < ${MEASURE_MS}) requestAnimationFrame(tick);
+      else resolve(times);
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
+}
+
+function rate(frames: number[]): number {
+  return (frames.length - 1) / ((frames[frames.length - 1]! - frames[0]!) / 1000);
+}
+
 function gzipKB(paths: string[]): number {
   let bytes = 0;
   for (const p of paths) bytes += gzipSync(readFileSync(path.join(DIST, p)), { level: 9 }).length;
@@ -50,6 +68,8 @@ async function main(): Promise<void> {
     served = await startServer();
     const first = await newPage(browser);
     const firstScripts = await scriptsOf(first.page, `${served.url}/`, 1500);
+    // What this machine gives a page that draws nothing: the ceiling for the figure below.
+    const ceiling = rate(await frameTimes(first.page));
     await first.context.close();
     const game = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     const gameScripts = await scriptsOf(game.page, `${served.url}/${LARGEST}`, WARMUP_MS);
@@ -59,25 +79,14 @@ async function main(): Promise<void> {
       const stepsBefore = Number(
         await game.page.locator('.sandbox-status').getAttribute('data-steps'),
       );
-      // A string, so that the bundler's helpers never reach the page.
-      const frames = (await game.page.evaluate(`new Promise((resolve) => {
-        const times = [];
-        const start = performance.now();
-        const tick = (t) => {
-          times.push(t);
-          if (t - start < ${MEASURE_MS}) requestAnimationFrame(tick);
-          else resolve(times);
-        };
-        requestAnimationFrame(tick);
-      })`)) as number[];
+      const frames = await frameTimes(game.page);
       const stepsAfter = Number(
         await game.page.locator('.sandbox-status').getAttribute('data-steps'),
       );
-      const span = (frames[frames.length - 1]! - frames[0]!) / 1000;
       const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
       gaps.sort((a, b) => a - b);
       windows.push({
-        fps: (frames.length - 1) / span,
+        fps: rate(frames),
         p95: gaps[Math.floor(gaps.length * 0.95)]!,
         steps: stepsAfter - stepsBefore,
       });
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
     const gameKB = gzipKB(gameScripts);
     console.log(`first page scripts: ${firstScripts.join(', ')}`);
     console.log(`game page scripts: ${gameScripts.join(', ')}`);
+    console.log(`ceiling: the first page, which draws nothing, ran at ${ceiling.toFixed(1)} fps`);
     console.log(
       `machine: ${cpus().length} cores, load average ${loadavg()
         .map((x) => x.toFixed(2))
