@@ -90,6 +90,8 @@ describe('a class game: a host and three players, three rounds to the podium', (
     await expect.poll(() => host.locator('.leaderboard tbody tr').count()).toBe(4);
     expect(await host.locator('.leaderboard td.name').allTextContents()).toContain(XSS);
     await expect.poll(() => host.locator('.training').textContent()).toMatch(/Trained/);
+    // Let the loss curve's new segment finish growing before the picture.
+    await host.waitForTimeout(1600);
     await screenshot(host, 'classroom-host-reveal-1920');
     await phone.page.locator('.my-round').waitFor();
     await screenshot(phone.page, 'classroom-phone-reveal-360');

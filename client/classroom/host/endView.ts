@@ -4,6 +4,7 @@ import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/
 import { el, num, signed } from '../../ui/format.ts';
 import { errorText } from '../errors.ts';
 import { leaderboardTable, podium } from '../standings.ts';
+import { LossChart } from './lossChart.ts';
 
 /** The end of a session: podium, full standings, the report per player per round, CSV, past sessions. */
 export async function endView(
@@ -16,10 +17,18 @@ export async function endView(
   const past = el('section', { class: 'past card' });
   const top = el('div', { class: 'end-top' });
   root.replaceChildren(el('h1', { class: 'end-title' }, t('cls.end.title')), top, reportBox, past);
-  if (final) top.append(podium(final.standings), leaderboardTable(final.standings, 100));
+  const loss = new LossChart();
+  const side = (standings: Final['standings'], curve: number[], rounds: number) => {
+    top.append(
+      podium(standings),
+      el('div', { class: 'end-side' }, leaderboardTable(standings, 100), loss.root),
+    );
+    loss.set(curve, rounds);
+  };
+  if (final) side(final.standings, final.lossCurve, final.rounds);
   try {
     const report = await fetchReport(sessionId, token);
-    if (!final) top.append(podium(report.standings), leaderboardTable(report.standings, 100));
+    if (!final) side(report.standings, report.lossCurve, report.settings.rounds);
     reportBox.replaceChildren(...reportTable(report, token));
   } catch (e) {
     reportBox.replaceChildren(el('p', { class: 'error-text' }, errorText(e)));

@@ -119,7 +119,7 @@ export class GameScreen {
       if (this.revealShown !== s.reveal.round) this.showReveal(s);
     } else {
       this.revealShown = 0;
-      this.loss.set(s.lossCurve);
+      this.loss.set(s.lossCurve, s.settings.rounds);
       this.renderWho(s);
       this.under.replaceChildren();
       this.side.replaceChildren(this.who, this.loss.root);
@@ -147,7 +147,7 @@ export class GameScreen {
   }
 
   trained(curve: number[], steps: number): void {
-    this.loss.set(curve);
+    this.loss.set(curve, this.last?.settings.rounds ?? curve.length);
     const last = curve[curve.length - 1];
     this.training.textContent = t('cls.reveal.trained', {
       n: steps,
@@ -198,13 +198,12 @@ export class GameScreen {
           c: num(s.lossCurve[s.lossCurve.length - 1]!, 4),
         })
       : t('cls.reveal.training', { n: s.settings.sgdSteps });
-    this.loss.set(s.lossCurve);
+    this.loss.set(s.lossCurve, s.settings.rounds);
     this.under.replaceChildren(this.training, this.loss.root);
     this.side.replaceChildren(
       compare,
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
       leaderboardTable(r.leaderboard, 8),
     );
-    void this.last;
   }
 }
