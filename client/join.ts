@@ -1,5 +1,6 @@
 import './styles.css';
 import './classroom/classroom.css';
+import './classroom/player/player.css';
 import { playerApp } from './classroom/player/playerApp.ts';
 import { lang } from './i18n/index.ts';
 import { keepTranslated } from './ui/shell.ts';

@@ -13,9 +13,10 @@ import { el } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { errorCode, errorText } from '../errors.ts';
 import { classroomShell, showLinkState } from '../page.ts';
-import { leaderboardTable, podium, rankChange } from '../standings.ts';
+import { rankChange } from '../standings.ts';
 import type { PlayerBoard } from './board.ts';
 import { joinForm } from './joinForm.ts';
+import { endScreen, kickedScreen, lobbyScreen, roundCard } from './screens.ts';
 
 /** Codes after which a stored seat is useless: forget it and ask again. */
 const SEAT_GONE = new Set(['BAD_TOKEN', 'NOT_FOUND', 'SESSION_ENDED']);
@@ -95,11 +96,7 @@ export function playerApp(app: HTMLElement): void {
   };
 
   const renderLobby = () => {
-    lobby.replaceChildren(
-      el('h1', {}, t('cls.player.welcome', { name: me?.nickname ?? '' })),
-      el('p', { class: 'big-note' }, t('cls.player.waitStart')),
-      el('p', { class: 'lobby-code' }, `${t('cls.player.code')}: ${code}`),
-    );
+    lobby.replaceChildren(...lobbyScreen(me?.nickname ?? '', code));
   };
 
   const renderReveal = async () => {
@@ -109,55 +106,15 @@ export function playerApp(app: HTMLElement): void {
       return;
     }
     b.reveal(reveal);
-    const mine = reveal.leaderboard.find((e) => e.id === me?.playerId);
-    const points = mine?.lastPoints ?? 0;
-    b.extra.replaceChildren(
-      el(
-        'div',
-        { class: 'my-round card' },
-        el(
-          'p',
-          { class: 'round-points' },
-          b.moved ? t('cls.player.roundPoints', { n: points }) : t('cls.player.noMove'),
-        ),
-        el('p', { class: 'my-total' }, t('cls.player.score', { n: mine?.score ?? score })),
-        mine
-          ? el(
-              'p',
-              { class: 'my-rank' },
-              t('cls.player.rank', { r: mine.rank, n: reveal.leaderboard.length }),
-              ' ',
-              rankChange(mine.rankChange),
-            )
-          : '',
-        el('p', { class: 'hint' }, t('cls.player.waitNext')),
-      ),
-    );
+    b.extra.replaceChildren(roundCard(reveal, me?.playerId ?? '', b.moved, score));
   };
 
   const renderEnd = () => {
-    if (!final) return;
-    const mine = final.standings.find((e) => e.id === me?.playerId);
-    end.replaceChildren(
-      el('h1', {}, t('cls.player.final')),
-      podium(final.standings),
-      mine
-        ? el(
-            'p',
-            { class: 'my-place big-note' },
-            t('cls.player.place', { r: mine.rank, n: final.standings.length, score: mine.score }),
-          )
-        : '',
-      leaderboardTable(final.standings, 50, me?.playerId),
-      el('a', { class: 'button', href: '/' }, t('cls.player.another')),
-    );
+    if (final) end.replaceChildren(...endScreen(final, me?.playerId));
   };
 
   const renderKicked = () => {
-    end.replaceChildren(
-      el('h1', {}, t('cls.player.kicked')),
-      el('a', { class: 'button primary', href: '/' }, t('cls.player.another')),
-    );
+    end.replaceChildren(...kickedScreen());
     show('end');
   };
 
