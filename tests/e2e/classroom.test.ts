@@ -83,6 +83,14 @@ describe('a class game: a host and three players, three rounds to the podium', (
     await expect.poll(() => host.locator('.moved-count').textContent()).toBe('1 of 3 moved');
     expect(await host.locator('.pick-badge, .class-picture').count()).toBe(0);
     await playerMoves(xss, 1);
+    // The phone's round fits its 360 px screen: nothing scrolls sideways, neurons are finger-sized.
+    await phone.page.locator('button.neuron').first().waitFor();
+    expect(
+      await phone.page.evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(360);
+    expect(
+      (await phone.page.locator('button.neuron').first().boundingBox())!.width,
+    ).toBeGreaterThanOrEqual(36);
     await screenshot(phone.page, 'classroom-phone-round-360');
     await playerMoves(phone, 0);
     await revealed(host, 1);
