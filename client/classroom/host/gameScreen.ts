@@ -61,6 +61,7 @@ export class GameScreen {
     this.buttons.next.classList.add('primary');
     this.buttons.end.classList.add('danger');
     this.relabel();
+    window.addEventListener('keydown', (e) => this.onKey(e));
     this.root = el(
       'section',
       { class: 'host-game' },
@@ -114,6 +115,9 @@ export class GameScreen {
     b.endRound.hidden = !inRound;
     b.next.hidden = phase !== 'reveal';
     b.next.textContent = t(lastRound ? 'cls.reveal.finish' : 'cls.reveal.next');
+    b.next.title = t('cls.reveal.nextKeys');
+    b.pause.title = t('cls.round.pauseKeys');
+    b.resume.title = t('cls.round.pauseKeys');
     if (r) this.network.load(r, phase === 'reveal' ? s.reveal : null);
     if (phase === 'reveal' && s.reveal) {
       if (this.revealShown !== s.reveal.round) this.showReveal(s);
@@ -140,6 +144,27 @@ export class GameScreen {
         ),
       ),
     );
+  }
+
+  /** A presenter's clicker sends Page Down or →: the next round; P or Space pauses and resumes. */
+  private onKey(e: KeyboardEvent): void {
+    if (!this.root.isConnected || e.altKey || e.ctrlKey || e.metaKey) return;
+    const tag = (e.target as HTMLElement | null)?.tagName;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
+    // A focused button answers Space and Enter itself.
+    if (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
+    const phase = this.root.dataset['phase'];
+    const name: ButtonName | null =
+      phase === 'reveal' && ['PageDown', 'ArrowRight', 'n', 'N'].includes(e.key)
+        ? 'next'
+        : phase === 'question' && ['p', 'P', ' '].includes(e.key)
+          ? 'pause'
+          : phase === 'paused' && ['p', 'P', ' '].includes(e.key)
+            ? 'resume'
+            : null;
+    if (!name || this.buttons[name].hidden) return;
+    e.preventDefault();
+    this.buttons[name].click();
   }
 
   progress(answered: number, players: number): void {
