@@ -24,6 +24,7 @@ export class LobbyView {
   private readonly lockNote: HTMLElement;
   private readonly summary: HTMLElement;
   private readonly hostLink: HTMLInputElement;
+  private readonly copy: HTMLButtonElement;
   private qrFor = '';
   private locked = false;
 
@@ -42,6 +43,7 @@ export class LobbyView {
     this.lockButton.addEventListener('click', () => actions.lock(!this.locked));
     this.startButton.addEventListener('click', () => actions.start());
     const copy = el('button', { type: 'button', class: 'copy-button' });
+    this.copy = copy;
     copy.addEventListener('click', () => {
       this.hostLink.select();
       void navigator.clipboard?.writeText(this.hostLink.value).then(() => {
@@ -82,7 +84,6 @@ export class LobbyView {
         ),
       ),
     );
-    copy.textContent = t('cls.lobby.copy');
   }
 
   update(
@@ -132,6 +133,8 @@ export class LobbyView {
     this.lockButton.setAttribute('aria-pressed', String(status.locked));
     this.lockNote.textContent = status.locked ? t('cls.lobby.locked') : '';
     this.startButton.textContent = t('cls.lobby.start');
+    if (this.copy.textContent !== t('cls.lobby.copied'))
+      this.copy.textContent = t('cls.lobby.copy');
     this.summary.textContent = t('cls.lobby.settings', {
       rounds: settings.rounds,
       seconds: settings.secondsPerRound,

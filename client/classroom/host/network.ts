@@ -59,6 +59,8 @@ export class HostNetwork {
   }
 
   reveal(reveal: Reveal): void {
+    // Shown already: a later update (a player leaving) must not replay the animation.
+    if (this.counts === reveal.classMoves.counts && this.store.result) return;
     this.counts = reveal.classMoves.counts;
     this.store.showResult(revealView(reveal));
   }
