@@ -94,6 +94,9 @@ export const classroomEn = {
   'cls.round.endRound': 'End round',
   'cls.round.endSession': 'End the game',
   'cls.round.confirmEnd': 'End the whole game now?',
+  'cls.round.howTo':
+    'On your phone: tap a neuron, set Δz, press Nudge. One move each; the cost changes by about δ·Δz.',
+  'cls.round.lateJoin': 'Late? Join with code {code}',
   'cls.round.cost': 'Cost C = {c}',
   'cls.round.budget': 'Budget ε = {e}',
   // Reveal (host)

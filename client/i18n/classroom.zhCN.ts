@@ -91,6 +91,8 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.round.endRound': '结束本轮',
   'cls.round.endSession': '结束游戏',
   'cls.round.confirmEnd': '现在结束整场游戏吗？',
+  'cls.round.howTo': '在手机上：点一个神经元，设定 Δz，按“出手”。每人一步；损失约改变 δ·Δz。',
+  'cls.round.lateJoin': '来晚了？用代码 {code} 加入',
   'cls.round.cost': '损失 C = {c}',
   'cls.round.budget': '预算 ε = {e}',
   'cls.reveal.title': '第 {n} 轮：答案',

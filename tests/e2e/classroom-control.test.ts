@@ -190,6 +190,7 @@ describe('both languages', () => {
     await host.selectOption('.lang-switch', 'zh-CN');
     await expect.poll(() => host.locator('.round-title').textContent()).toBe('第 1 轮，共 1 轮');
     expect(await host.locator('button.ctl-pause').textContent()).toBe('暂停');
+    await screenshot(host, 'classroom-host-round-zh-1920');
     expect(pageErrors(page)).toEqual([]);
     expect(pageErrors(host)).toEqual([]);
     await Promise.all([context.close(), zhContext.close()]);

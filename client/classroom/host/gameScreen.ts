@@ -126,7 +126,20 @@ export class GameScreen {
       this.loss.set(s.lossCurve, s.settings.rounds);
       this.renderWho(s);
       this.under.replaceChildren();
-      this.side.replaceChildren(this.who, this.loss.root);
+      const late =
+        s.settings.lateJoin && !s.status.locked
+          ? el(
+              'p',
+              { class: 'late-join' },
+              t('cls.round.lateJoin', { code: s.code.replace(/(\d{3})(\d{3})/, '$1 $2') }),
+            )
+          : '';
+      this.side.replaceChildren(
+        el('p', { class: 'how-to' }, t('cls.round.howTo')),
+        late,
+        this.who,
+        this.loss.root,
+      );
     }
     if (r) await this.network.mount();
   }

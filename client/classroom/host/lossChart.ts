@@ -35,6 +35,8 @@ export class LossChart {
     const old = this.values;
     this.values = [...values];
     this.rounds = Math.max(1, rounds);
+    // Before the first reveal the server has no loss to show yet.
+    this.root.hidden = values.length === 0;
     const last = values[values.length - 1];
     this.caption.textContent = `${t('cls.reveal.lossCurve')}${last === undefined ? '' : ` · ${num(last, 4)}`}`;
     this.canvas.setAttribute('aria-label', this.caption.textContent);
