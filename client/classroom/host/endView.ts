@@ -2,7 +2,7 @@ import type { Final } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/api.ts';
 import { el, num, signed } from '../../ui/format.ts';
-import { errorText } from '../errors.ts';
+import { errorCode, errorText } from '../errors.ts';
 import { leaderboardTable, podium } from '../standings.ts';
 import { LossChart } from './lossChart.ts';
 
@@ -142,6 +142,8 @@ export async function pastSessions(
     }
     box.append(ul);
   } catch (e) {
-    box.append(el('p', { class: 'error-text' }, errorText(e)));
+    // A token from an older database knows no sessions here: that is an empty list, not an error.
+    if (errorCode(e) === 'UNAUTHORIZED') box.append(el('p', {}, t('cls.past.none')));
+    else box.append(el('p', { class: 'error-text' }, errorText(e)));
   }
 }
