@@ -73,6 +73,8 @@ export class PlayStore {
   /** Δz (or Δw in weight mode), always within ±ε. */
   dz = 0;
   result: MoveResultView | null = null;
+  /** A class round before its reveal: the result shows the player's own move, not the best or the gradient demon's, and hidden δ stays hidden. */
+  answerHidden = false;
   /** True after a move, until the next puzzle or move opens. */
   locked = false;
   /** Neurons whose δ must be worked out by hand before a move (hand-backprop level). */
@@ -145,7 +147,7 @@ export class PlayStore {
   /** Whether δ of layer l is on show. */
   deltaVisible(l: number): boolean {
     if (l < 1) return false;
-    if (this.result) return true;
+    if (this.result && !this.answerHidden) return true;
     if (this.show === 'delta') return true;
     return this.show === 'nextLayer' && l === this.L;
   }

@@ -88,7 +88,8 @@ export class ResultPanel {
         ),
       );
     }
-    this.root.replaceChildren(grid, el('p', { class: 'reason' }, reasonText(r)), eq, lines);
+    this.root.replaceChildren(grid, el('p', { class: 'reason' }, reasonText(r)), eq);
+    if (!this.store.answerHidden) this.root.append(lines);
     if (r.sampleDeltaC && r.sampleDeltaC.length > 1) this.root.append(sampleBars(r.sampleDeltaC));
     this.root.append(this.actions);
     this.root.dataset['quality'] = String(r.quality);

@@ -174,3 +174,32 @@ describe('moveView', () => {
     expect(v.best.l).toBe(2);
   });
 });
+
+describe('a class round before its reveal', () => {
+  it('keeps hidden δ hidden after the player’s own move, and shows it once the answer is out', async () => {
+    const { PlayStore } = await import('../../client/state/playStore.ts');
+    const { levelById, levelPuzzle } = await import('#shared/game/levels');
+    const { puzzle } = levelPuzzle(levelById('predictSign')!);
+    const store = new PlayStore();
+    store.load(puzzle.network, puzzle.batch, puzzle.eps, 'forward');
+    expect(store.deltaVisible(1)).toBe(false);
+    const mark = { l: 1, j: 0, dz: 0.5, deltaC: -0.01 };
+    const view = {
+      move: mark,
+      predicted: -0.01,
+      deltaBar: -0.02,
+      sigmaPrime: 0.2,
+      best: mark,
+      gradient: null,
+      quality: 1,
+      points: 1000,
+      reason: 'best' as const,
+    };
+    store.answerHidden = true;
+    store.showResult(view);
+    expect(store.deltaVisible(1)).toBe(false);
+    store.answerHidden = false;
+    store.showResult(view);
+    expect(store.deltaVisible(1)).toBe(true);
+  });
+});

@@ -80,6 +80,8 @@ describe('a class game: a host and three players, three rounds to the podium', (
     expect(await host.locator('.pick-badge, .class-picture').count()).toBe(0);
     await screenshot(host, 'classroom-host-round-1920');
     await playerMoves(ada, 0);
+    // Ada sees her own result, but not the best move while the others still think.
+    expect(await ada.page.locator('.result .compare').count()).toBe(0);
     await expect.poll(() => host.locator('.moved-count').textContent()).toBe('1 of 3 moved');
     expect(await host.locator('.pick-badge, .class-picture').count()).toBe(0);
     await playerMoves(xss, 1);
@@ -94,6 +96,7 @@ describe('a class game: a host and three players, three rounds to the podium', (
     await screenshot(phone.page, 'classroom-phone-round-360');
     await playerMoves(phone, 0);
     await revealed(host, 1);
+    await expect.poll(() => ada.page.locator('.result .compare li').count()).toBe(2);
     await expect.poll(() => host.locator('.pick-badge').count()).toBeGreaterThan(0);
     await expect.poll(() => host.locator('.leaderboard tbody tr').count()).toBe(4);
     expect(await host.locator('.leaderboard td.name').allTextContents()).toContain(XSS);

@@ -50,6 +50,7 @@ export class PlayerBoard {
     this.setWaiting(false);
     // The reveal a welcome carries may be the previous round's: it belongs to the leaderboard, not this puzzle.
     const own = reveal && reveal.round === round.round ? reveal : null;
+    this.store.answerHidden = !own;
     if (mine) this.store.showResult(moveView(mine, own));
     else if (own) this.store.showResult(revealView(own));
   }
@@ -58,12 +59,15 @@ export class PlayerBoard {
   showMine(r: MoveResult): void {
     this.myMove = r;
     this.setWaiting(false);
+    // The best move waits for the reveal, so that nobody can pass it on while others still think.
+    this.store.answerHidden = true;
     this.store.showResult(moveView(r, null));
   }
 
   /** The round closed: the gradient demon's move joins the best one on the network. */
   reveal(reveal: Reveal): void {
     if (reveal.round !== this.round) return;
+    this.store.answerHidden = false;
     this.store.showResult(this.myMove ? moveView(this.myMove, reveal) : revealView(reveal));
   }
 

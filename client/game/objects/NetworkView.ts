@@ -120,8 +120,8 @@ export class NetworkView {
     }
     if (s.result) {
       const { best, gradient, move } = s.result;
-      this.mark(best, COLORS.best, -1);
-      if (gradient) this.mark(gradient, COLORS.gradient, 1);
+      if (!s.answerHidden) this.mark(best, COLORS.best, -1);
+      if (gradient && !s.answerHidden) this.mark(gradient, COLORS.gradient, 1);
       this.mark(move, COLORS.ink, 0);
     }
   }
