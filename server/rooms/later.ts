@@ -1,7 +1,7 @@
 /**
- * Work that may wait: one job per turn of the event loop, so that sockets are
- * read between jobs. Many rooms ending a round at once then queue their
- * training instead of holding up the moves still arriving in other rooms.
+ * Work that may wait its turn: one job per turn of the event loop, so that
+ * sockets are read between jobs. Many rooms opening or closing a round at
+ * once then take turns instead of holding up the moves arriving elsewhere.
  */
 const jobs: (() => void)[] = [];
 let scheduled = false;
@@ -22,4 +22,17 @@ export function later(job: () => void): void {
     scheduled = true;
     setImmediate(runOne);
   }
+}
+
+/** Runs `work` in its turn and settles with its result (or its error). */
+export function inTurn<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    later(() => {
+      try {
+        resolve(work());
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
 }

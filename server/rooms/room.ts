@@ -5,7 +5,7 @@ import {
   networkFromJSON,
   networkToJSON,
 } from '#shared/engine/index';
-import { buildPuzzle, puzzleFromJSON } from '#shared/game/puzzle';
+import { buildPuzzle, type Puzzle, puzzleFromJSON } from '#shared/game/puzzle';
 import { ErrorCode, MOVE_GRACE_MS, Phase, type RoundEnd } from '#shared/protocol/codes';
 import type { ServerToClientEvents } from '#shared/protocol/events';
 import { checkNickname, type MovePayload, type SessionSettings } from '#shared/protocol/schemas';
@@ -98,6 +98,8 @@ export class Room {
   /** The network the next round starts from. */
   private network: Network;
   private readonly data: Batch;
+  /** Round 1's puzzle: the settings' network and batch (a preset's own). */
+  private readonly firstPuzzle: Puzzle;
   math: RoundMath | null = null;
   /** Moves of the current round. */
   readonly moves = new Map<string, MoveResult>();
@@ -122,7 +124,8 @@ export class Room {
     const built = buildPuzzle(puzzleSettings(row.settings));
     applyPresetScale(row.settings, built.puzzle.network);
     this.data = built.data;
-    this.network = network ?? built.puzzle.network;
+    this.firstPuzzle = built.puzzle;
+    this.network = network ?? cloneNetwork(built.puzzle.network);
   }
 
   get id(): string {
@@ -349,7 +352,7 @@ export class Room {
     const waiting = this.activePlayers().some(
       (q) => q.connections > 0 && !this.moves.has(q.row.id),
     );
-    if (!waiting) setImmediate(() => this.tryCommand({ type: 'allMoved' }));
+    if (!waiting) later(() => this.tryCommand({ type: 'allMoved' }));
   }
 
   /** A host command (or the timer): the phase moves on, effects are written, then sent. */
@@ -492,10 +495,8 @@ export class Room {
 
   private openRound(round: number, network: Network, lossCurve: number[]): RoundMath {
     if (round === 1) {
-      const built = buildPuzzle(puzzleSettings(this.settings));
-      applyPresetScale(this.settings, built.puzzle.network);
-      lossCurve.push(datasetLoss(built.puzzle.network, this.data));
-      return openRoundMath(1, built.puzzle);
+      lossCurve.push(datasetLoss(this.firstPuzzle.network, this.data));
+      return openRoundMath(1, this.firstPuzzle);
     }
     const ready = this.prepared;
     this.prepared = null;
@@ -561,8 +562,8 @@ export class Room {
     const c = this.state.clock;
     if (this.state.phase !== Phase.Question || !c || c.deadline === null || !this.out) return;
     const wait = Math.max(0, c.deadline + MOVE_GRACE_MS - this.deps.now());
-    // Closing on the next check phase lets the moves already read from the sockets count first.
-    this.timer = setTimeout(() => setImmediate(() => this.tryCommand({ type: 'timeout' })), wait);
+    // Closing in its turn (after the poll phase) lets the moves already read from the sockets count first.
+    this.timer = setTimeout(() => later(() => this.tryCommand({ type: 'timeout' })), wait);
   }
 
   private sendProgress(): void {

@@ -13,6 +13,7 @@ import {
 } from '#shared/protocol/schemas';
 import type { Log } from '../log.ts';
 import { RoomError, refuse } from '../rooms/errors.ts';
+import { inTurn } from '../rooms/later.ts';
 import type { Command } from '../rooms/phase.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { PlayerMem, Room } from '../rooms/room.ts';
@@ -185,11 +186,15 @@ export function attachHandlers(
       const m = parse(MovePayload, raw);
       return roomOf('player').move(socket.data.playerId!, m);
     });
+    // A command opens or closes a round: heavy, so it waits its turn (see later.ts).
     const hostCommand = (make: (raw: unknown) => Command) => (raw: unknown) => {
       const room = roomOf('host');
-      const status = room.command(make(raw));
-      registry.ended(room);
-      return status;
+      const cmd = make(raw);
+      return inTurn(() => {
+        const status = room.command(cmd);
+        registry.ended(room);
+        return status;
+      });
     };
     for (const [event, type] of Object.entries(SIMPLE_COMMANDS) as [
       ClientEventName,
