@@ -14,7 +14,7 @@ export const ErrorCode = {
   LobbyLocked: 'LOBBY_LOCKED',
   /** The game has started and the host turned late join off. */
   LateJoinClosed: 'LATE_JOIN_CLOSED',
-  /** Nickname empty or longer than NICKNAME_MAX (20) characters after trimming, or holding control characters. */
+  /** Nickname empty or longer than NICKNAME_MAX (32) characters after trimming, or holding control characters. */
   NicknameInvalid: 'NICKNAME_INVALID',
   /** Another player of the session has that nickname (ignoring case). */
   NicknameTaken: 'NICKNAME_TAKEN',
@@ -76,8 +76,8 @@ export const RoundEnd = {
 export type RoundEnd = (typeof RoundEnd)[keyof typeof RoundEnd];
 
 /** Limits a client can rely on. */
-/** Longest nickname, in characters after trimming (issue 3: 1–20). */
-export const NICKNAME_MAX = 20;
+/** Longest nickname, in characters after trimming: room for a name on a projector, and for a markup-like name to be shown whole as text. */
+export const NICKNAME_MAX = 32;
 /** Moves that arrive this long after the deadline still count (network and clock slack). */
 export const MOVE_GRACE_MS = 500;
 /** The gradient demon's id on the leaderboard. */

@@ -109,7 +109,7 @@ export type NicknameCheck =
   | { ok: false; message: string };
 
 /**
- * A nickname is 1–NICKNAME_MAX (20) characters after trimming, with no control characters;
+ * A nickname is 1–NICKNAME_MAX (32) characters after trimming, with no control characters;
  * `key` is what "unique ignoring case" compares.
  */
 export function checkNickname(raw: string): NicknameCheck {
