@@ -1,28 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  newPage,
-  pageErrors,
-  type Served,
-  screenshot,
-  startServer,
-  stopServer,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
-let served: Served | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  served = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await stopServer(served);
-});
+const game = useServedGame();
 
 /** δ as the player reads it under the neuron: "δ +0.12" → +0.12. */
 async function shownDelta(page: Page): Promise<number> {
@@ -34,8 +14,8 @@ async function shownDelta(page: Page): Promise<number> {
 
 describe('level 1 in the browser', () => {
   it('reaches 3 stars with the mouse: click the neuron, drag it against δ, click Nudge', async () => {
-    const { context, page } = await newPage(browser!);
-    await page.goto(`${served!.url}/play.html`);
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/play.html`);
     await page.locator('[data-level="outputDemon"]').click();
     await page.getByRole('button', { name: 'Start' }).click();
     const neuron = page.locator('button.neuron').first();
@@ -73,8 +53,8 @@ describe('level 1 in the browser', () => {
   });
 
   it('reaches 3 stars with the keyboard alone', async () => {
-    const { context, page } = await newPage(browser!);
-    await page.goto(`${served!.url}/play.html?level=outputDemon`);
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/play.html?level=outputDemon`);
     await page.locator('.modal button.start').waitFor();
     await page.keyboard.press('Enter');
     await expect(page.locator('.modal').isHidden()).resolves.toBe(true);
@@ -95,8 +75,8 @@ describe('level 1 in the browser', () => {
   });
 
   it('gives no stars to a nudge with the sign of δ, and says to nudge the other way', async () => {
-    const { context, page } = await newPage(browser!);
-    await page.goto(`${served!.url}/play.html?level=outputDemon`);
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/play.html?level=outputDemon`);
     await page.getByRole('button', { name: 'Start' }).click();
     await page.keyboard.press('ArrowRight');
     const sign = await shownDelta(page);
@@ -114,8 +94,8 @@ describe('level 1 in the browser', () => {
 
 describe('reduced motion', () => {
   it('follows the system setting and the in-game toggle, which is remembered', async () => {
-    const { context, page } = await newPage(browser!, { reducedMotion: 'reduce' });
-    await page.goto(`${served!.url}/play.html`);
+    const { context, page } = await newPage(game.browser, { reducedMotion: 'reduce' });
+    await page.goto(`${game.url}/play.html`);
     const toggle = page.getByLabel('Reduce motion');
     await expect(toggle.isChecked()).resolves.toBe(true);
     await toggle.uncheck();

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Chromium flags for a headless run on a shared machine without a GPU or network. */
 export const CHROMIUM_ARGS = [
@@ -127,4 +128,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The built game served and a browser, for one test file: started before its tests, stopped after. */
+export function useServedGame(env: Record<string, string> = {}): {
+  readonly url: string;
+  readonly browser: Browser;
+} {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await startServer(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await closeBrowser(browser);
+    await stopServer(served);
+  });
+  return {
+    get url() {
+      if (!served) throw new Error('the server is not started');
+      return served.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched');
+      return browser;
+    },
+  };
 }

@@ -1,33 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  newPage,
-  pageErrors,
-  type Served,
-  screenshot,
-  startServer,
-  stopServer,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
-let served: Served | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  served = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await stopServer(served);
-});
+const game = useServedGame();
 
 describe('the language switch', () => {
   it('turns the interface into 简体中文 and keeps it on the next page', async () => {
-    const { context, page } = await newPage(browser!);
-    await page.goto(`${served!.url}/?code=123456`);
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/?code=123456`);
     await expect(page.locator('#code').inputValue()).resolves.toBe('123456');
     await expect(page.locator('h1').textContent()).resolves.toBe('Backprop Demon');
     await page.locator('select.lang-switch').selectOption('zh-CN');

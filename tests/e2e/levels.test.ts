@@ -1,35 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { analyse } from '#shared/engine/index';
 import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
 import { roundKey } from '#shared/game/scoring';
-import {
-  closeBrowser,
-  launchBrowser,
-  newPage,
-  pageErrors,
-  type Served,
-  screenshot,
-  startServer,
-  stopServer,
-} from './harness.ts';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
-let served: Served | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  served = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await stopServer(served);
-});
+const game = useServedGame();
 
 /** A page where every level is open (one star on each). */
 async function openLevel(id: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await newPage(browser!);
+  const { context, page } = await newPage(game.browser);
   await context.addInitScript(
     (ids: string[]) => {
       localStorage.setItem(
@@ -39,7 +19,7 @@ async function openLevel(id: string): Promise<{ page: Page; close: () => Promise
     },
     [...LEVEL_IDS],
   );
-  await page.goto(`${served!.url}/play.html?level=${id}`);
+  await page.goto(`${game.url}/play.html?level=${id}`);
   await page.locator('.modal button.start').click();
   return { page, close: () => context.close() };
 }

@@ -1,36 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  newPage,
-  pageErrors,
-  type Served,
-  screenshot,
-  startServer,
-  stopServer,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
-let served: Served | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  served = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await stopServer(served);
-});
+const game = useServedGame();
 
 describe('a level on a 360×740 phone', () => {
   it('is played by touch: tap the level, tap the neuron, tap Nudge, and earns stars', async () => {
-    const { context, page } = await newPage(browser!, {
+    const { context, page } = await newPage(game.browser, {
       viewport: { width: 360, height: 740 },
       touch: true,
     });
-    await page.goto(`${served!.url}/play.html`);
+    await page.goto(`${game.url}/play.html`);
     await page.locator('[data-level="outputDemon"]').tap();
     await page.locator('.modal button.start').tap();
     // Nothing is wider than the screen.

@@ -1,33 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  newPage,
-  pageErrors,
-  type Served,
-  screenshot,
-  startServer,
-  stopServer,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
-let served: Served | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  served = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await stopServer(served);
-});
+const game = useServedGame();
 
 describe('the sandbox', () => {
   it('trains for 100 SGD steps and the loss falls', async () => {
-    const { context, page } = await newPage(browser!);
-    await page.goto(`${served!.url}/play.html?sandbox=1`);
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/play.html?sandbox=1`);
     const status = page.locator('.sandbox-status');
     await expect.poll(() => status.getAttribute('data-steps')).toBe('0');
     const before = Number(await status.getAttribute('data-loss'));
