@@ -8,14 +8,14 @@ function mark(n: Nudge): MoveMark {
   return { l: n.l, j: n.j, dz: n.dz, deltaC: n.deltaC };
 }
 
-/** The server's scored move as the play view draws it; the gradient demon's once the round is revealed. */
+/** The server's scored move as the play view draws it; the best move and the gradient demon's once the round is revealed. */
 export function moveView(r: MoveResult, reveal: Reveal | null): MoveResultView {
   return {
     move: mark(r),
     predicted: r.predicted,
     deltaBar: r.deltaBar,
     sigmaPrime: r.sigmaPrime,
-    best: mark(r.best),
+    best: reveal ? mark(reveal.best) : null,
     gradient: reveal ? mark(reveal.gradient) : null,
     quality: r.quality,
     points: r.points,

@@ -38,7 +38,8 @@ export interface MoveResultView {
   /** δ̄ of the neuron moved, or ∂C/∂w of the weight moved. */
   deltaBar: number;
   sigmaPrime: number;
-  best: MoveMark;
+  /** Null in a class round before the reveal: the server holds it back. */
+  best: MoveMark | null;
   gradient: MoveMark | null;
   quality: number;
   points: number;

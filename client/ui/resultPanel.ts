@@ -68,14 +68,15 @@ export class ResultPanel {
     );
     const legend = (color: number, text: string) =>
       el('li', {}, el('span', { class: 'swatch', style: `border-color:${cssColor(color)}` }), text);
-    const lines = el(
-      'ul',
-      { class: 'compare' },
-      legend(
-        COLORS.best,
-        t('result.best', { who: who(r.best), dz: signed(r.best.dz), dc: signed(r.best.deltaC) }),
-      ),
-    );
+    const lines = el('ul', { class: 'compare' });
+    if (r.best) {
+      lines.append(
+        legend(
+          COLORS.best,
+          t('result.best', { who: who(r.best), dz: signed(r.best.dz), dc: signed(r.best.deltaC) }),
+        ),
+      );
+    }
     if (r.gradient) {
       lines.append(
         legend(

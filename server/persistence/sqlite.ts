@@ -2,15 +2,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { NetworkJSON } from '#shared/engine/index';
-import type {
-  LoadedSession,
-  MoveRow,
-  PlayerRow,
-  RoundRow,
-  SessionRow,
-  SessionState,
-  SessionSummary,
-  Store,
+import {
+  type LoadedSession,
+  type MoveRow,
+  moveFromStore,
+  type PlayerRow,
+  type RoundRow,
+  type SessionRow,
+  type SessionState,
+  type SessionSummary,
+  type Store,
 } from './store.ts';
 
 const SCHEMA = `
@@ -211,7 +212,7 @@ export class SqliteStore implements Store {
         sessionId: s.id,
         round: m['round'] as number,
         playerId: m['player_id'] as string,
-        result: JSON.parse(m['result'] as string),
+        result: moveFromStore(JSON.parse(m['result'] as string)),
         createdAt: m['created_at'] as number,
       }),
     );

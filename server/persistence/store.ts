@@ -50,6 +50,16 @@ export interface RoundRow {
   reveal: Reveal | null;
 }
 
+/**
+ * A move as stored, in today's shape: rows written before the best move was held
+ * back until the reveal carry `best`; only its ΔC is kept, so that a resume
+ * mid-round cannot hand it out.
+ */
+export function moveFromStore(raw: MoveResult & { best?: { deltaC: number } }): MoveResult {
+  const { best, ...result } = raw;
+  return { ...result, bestDeltaC: result.bestDeltaC ?? best?.deltaC ?? 0 };
+}
+
 export interface MoveRow {
   sessionId: string;
   round: number;

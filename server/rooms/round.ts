@@ -122,7 +122,7 @@ export function scoreRoundMove(
     round: m.round,
     deltaBar: s.deltaBar,
     sigmaPrime: s.sigmaPrime,
-    best: toNudge(m.key.best),
+    bestDeltaC: m.key.best.deltaC,
     quality: s.quality,
     speed: speedFactor(speed),
     points: s.points,

@@ -70,12 +70,18 @@ export const Nudge = z.object({
 });
 export type Nudge = z.infer<typeof Nudge>;
 
-/** A scored move: enough to check the server with one's own backprop. */
+/**
+ * A scored move: enough to check the server with one's own backprop. It carries
+ * the best nudge's ΔC only (q = ΔC / bestDeltaC), not the best move itself: that
+ * and the gradient demon's move wait for the reveal, so that a player who has
+ * moved cannot pass the answer on to classmates still thinking.
+ */
 export const MoveResult = Nudge.extend({
   round: z.int(),
   deltaBar: z.number(),
   sigmaPrime: z.number(),
-  best: Nudge,
+  /** ΔC of the round's best nudge (its l, j, Δz come with the reveal). */
+  bestDeltaC: z.number(),
   quality: z.number(),
   /** 1 − t/(2T) with speed scoring on, else 1. */
   speed: z.number(),

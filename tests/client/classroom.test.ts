@@ -136,7 +136,7 @@ describe('moveView', () => {
     round: 1,
     deltaBar: 0.024,
     sigmaPrime: 0.2,
-    best: { l: 2, j: 0, dz: 1, deltaC: -0.02, predicted: -0.021 },
+    bestDeltaC: -0.02,
     quality: 0.5,
     speed: 1,
     points: 500,
@@ -149,17 +149,19 @@ describe('moveView', () => {
   };
   const reveal = {
     round: 1,
-    best: result.best,
+    best: { l: 2, j: 0, dz: 1, deltaC: -0.02, predicted: -0.021 },
     gradient: { l: 2, j: 0, dz: 1, deltaC: -0.02, predicted: -0.021, quality: 1, points: 1000 },
     deltaBar: [[0, 0, 0.024], [-0.021]],
   } as unknown as Reveal;
 
-  it('shows the server’s judgement, and the gradient demon only once the round is revealed', () => {
+  it('shows the server’s judgement, and the best move and the gradient demon only once the round is revealed', () => {
     const before = moveView(result, null);
     expect(before.move).toEqual({ l: 1, j: 2, dz: -0.5, deltaC: -0.01 });
     expect(before.points).toBe(500);
     expect(before.reason).toBe('smallDelta');
+    expect(before.best).toBeNull();
     expect(before.gradient).toBeNull();
+    expect(moveView(result, reveal).best).toEqual({ l: 2, j: 0, dz: 1, deltaC: -0.02 });
     expect(moveView(result, reveal).gradient).toEqual({ l: 2, j: 0, dz: 1, deltaC: -0.02 });
   });
 
@@ -171,7 +173,7 @@ describe('moveView', () => {
     const v = revealView(reveal);
     expect(v.move.dz).toBe(0);
     expect(v.deltaBar).toBe(-0.021);
-    expect(v.best.l).toBe(2);
+    expect(v.best?.l).toBe(2);
   });
 });
 

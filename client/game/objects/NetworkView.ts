@@ -120,7 +120,7 @@ export class NetworkView {
     }
     if (s.result) {
       const { best, gradient, move } = s.result;
-      if (!s.answerHidden) this.mark(best, COLORS.best, -1);
+      if (best && !s.answerHidden) this.mark(best, COLORS.best, -1);
       if (gradient && !s.answerHidden) this.mark(gradient, COLORS.gradient, 1);
       this.mark(move, COLORS.ink, 0);
     }
