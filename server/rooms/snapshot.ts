@@ -2,11 +2,11 @@ import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
 import type { Final, PlayerEntry, RoundStart, Status } from '#shared/protocol/views';
 import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 import { remainingMs } from './phase.ts';
-import type { Room } from './room.ts';
+import type { RoomPlayers } from './roomPlayers.ts';
 
 /** Snapshots of a room for the wire: status, the open round, players, standings. */
 
-export function statusOf(room: Room): Status {
+export function statusOf(room: RoomPlayers): Status {
   const s = room.state;
   const now = room.deps.now();
   const c = s.clock;
@@ -27,14 +27,14 @@ export function statusOf(room: Room): Status {
 }
 
 /** The open round's message (also what a player resuming mid-round gets). */
-export function roundStartOf(room: Room): RoundStart | null {
+export function roundStartOf(room: RoomPlayers): RoundStart | null {
   const m = room.math;
   const timer = statusOf(room).timer;
   if (!m || !timer) return null;
   return { round: m.round, rounds: room.settings.rounds, puzzle: m.wire, cost: m.cost, timer };
 }
 
-export function playerListOf(room: Room): PlayerEntry[] {
+export function playerListOf(room: RoomPlayers): PlayerEntry[] {
   return room.activePlayers().map((p) => ({
     id: p.row.id,
     nickname: p.row.nickname,
@@ -46,7 +46,7 @@ export function playerListOf(room: Room): PlayerEntry[] {
 
 /** Everyone on the leaderboard: players not kicked, and the gradient demon. */
 export function competitorsOf(
-  room: Room,
+  room: RoomPlayers,
   bot: ReadonlyMap<number, number> = room.botPoints,
 ): Competitor[] {
   const people: Competitor[] = room.activePlayers().map((p) => ({
@@ -62,7 +62,7 @@ export function competitorsOf(
   ];
 }
 
-export function finalStandingsOf(room: Room): Final {
+export function finalStandingsOf(room: RoomPlayers): Final {
   return {
     standings: leaderboard(competitorsOf(room), room.state.round),
     lossCurve: [...room.state.lossCurve],
@@ -71,7 +71,7 @@ export function finalStandingsOf(room: Room): Final {
 }
 
 /** A player's rank after the last reveal (or in the final standings). */
-export function rankOf(room: Room, playerId: string): number | null {
+export function rankOf(room: RoomPlayers, playerId: string): number | null {
   const board = room.final?.standings ?? room.lastReveal?.leaderboard ?? null;
   return board?.find((e) => e.id === playerId)?.rank ?? null;
 }

@@ -1,0 +1,125 @@
+import { ErrorCode, Phase } from '#shared/protocol/codes';
+import { checkNickname, type SessionSettings } from '#shared/protocol/schemas';
+import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
+import type { PlayerRow, SessionRow, SessionState } from '../persistence/store.ts';
+import { refuse } from './errors.ts';
+import { GRADIENT_DEMON_NAME } from './leaderboard.ts';
+import type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
+import type { RoundMath } from './round.ts';
+import { playerListOf } from './snapshot.ts';
+import { hashToken, newId, newToken } from './tokens.ts';
+
+/**
+ * The room's first layer: the session's state, and its players — joining,
+ * resuming with a token, coming and going — with the host token check.
+ */
+export abstract class RoomPlayers {
+  readonly row: SessionRow;
+  state: SessionState;
+  readonly players = new Map<string, PlayerMem>();
+  private readonly byToken = new Map<string, string>();
+  private readonly byKey = new Map<string, string>();
+  math: RoundMath | null = null;
+  /** Moves of the current round. */
+  readonly moves = new Map<string, MoveResult>();
+  readonly botPoints = new Map<number, number>();
+  lastReveal: Reveal | null = null;
+  final: Final | null = null;
+  protected out: RoomOutput | null = null;
+
+  protected constructor(
+    readonly deps: RoomDeps,
+    row: SessionRow,
+  ) {
+    this.row = row;
+    this.state = row.state;
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+  get code(): string {
+    return this.row.code;
+  }
+  get settings(): SessionSettings {
+    return this.row.settings;
+  }
+
+  protected addPlayerMem(row: PlayerRow): PlayerMem {
+    const p: PlayerMem = { row, points: new Map(), score: 0, connections: 0 };
+    this.players.set(row.id, p);
+    this.byToken.set(row.tokenHash, row.id);
+    this.byKey.set(row.nicknameKey, row.id);
+    return p;
+  }
+
+  /** onJoin: a new player with a nickname; answers the player and their resume token. */
+  onJoin(rawNickname: string): { player: PlayerMem; token: string } {
+    const s = this.state;
+    if (s.phase === Phase.Ended) refuse(ErrorCode.SessionEnded, 'the session has ended');
+    if (s.locked) refuse(ErrorCode.LobbyLocked, 'the host has locked the lobby');
+    if (s.phase !== Phase.Lobby && !this.settings.lateJoin)
+      refuse(ErrorCode.LateJoinClosed, 'the game has started and late join is off');
+    const nick = checkNickname(rawNickname);
+    if (!nick.ok) refuse(ErrorCode.NicknameInvalid, nick.message);
+    const holder = this.byKey.get(nick.key);
+    if (holder && this.players.get(holder)?.row.kicked)
+      refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    if (
+      holder ||
+      nick.key === GRADIENT_DEMON_NAME.toLowerCase() ||
+      nick.key.startsWith('gradient demon')
+    )
+      refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
+    const token = newToken();
+    const row: PlayerRow = {
+      sessionId: this.id,
+      id: newId(),
+      nickname: nick.nickname,
+      nicknameKey: nick.key,
+      tokenHash: hashToken(token),
+      joinedAt: this.deps.now(),
+      kicked: false,
+    };
+    this.deps.store.addPlayer(row);
+    return { player: this.addPlayerMem(row), token };
+  }
+
+  /** A player coming back with their resume token. */
+  onResume(token: string): PlayerMem {
+    const id = this.byToken.get(hashToken(token));
+    const p = id ? this.players.get(id) : undefined;
+    if (!p) refuse(ErrorCode.BadToken, 'this session does not know that resume token');
+    if (p.row.kicked) refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    return p;
+  }
+
+  checkHostToken(token: string, hostTokenHash: string | undefined): void {
+    if (hashToken(token) !== hostTokenHash)
+      refuse(ErrorCode.BadToken, 'that is not this session’s host token');
+  }
+
+  /** A player's connection opened (join or resume) or closed: away players stay, shown as away. */
+  connected(playerId: string, delta: 1 | -1): void {
+    const p = this.players.get(playerId);
+    if (!p) return;
+    p.connections = Math.max(0, p.connections + delta);
+    this.sendPlayers();
+  }
+
+  /** onLeave is a closed connection; the player stays in the session. */
+  onLeave(playerId: string): void {
+    this.connected(playerId, -1);
+  }
+
+  activePlayers(): PlayerMem[] {
+    return [...this.players.values()].filter((p) => !p.row.kicked);
+  }
+
+  sendPlayers(): void {
+    this.out?.toHosts('session:players', {
+      players: playerListOf(this),
+      answered: this.moves.size,
+    });
+  }
+}

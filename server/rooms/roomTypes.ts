@@ -1,0 +1,32 @@
+import type { ServerToClientEvents } from '#shared/protocol/events';
+import type { Log } from '../log.ts';
+import type { PlayerRow, Store } from '../persistence/store.ts';
+
+/** What a room is given and where its messages go: shared by the room's layers and the socket layer. */
+
+type Emit = <E extends keyof ServerToClientEvents>(
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+) => void;
+
+/** Where a room's messages go: the socket layer scopes each to this session. */
+export interface RoomOutput {
+  toAll: Emit;
+  toHosts: Emit;
+  /** Tells the player's connections they were kicked and closes them. */
+  kick(playerId: string, message: string): void;
+}
+
+export interface RoomDeps {
+  store: Store;
+  log: Log;
+  now: () => number;
+}
+
+export interface PlayerMem {
+  row: PlayerRow;
+  /** points[r] of each round moved. */
+  points: Map<number, number>;
+  score: number;
+  connections: number;
+}
