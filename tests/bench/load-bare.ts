@@ -226,7 +226,7 @@ io.on('connection', (socket: Socket) => {
           round: p.round,
           deltaBar: r(),
           sigmaPrime: r(),
-          best: nudge(),
+          bestDeltaC: r(),
           quality: r(),
           speed: 0.6,
           points: 512,
