@@ -1,58 +1,8 @@
 import type { ErrorCode } from '#shared/protocol/codes';
-import type { SessionSettings, SessionSettingsInput } from '#shared/protocol/schemas';
-import type { LeaderboardEntry, Nudge } from '#shared/protocol/views';
+import type { CreatedSession, Report, ReportRow, SessionSummary } from '#shared/protocol/rest';
+import type { SessionSettingsInput } from '#shared/protocol/schemas';
 
-/** What `POST /api/sessions` answers. */
-export interface CreatedSession {
-  sessionId: string;
-  code: string;
-  joinUrl: string;
-  hostToken: string;
-  settings: SessionSettings;
-}
-
-/** One of the host's sessions in `GET /api/sessions`. */
-export interface SessionSummary {
-  sessionId: string;
-  code: string;
-  createdAt: number;
-  endedAt: number | null;
-  phase: string;
-  round: number;
-  rounds: number;
-  preset: string | null;
-  players: number;
-}
-
-export interface ReportRow {
-  round: number;
-  playerId: string;
-  nickname: string;
-  bot: boolean;
-  moved: boolean;
-  l: number | null;
-  j: number | null;
-  dz: number | null;
-  deltaC: number | null;
-  quality: number | null;
-  points: number;
-  rightSign: boolean | null;
-  saturated: boolean | null;
-  seconds: number | null;
-}
-
-export interface Report {
-  sessionId: string;
-  code: string;
-  createdAt: number;
-  endedAt: number | null;
-  settings: SessionSettings;
-  rounds: { round: number; cost: number | null; best: Nudge | null; answered: number }[];
-  lossCurve: number[];
-  standings: LeaderboardEntry[];
-  players: { id: string; nickname: string; kicked: boolean; score: number }[];
-  rows: ReportRow[];
-}
+export type { CreatedSession, Report, ReportRow, SessionSummary };
 
 export class ApiError extends Error {
   constructor(

@@ -1,9 +1,12 @@
 import type { NetworkJSON } from '#shared/engine/index';
 import type { PuzzleJSON } from '#shared/game/puzzle';
 import type { Phase } from '#shared/protocol/codes';
+import type { SessionSummary } from '#shared/protocol/rest';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import type { MoveResult, Reveal } from '#shared/protocol/views';
 import type { Clock } from '../rooms/phase.ts';
+
+export type { SessionSummary };
 
 /**
  * What a session keeps between restarts. A room writes through this interface
@@ -75,18 +78,6 @@ export interface LoadedSession {
   players: PlayerRow[];
   rounds: RoundRow[];
   moves: MoveRow[];
-}
-
-export interface SessionSummary {
-  sessionId: string;
-  code: string;
-  createdAt: number;
-  endedAt: number | null;
-  phase: Phase;
-  round: number;
-  rounds: number;
-  preset: string | null;
-  players: number;
 }
 
 export interface Store {

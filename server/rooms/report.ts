@@ -1,51 +1,10 @@
 import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
-import type { SessionSettings } from '#shared/protocol/schemas';
-import type { LeaderboardEntry, Nudge } from '#shared/protocol/views';
+import type { Report, ReportRow } from '#shared/protocol/rest';
+
 import type { LoadedSession } from '../persistence/store.ts';
 import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 
-/** One player's (or the gradient demon's) move in one round: what the teacher downloads. */
-export interface ReportRow {
-  round: number;
-  playerId: string;
-  nickname: string;
-  bot: boolean;
-  moved: boolean;
-  l: number | null;
-  j: number | null;
-  dz: number | null;
-  deltaC: number | null;
-  predicted: number | null;
-  deltaBar: number | null;
-  quality: number | null;
-  points: number;
-  rightSign: boolean | null;
-  /** Batch-mean σ'(z) of the neuron below SATURATION_THRESHOLD (0.02). */
-  saturated: boolean | null;
-  sigmaPrime: number | null;
-  /** Seconds from the round's start to the move, pauses left out. */
-  seconds: number | null;
-}
-
-export interface Report {
-  sessionId: string;
-  code: string;
-  createdAt: number;
-  endedAt: number | null;
-  settings: SessionSettings;
-  rounds: {
-    round: number;
-    startedAt: number;
-    endedAt: number | null;
-    cost: number | null;
-    best: Nudge | null;
-    answered: number;
-  }[];
-  lossCurve: number[];
-  standings: LeaderboardEntry[];
-  players: { id: string; nickname: string; kicked: boolean; score: number }[];
-  rows: ReportRow[];
-}
+export type { Report, ReportRow };
 
 const EMPTY = {
   l: null,

@@ -1,0 +1,69 @@
+import type { Phase } from './codes.ts';
+import type { SessionSettings } from './schemas.ts';
+import type { LeaderboardEntry, Nudge } from './views.ts';
+
+/** What `POST /api/sessions` answers. */
+export interface CreatedSession {
+  sessionId: string;
+  code: string;
+  joinUrl: string;
+  hostToken: string;
+  settings: SessionSettings;
+}
+
+/** One of the host's sessions in `GET /api/sessions`. */
+export interface SessionSummary {
+  sessionId: string;
+  code: string;
+  createdAt: number;
+  endedAt: number | null;
+  phase: Phase;
+  round: number;
+  rounds: number;
+  preset: string | null;
+  players: number;
+}
+
+/** One player's (or the gradient demon's) move in one round: what the teacher downloads. */
+export interface ReportRow {
+  round: number;
+  playerId: string;
+  nickname: string;
+  bot: boolean;
+  moved: boolean;
+  l: number | null;
+  j: number | null;
+  dz: number | null;
+  deltaC: number | null;
+  predicted: number | null;
+  deltaBar: number | null;
+  quality: number | null;
+  points: number;
+  rightSign: boolean | null;
+  /** Batch-mean σ'(z) of the neuron below SATURATION_THRESHOLD (0.02). */
+  saturated: boolean | null;
+  sigmaPrime: number | null;
+  /** Seconds from the round's start to the move, pauses left out. */
+  seconds: number | null;
+}
+
+/** `GET /api/sessions/:id/report`: the whole session for its host. */
+export interface Report {
+  sessionId: string;
+  code: string;
+  createdAt: number;
+  endedAt: number | null;
+  settings: SessionSettings;
+  rounds: {
+    round: number;
+    startedAt: number;
+    endedAt: number | null;
+    cost: number | null;
+    best: Nudge | null;
+    answered: number;
+  }[];
+  lossCurve: number[];
+  standings: LeaderboardEntry[];
+  players: { id: string; nickname: string; kicked: boolean; score: number }[];
+  rows: ReportRow[];
+}
