@@ -164,7 +164,7 @@ export const en = {
     'Backprop runs per sample; the gradient of C is the average of the samples’ gradients.',
   'level.raceGradient.title': 'Race the gradient',
   'level.raceGradient.intro':
-    'Three moves against the gradient demon, who always plays $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$ at the largest $|\\delta|$. Each of your moves stays in the network. Can you beat first-order thinking?',
+    'Three moves against the gradient demon, who always plays $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$ at the largest $|\\delta|$. Each of your moves stays in the network; the demon plays its own copy from the same start. Can you beat first-order thinking?',
   'level.raceGradient.recap':
     'The gradient is a fine guide for small steps; looking at the actual curve can beat it.',
   'level.deepTrouble.title': 'Deep trouble',

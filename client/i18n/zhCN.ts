@@ -155,7 +155,7 @@ export const zhCN: Record<MessageKey, string> = {
   'level.manySamples.recap': '反向传播对每个样本分别进行；C 的梯度是各样本梯度的平均。',
   'level.raceGradient.title': '与梯度赛跑',
   'level.raceGradient.intro':
-    '与梯度小恶魔比三步，它总是在 $|\\delta|$ 最大处走 $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$。你的每一步都会留在网络里。你能赢过一阶思维吗？',
+    '与梯度小恶魔比三步，它总是在 $|\\delta|$ 最大处走 $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$。你的每一步都会留在网络里；小恶魔从同一起点在自己的那份网络上走。你能赢过一阶思维吗？',
   'level.raceGradient.recap': '小步走时梯度是很好的向导；看清真实的曲线能赢过它。',
   'level.deepTrouble.title': '深层的麻烦',
   'level.deepTrouble.intro':

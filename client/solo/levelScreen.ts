@@ -1,5 +1,6 @@
 import { applyBiasNudge } from '#shared/engine/index';
 import { LEVELS, type LevelDef, LevelKind, levelPuzzle, starsFor } from '#shared/game/levels';
+import { gradientRace } from '#shared/game/race';
 import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
@@ -24,6 +25,8 @@ export async function levelScreen(
   let moveIndex = 0;
   let qualities: number[] = [];
   let race = { you: 0, gradient: 0 };
+  // The gradient demon races on its own copy of the network, from the same start.
+  let demonRun: { deltaC: number }[] = [];
 
   const title = el('h1', {});
   const cost = el('span', { class: 'cost' });
@@ -67,6 +70,10 @@ export async function levelScreen(
     moveIndex = 0;
     qualities = [];
     race = { you: 0, gradient: 0 };
+    demonRun =
+      level.id === 'raceGradient'
+        ? gradientRace(puzzle.network, puzzle.batch, puzzle.eps, totalMoves)
+        : [];
     done.hidden = true;
     store.allowedLayers = level.layers ?? null;
     store.load(puzzle.network, puzzle.batch, puzzle.eps, puzzle.show);
@@ -83,7 +90,7 @@ export async function levelScreen(
     if (!r) return;
     qualities.push(r.quality);
     race.you += r.move.deltaC;
-    race.gradient += r.gradient?.deltaC ?? 0;
+    race.gradient += demonRun[moveIndex]?.deltaC ?? 0;
     store.showResult(r);
     const last = moveIndex + 1 >= totalMoves;
     result.actions.replaceChildren();

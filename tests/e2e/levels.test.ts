@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '#shared/engine/index';
 import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
+import { gradientRace } from '#shared/game/race';
 import { roundKey } from '#shared/game/scoring';
 import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
@@ -85,6 +86,29 @@ describe('levels with their own rules', () => {
     await expect(page.locator('.play-head .moves').textContent()).resolves.toBe('Move 2 of 3');
     expect(await cost()).toBeLessThan(c0);
     await expect(page.locator('.result').isHidden()).resolves.toBe(true);
+    await close();
+  });
+
+  it('race the gradient: the demon runs its own copy, and its total is shown beside yours', async () => {
+    const { page, close } = await openLevel('raceGradient');
+    const { puzzle } = levelPuzzle(levelById('raceGradient')!);
+    const run = gradientRace(puzzle.network, puzzle.batch, puzzle.eps, 3);
+    const { key: k } = key('raceGradient');
+    await page.locator(`button.neuron[data-l="${k.best.l}"][data-j="${k.best.j}"]`).click();
+    for (let i = 0; i < 9; i++) await page.keyboard.press(k.best.dz > 0 ? '+' : '-');
+    await page.keyboard.press('Enter');
+    // After one move the demon's total is its own first move's ΔC, whatever the player did.
+    const line = (await page.locator('.play-head .race').textContent()) ?? '';
+    const shown = run[0]!.deltaC.toPrecision(3).replace('-', '−');
+    expect(line).toContain(`Gradient demon total ΔC ${run[0]!.deltaC > 0 ? '+' : ''}${shown}`);
+    // After the second move it is the sum of its own two moves, not a move on the player's network.
+    await page.getByRole('button', { name: 'Next move' }).click();
+    await page.locator(`button.neuron[data-l="${k.best.l}"][data-j="${k.best.j}"]`).click();
+    await page.keyboard.press('+');
+    await page.keyboard.press('Enter');
+    const after = (await page.locator('.play-head .race').textContent()) ?? '';
+    const demon = Number(after.split('Gradient demon total ΔC ')[1]!.replace('−', '-'));
+    expect(demon).toBeCloseTo(run[0]!.deltaC + run[1]!.deltaC, 4);
     await close();
   });
 });
