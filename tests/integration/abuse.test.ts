@@ -1,30 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  call,
-  closeAll,
-  connect,
-  createSession,
-  ok,
-  startServer,
-  type TestServer,
-} from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { call, createSession, ok, type TestServer, usePlayground } from './helpers.ts';
 
+const playground = usePlayground();
 let server: TestServer;
-const sockets: Client[] = [];
-afterEach(async () => {
-  closeAll(sockets.splice(0));
-  await server?.close();
-});
-async function client(): Promise<Client> {
-  const s = await connect(server.url);
-  sockets.push(s);
-  return s;
-}
+const client = () => playground.client(server.url);
 
 describe('abuse limits', () => {
   it('limits wrong codes per address, so codes cannot be guessed', async () => {
-    server = await startServer({ limits: { joinFailuresPerMinute: 5 } });
+    server = await playground.serve({ limits: { joinFailuresPerMinute: 5 } });
     const c = await createSession(server.url);
     const codes: string[] = [];
     for (let i = 0; i < 8; i++) {
@@ -44,7 +27,7 @@ describe('abuse limits', () => {
   });
 
   it('lets a whole class join from one school address, within the overall limit', async () => {
-    server = await startServer({ limits: { joinsPerMinute: 45, joinFailuresPerMinute: 20 } });
+    server = await playground.serve({ limits: { joinsPerMinute: 45, joinFailuresPerMinute: 20 } });
     const c = await createSession(server.url);
     const results: string[] = [];
     for (let i = 0; i < 46; i++) {
@@ -57,7 +40,7 @@ describe('abuse limits', () => {
   });
 
   it('rate-limits the events of one connection', async () => {
-    server = await startServer({ limits: { eventsPerSecond: 5, eventBurst: 10 } });
+    server = await playground.serve({ limits: { eventsPerSecond: 5, eventBurst: 10 } });
     const c = await createSession(server.url);
     const s = await client();
     await ok(s, 'player:join', { code: c.code, nickname: 'Spammer' });
@@ -72,7 +55,7 @@ describe('abuse limits', () => {
   });
 
   it('drops a connection that sends an oversized message, and stays up', async () => {
-    server = await startServer();
+    server = await playground.serve();
     const c = await createSession(server.url);
     const s = await client();
     const closed = new Promise<string>((r) => s.once('disconnect', (reason) => r(reason)));
@@ -84,7 +67,7 @@ describe('abuse limits', () => {
   });
 
   it('gives tokens of at least 128 random bits and never the same twice', async () => {
-    server = await startServer();
+    server = await playground.serve();
     const c = await createSession(server.url);
     const tokens = new Set<string>();
     for (let i = 0; i < 20; i++) {

@@ -1,32 +1,17 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyse } from '#shared/engine/index';
 import { puzzleFromJSON } from '#shared/game/puzzle';
 import { roundKey } from '#shared/game/scoring';
 import { MoveResult, PlayerWelcome, Reveal, RoundStart } from '#shared/protocol/views';
-import {
-  type Client,
-  closeAll,
-  connect,
-  createSession,
-  next,
-  ok,
-  startServer,
-  type TestServer,
-} from './helpers.ts';
+import { type Client, createSession, next, ok, usePlayground } from './helpers.ts';
 
-const servers: TestServer[] = [];
-const sockets: Client[] = [];
-afterEach(async () => {
-  closeAll(sockets.splice(0));
-  for (const s of servers.splice(0)) await s.close();
-});
+const playground = usePlayground();
 
 /** A player's socket that keeps every event it receives, as a cheater reading the wire would. */
 async function listener(url: string, heard: unknown[]): Promise<Client> {
-  const s = await connect(url);
-  sockets.push(s);
+  const s = await playground.client(url);
   s.onAny((event: string, ...args: unknown[]) => heard.push({ event, args }));
   return s;
 }
@@ -60,8 +45,7 @@ const same = (a: Move, b: Move) => a.l === b.l && a.j === b.j && a.dz === b.dz;
 
 describe('a player who has moved while the round is open', () => {
   it('learns the best ΔC to check q, but not the best or the gradient demon’s move until the reveal', async () => {
-    const a = await startServer();
-    servers.push(a);
+    const a = await playground.serve();
     const c = await createSession(a.url, {
       dataset: 'circle',
       sizes: [2, 4, 1],
@@ -70,16 +54,14 @@ describe('a player who has moved while the round is open', () => {
       secondsPerRound: 60,
       seed: 11,
     });
-    const host = await connect(a.url);
-    sockets.push(host);
+    const host = await playground.client(a.url);
     await ok(host, 'host:join', { code: c.code, token: c.hostToken });
     const heard: unknown[] = [];
     const cheater = await listener(a.url, heard);
     const me = PlayerWelcome.parse(
       await ok(cheater, 'player:join', { code: c.code, nickname: 'Mallory' }),
     );
-    const classmate = await connect(a.url);
-    sockets.push(classmate);
+    const classmate = await playground.client(a.url);
     const mate = PlayerWelcome.parse(
       await ok(classmate, 'player:join', { code: c.code, nickname: 'Bob' }),
     );
@@ -111,7 +93,7 @@ describe('a player who has moved while the round is open', () => {
 
     // A server restart mid-round, with the move stored the way an older server wrote it (best included).
     await a.stop();
-    closeAll(sockets.splice(0));
+    playground.dropAll();
     const db = new Database(path.join(a.dataDir, 'test.sqlite'));
     const row = db.prepare('SELECT result FROM moves WHERE player_id = ?').get(me.playerId) as {
       result: string;
@@ -122,8 +104,7 @@ describe('a player who has moved while the round is open', () => {
       me.playerId,
     );
     db.close();
-    const b = await startServer({ dataDir: a.dataDir });
-    servers.push(b);
+    const b = await playground.serve({ dataDir: a.dataDir });
     const third = await listener(b.url, heard);
     const rawRestored = await ok(third, 'player:resume', {
       code: c.code,
@@ -144,8 +125,7 @@ describe('a player who has moved while the round is open', () => {
     expect(names.has('gradient')).toBe(false);
 
     // The classmate moves last: the round closes and the reveal brings the answer to everyone.
-    const mate2 = await connect(b.url);
-    sockets.push(mate2);
+    const mate2 = await playground.client(b.url);
     await ok(mate2, 'player:resume', { code: c.code, token: mate.resumeToken });
     const ended = next<unknown>(third, 'round:ended');
     await ok(mate2, 'move:submit', { round: 1, l: 1, j: 1, dz: -0.2 * puzzle.eps });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io as connectClient, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import type {
   AckResult,
   ClientToServerEvents,
@@ -206,4 +207,37 @@ export async function hostSnapshot(url: string, code: string, token: string): Pr
   } finally {
     s.disconnect();
   }
+}
+
+/**
+ * The sockets and servers one test file opens, all closed after each test:
+ * `client(url)` connects a player or host, `serve(options)` starts a server.
+ */
+export function usePlayground(): {
+  client(url: string): Promise<Client>;
+  serve(opts?: StartOptions): Promise<TestServer>;
+  /** Closes every socket opened so far, as a dropped network would. */
+  dropAll(): void;
+} {
+  const sockets: Client[] = [];
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    closeAll(sockets.splice(0));
+    for (const s of servers.splice(0)) await s.close();
+  });
+  return {
+    async client(url) {
+      const s = await connect(url);
+      sockets.push(s);
+      return s;
+    },
+    async serve(opts) {
+      const s = await startServer(opts);
+      servers.push(s);
+      return s;
+    },
+    dropAll() {
+      closeAll(sockets.splice(0));
+    },
+  };
 }

@@ -1,31 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Reveal, RoundStart, Status } from '#shared/protocol/views';
-import {
-  type Client,
-  closeAll,
-  connect,
-  createSession,
-  next,
-  ok,
-  startServer,
-  type TestServer,
-} from './helpers.ts';
+import { createSession, next, ok, type TestServer, usePlayground } from './helpers.ts';
 
+const playground = usePlayground();
 let server: TestServer;
-const sockets: Client[] = [];
-afterEach(async () => {
-  closeAll(sockets.splice(0));
-  await server?.close();
-});
-async function client(): Promise<Client> {
-  const s = await connect(server.url);
-  sockets.push(s);
-  return s;
-}
+const client = () => playground.client(server.url);
 
 describe('host commands', () => {
   it('pause, resume, extend, skip, the timer and end, each seen by the players', async () => {
-    server = await startServer();
+    server = await playground.serve();
     const c = await createSession(server.url, {
       rounds: 4,
       secondsPerRound: 5,

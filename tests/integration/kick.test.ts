@@ -1,32 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HostWelcome, type PlayerWelcome, Reveal } from '#shared/protocol/views';
-import {
-  type Client,
-  call,
-  closeAll,
-  connect,
-  createSession,
-  next,
-  ok,
-  startServer,
-  type TestServer,
-} from './helpers.ts';
+import { call, createSession, next, ok, type TestServer, usePlayground } from './helpers.ts';
 
+const playground = usePlayground();
 let server: TestServer;
-const sockets: Client[] = [];
-afterEach(async () => {
-  closeAll(sockets.splice(0));
-  await server?.close();
-});
-async function client(): Promise<Client> {
-  const s = await connect(server.url);
-  sockets.push(s);
-  return s;
-}
+const client = () => playground.client(server.url);
 
 describe('a kicked player', () => {
   it('is told, disconnected, and kept out: not by token, not by nickname, not after a restart', async () => {
-    server = await startServer();
+    server = await playground.serve();
     const c = await createSession(server.url, { rounds: 2 });
     const host = await client();
     await ok(host, 'host:join', { code: c.code, token: c.hostToken });
@@ -77,9 +59,9 @@ describe('a kicked player', () => {
 
     // A restart does not forgive.
     await server.stop();
-    closeAll(sockets.splice(0));
+    playground.dropAll();
     const dataDir = server.dataDir;
-    server = await startServer({ dataDir });
+    server = await playground.serve({ dataDir });
     const again = await client();
     expect(
       await call(again, 'player:resume', { code: c.code, token: w.resumeToken }),

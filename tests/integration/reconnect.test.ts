@@ -1,35 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HostWelcome, MoveResult, PlayerWelcome } from '#shared/protocol/views';
 import {
-  type Client,
   call,
-  closeAll,
-  connect,
   createSession,
   next,
   ok,
   record,
-  startServer,
   type TestServer,
   until,
+  usePlayground,
 } from './helpers.ts';
 
+const playground = usePlayground();
 let server: TestServer;
-const sockets: Client[] = [];
-afterEach(async () => {
-  closeAll(sockets.splice(0));
-  await server?.close();
-});
-
-async function client(url: string): Promise<Client> {
-  const s = await connect(url);
-  sockets.push(s);
-  return s;
-}
+const client = playground.client;
 
 describe('a dropped connection', () => {
   it('comes back with the resume token as the same player, score and puzzle; shown away meanwhile', async () => {
-    server = await startServer();
+    server = await playground.serve();
     const c = await createSession(server.url, { rounds: 2, secondsPerRound: 60 });
     const host = await client(server.url);
     const hostLog = record(host, ['session:players']);
@@ -99,7 +87,7 @@ describe('a dropped connection', () => {
   });
 
   it('refuses an unknown resume token and a wrong host token', async () => {
-    server = await startServer();
+    server = await playground.serve();
     const c = await createSession(server.url);
     const s = await client(server.url);
     expect(await call(s, 'player:resume', { code: c.code, token: 'x'.repeat(32) })).toMatchObject({

@@ -1,37 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyse } from '#shared/engine/index';
 import { puzzleFromJSON } from '#shared/game/puzzle';
 import { roundKey, scoreMove } from '#shared/game/scoring';
 import { HostWelcome, MoveResult, PlayerWelcome, Reveal, RoundStart } from '#shared/protocol/views';
-import {
-  type Client,
-  call,
-  closeAll,
-  connect,
-  createSession,
-  next,
-  ok,
-  startServer,
-  type TestServer,
-} from './helpers.ts';
+import { type Client, call, createSession, next, ok, usePlayground } from './helpers.ts';
 
-const servers: TestServer[] = [];
-const sockets: Client[] = [];
-afterEach(async () => {
-  closeAll(sockets.splice(0));
-  for (const s of servers.splice(0)) await s.close();
-});
+const playground = usePlayground();
 
-async function client(url: string): Promise<Client> {
-  const s = await connect(url);
-  sockets.push(s);
-  return s;
-}
+const client = playground.client;
 
 describe('a server restart mid-session', () => {
   it('loses nothing: same round, same puzzle, same scores, and the round carries on', async () => {
-    const a = await startServer();
-    servers.push(a);
+    const a = await playground.serve();
     const c = await createSession(a.url, {
       dataset: 'circle',
       sizes: [2, 4, 1],
@@ -44,14 +24,16 @@ describe('a server restart mid-session', () => {
     await ok(host, 'host:join', { code: c.code, token: c.hostToken });
     const names = ['Ada', 'Bob', 'Cy'];
     const ws: PlayerWelcome[] = [];
+    const players: Client[] = [];
     for (const n of names) {
       const s = await client(a.url);
+      players.push(s);
       ws.push(PlayerWelcome.parse(await ok(s, 'player:join', { code: c.code, nickname: n })));
     }
     // Round 1 played to the end, round 2 half played.
     await ok(host, 'host:start');
-    const p0 = sockets[1]!;
-    const p1 = sockets[2]!;
+    const p0 = players[0]!;
+    const p1 = players[1]!;
     const r1a = MoveResult.parse(await ok(p0, 'move:submit', { round: 1, l: 1, j: 2, dz: 0.7 }));
     await ok(host, 'host:endRound');
     const started = next<unknown>(p0, 'round:started');
@@ -69,10 +51,9 @@ describe('a server restart mid-session', () => {
     const told = next<{ message: string }>(p0, 'server:restarting');
     await a.stop();
     expect((await told).message).toMatch(/restart/);
-    closeAll(sockets.splice(0));
+    playground.dropAll();
 
-    const b = await startServer({ dataDir: a.dataDir });
-    servers.push(b);
+    const b = await playground.serve({ dataDir: a.dataDir });
     const host2 = await client(b.url);
     const hw = HostWelcome.parse(
       await ok(host2, 'host:join', { code: c.code, token: c.hostToken }),
@@ -128,13 +109,11 @@ describe('a server restart mid-session', () => {
 describe('a session left open for a day', () => {
   it('is ended at the next start, and its report stays', async () => {
     let offset = 0;
-    const a = await startServer({ now: () => Date.now() + offset });
-    servers.push(a);
+    const a = await playground.serve({ now: () => Date.now() + offset });
     const c = await createSession(a.url, { rounds: 2 });
     await a.stop();
     offset = 25 * 3600_000;
-    const b = await startServer({ dataDir: a.dataDir, now: () => Date.now() + offset });
-    servers.push(b);
+    const b = await playground.serve({ dataDir: a.dataDir, now: () => Date.now() + offset });
     const s = await client(b.url);
     expect(await call(s, 'host:join', { code: c.code, token: c.hostToken })).toMatchObject({
       ok: false,
