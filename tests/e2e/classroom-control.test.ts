@@ -1,40 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hostCreates, PROJECTOR, playerJoins } from './classroom.steps.ts';
-import {
-  closeBrowser,
-  launchBrowser,
-  newPage,
-  pageErrors,
-  type Served,
-  screenshot,
-  startServer,
-  stopServer,
-} from './harness.ts';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
-let served: Served | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  served = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await stopServer(served);
-});
+const game = useServedGame();
 
 describe('the host keeps control', () => {
   it('through a refresh and the host link in another browser; kick, lock, pause, extend, skip, end', async () => {
-    const base = served!.url;
-    const first = await newPage(browser!, { viewport: PROJECTOR });
+    const base = game.url;
+    const first = await newPage(game.browser, { viewport: PROJECTOR });
     const code = await hostCreates(first.page, base, 'hunt', 3);
     const hostLink = await first.page.locator('.host-link').inputValue();
     expect(hostLink).toContain(`host.html?code=${code}#token=`);
 
     // The host link opened in a fresh browser profile takes control of the same session.
-    const second = await newPage(browser!, { viewport: PROJECTOR });
+    const second = await newPage(game.browser, { viewport: PROJECTOR });
     const host = second.page;
     host.on('dialog', (d) => void d.accept());
     await host.goto(hostLink);
@@ -45,8 +24,8 @@ describe('the host keeps control', () => {
     await expect.poll(() => host.locator('.local-warn').textContent()).toContain('127.0.0.1');
     await first.context.close();
 
-    const bo = await playerJoins(browser!, base, code, 'Bo');
-    const cy = await playerJoins(browser!, base, code, 'Cy');
+    const bo = await playerJoins(game.browser, base, code, 'Bo');
+    const cy = await playerJoins(game.browser, base, code, 'Cy');
     await expect.poll(() => host.locator('.player-chip').count()).toBe(2);
 
     // Kick Cy: the phone says so, and a reload does not bring Cy back.
@@ -60,7 +39,7 @@ describe('the host keeps control', () => {
     // Lock: a newcomer is told the lobby is locked; unlock lets them in.
     await host.click('button.lock-button');
     await expect.poll(() => host.locator('.lock-note').textContent()).toMatch(/Locked/);
-    const { context: diContext, page: di } = await newPage(browser!);
+    const { context: diContext, page: di } = await newPage(game.browser);
     await di.goto(`${base}/join.html?code=${code}`);
     await di.fill('#join-nickname', 'Di');
     await di.click('button.join-button');
@@ -131,8 +110,8 @@ describe('the host keeps control', () => {
 
 describe('custom settings', () => {
   it('build the network the host asked for, and a bad field is named before anything is created', async () => {
-    const base = served!.url;
-    const { context, page: host } = await newPage(browser!, { viewport: PROJECTOR });
+    const base = game.url;
+    const { context, page: host } = await newPage(game.browser, { viewport: PROJECTOR });
     await host.goto(`${base}/host.html`);
     await host.selectOption('#preset', 'custom');
     await expect.poll(() => host.locator('#dataset').isVisible()).toBe(true);
@@ -166,10 +145,10 @@ describe('custom settings', () => {
 
 describe('both languages', () => {
   it('a player whose browser speaks Chinese gets the lobby and the round in 简体中文', async () => {
-    const base = served!.url;
-    const { context, page: host } = await newPage(browser!, { viewport: PROJECTOR });
+    const base = game.url;
+    const { context, page: host } = await newPage(game.browser, { viewport: PROJECTOR });
     const code = await hostCreates(host, base, 'outputDemon', 1);
-    const { context: zhContext, page } = await newPage(browser!, {
+    const { context: zhContext, page } = await newPage(game.browser, {
       viewport: { width: 360, height: 740 },
       touch: true,
       locale: 'zh-CN',

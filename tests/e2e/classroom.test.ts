@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   hostCreates,
   type Player,
@@ -10,29 +10,9 @@ import {
   playerMoves,
   shownScore,
 } from './classroom.steps.ts';
-import {
-  closeBrowser,
-  launchBrowser,
-  newPage,
-  pageErrors,
-  type Served,
-  screenshot,
-  startServer,
-  stopServer,
-} from './harness.ts';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
-let served: Served | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  served = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await stopServer(served);
-});
+const game = useServedGame();
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -45,8 +25,10 @@ async function revealed(host: Page, round: number): Promise<void> {
 
 describe('a class game: a host and three players, three rounds to the podium', () => {
   it('plays through lobby, rounds, reveals, a reload, the podium and the CSV', async () => {
-    const base = served!.url;
-    const { context: hostContext, page: host } = await newPage(browser!, { viewport: PROJECTOR });
+    const base = game.url;
+    const { context: hostContext, page: host } = await newPage(game.browser, {
+      viewport: PROJECTOR,
+    });
     const hostDialogs: string[] = [];
     host.on('dialog', (d) => {
       hostDialogs.push(d.message());
@@ -54,9 +36,9 @@ describe('a class game: a host and three players, three rounds to the podium', (
     });
     const code = await hostCreates(host, base, 'manySamples', 3);
 
-    const ada = await playerJoins(browser!, base, code, 'Ada');
-    const xss = await playerJoins(browser!, base, code, XSS);
-    const phone = await playerJoins(browser!, base, code, 'Phone', { phone: true });
+    const ada = await playerJoins(game.browser, base, code, 'Ada');
+    const xss = await playerJoins(game.browser, base, code, XSS);
+    const phone = await playerJoins(game.browser, base, code, 'Phone', { phone: true });
     const players: Player[] = [ada, xss, phone];
 
     // The lobby lists every nickname as text; the markup in one of them is never parsed.
