@@ -75,7 +75,6 @@ export const RoundEnd = {
 } as const;
 export type RoundEnd = (typeof RoundEnd)[keyof typeof RoundEnd];
 
-/** Limits a client can rely on. */
 /** Longest nickname, in characters after trimming: room for a name on a projector, and for a markup-like name to be shown whole as text. */
 export const NICKNAME_MAX = 32;
 /** Moves that arrive this long after the deadline still count (network and clock slack). */
