@@ -1,4 +1,5 @@
 import { t } from '../../i18n/index.ts';
+import { reducedMotion } from '../../state/motion.ts';
 import { COLORS, cssColor } from '../../state/theme.ts';
 import { el, num } from '../../ui/format.ts';
 
@@ -40,8 +41,7 @@ export class LossChart {
     const last = values[values.length - 1];
     this.caption.textContent = `${t('cls.reveal.lossCurve')}${last === undefined ? '' : ` · ${num(last, 4)}`}`;
     this.canvas.setAttribute('aria-label', this.caption.textContent);
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    if (!grow || reduce) {
+    if (!grow || reducedMotion()) {
       this.draw(values, values.length - 1);
       return;
     }

@@ -1,5 +1,6 @@
 import type { ClassMoves, Reveal, RoundStart } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
+import { reducedMotion } from '../../state/motion.ts';
 import { PlayStore } from '../../state/playStore.ts';
 import { el } from '../../ui/format.ts';
 import { Stage } from '../../ui/stage.ts';
@@ -82,7 +83,7 @@ export class HostNetwork {
       this.store.refresh();
       if (u < 1) requestAnimationFrame(step);
     };
-    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    if (reducedMotion()) return;
     step();
   }
 
