@@ -1,7 +1,7 @@
 import { activateRange, sigmaPrimeRange } from './activations.ts';
 import { type Batch, checkBatchFits } from './batch.ts';
 import { costSum, outputDelta } from './costs.ts';
-import { check, checkInteger, EngineError, EngineErrorCode } from './errors.ts';
+import { checkInteger, EngineError, EngineErrorCode } from './errors.ts';
 import { depth, type Network } from './network.ts';
 
 /**
@@ -208,8 +208,7 @@ export class Trace {
 
   /** Forward and backward: C, every z, a, σ', δ and δ̄. */
   run(): this {
-    check(this.n > 0, EngineErrorCode.EmptyBatch, 'load a batch before running the trace');
-    this.forward();
+    this.forward(); // refuses an empty trace
     this.backward();
     return this;
   }

@@ -129,6 +129,7 @@ describe('bad arguments get a clear EngineError, never a quiet NaN', () => {
     );
     fails(() => sgdStep(t, Number.NaN), 'BAD_ARGUMENT', /learning rate η/);
     fails(() => sgdStep(new Trace(net, 4), 0.1), 'EMPTY_BATCH', /load a batch before a step/);
+    fails(() => new Trace(net, 4).run(), 'EMPTY_BATCH', /load a batch before running the trace/);
     fails(
       () => new Trainer(net, data, { eta: 0.1, batchSize: 5 }, rng),
       'BAD_ARGUMENT',
