@@ -75,6 +75,7 @@ export const classroomEn = {
   'cls.lobby.locked': 'Locked: nobody new can join.',
   'cls.lobby.start': 'Start round 1',
   'cls.lobby.hostLink': 'Host link (keep it private: it gives control of this session)',
+  'cls.lobby.hostLinkLabel': 'Host link',
   'cls.lobby.copy': 'Copy',
   'cls.lobby.copied': 'Copied',
   'cls.lobby.settings':

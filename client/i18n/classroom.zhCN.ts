@@ -74,6 +74,7 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.lobby.locked': '已锁定：新玩家不能加入。',
   'cls.lobby.start': '开始第 1 轮',
   'cls.lobby.hostLink': '主持人链接（请勿公开：它能控制这场游戏）',
+  'cls.lobby.hostLinkLabel': '主持人链接',
   'cls.lobby.copy': '复制',
   'cls.lobby.copied': '已复制',
   'cls.lobby.settings': '{rounds} 轮 · 每轮 {seconds} 秒 · ε = {eps} · 每轮之间 {sgd} 步 SGD',

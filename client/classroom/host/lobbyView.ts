@@ -1,7 +1,7 @@
 import { toCanvas } from 'qrcode';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import type { PlayerEntry, Status } from '#shared/protocol/views';
-import { t } from '../../i18n/index.ts';
+import { applyI18n, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
 
 export interface LobbyActions {
@@ -39,7 +39,11 @@ export class LobbyView {
     this.summary = el('p', { class: 'settings-summary' });
     this.lockButton = el('button', { type: 'button', class: 'lock-button' });
     this.startButton = el('button', { type: 'button', class: 'primary start-button' });
-    this.hostLink = el('input', { class: 'host-link', readonly: '', 'aria-label': 'host link' });
+    this.hostLink = el('input', {
+      class: 'host-link',
+      readonly: '',
+      'data-i18n-label': 'cls.lobby.hostLinkLabel',
+    });
     this.lockButton.addEventListener('click', () => actions.lock(!this.locked));
     this.startButton.addEventListener('click', () => actions.start());
     const copy = el('button', { type: 'button', class: 'copy-button' });
@@ -141,7 +145,6 @@ export class LobbyView {
       eps: settings.eps,
       sgd: settings.sgdSteps,
     });
-    for (const n of this.root.querySelectorAll<HTMLElement>('[data-i18n]'))
-      n.textContent = t(n.dataset['i18n'] as Parameters<typeof t>[0]);
+    applyI18n(this.root);
   }
 }
