@@ -1,4 +1,3 @@
-import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
 import type { LeaderboardEntry } from '#shared/protocol/views';
 
 /** A competitor as the leaderboard sees it: points per round. */
@@ -50,8 +49,4 @@ export function leaderboard(all: readonly Competitor[], round: number): Leaderbo
       a.nickname.localeCompare(b.nickname) ||
       (a.id < b.id ? -1 : 1),
   );
-}
-
-export function isBotId(id: string): boolean {
-  return id === GRADIENT_DEMON_ID;
 }

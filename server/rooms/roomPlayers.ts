@@ -94,11 +94,6 @@ export abstract class RoomPlayers {
     return p;
   }
 
-  checkHostToken(token: string, hostTokenHash: string | undefined): void {
-    if (hashToken(token) !== hostTokenHash)
-      refuse(ErrorCode.BadToken, 'that is not this session’s host token');
-  }
-
   /** A player's connection opened (join or resume) or closed: away players stay, shown as away. */
   connected(playerId: string, delta: 1 | -1): void {
     const p = this.players.get(playerId);
