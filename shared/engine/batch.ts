@@ -98,18 +98,18 @@ export function subBatch(batch: Batch, indices: readonly number[]): Batch {
 }
 
 export function checkBatchFits(batch: Batch, sizes: readonly number[]): void {
-  const fail = (code: EngineErrorCode, message: string) => {
-    throw new EngineError(code, message);
-  };
-  if (!(batch.n > 0)) fail(EngineErrorCode.EmptyBatch, 'a batch needs at least one sample');
+  // Plain throws, not check(): a step loads a batch, and these messages are built only on failure.
+  if (!(batch.n > 0)) {
+    throw new EngineError(EngineErrorCode.EmptyBatch, 'a batch needs at least one sample');
+  }
   if (batch.nIn !== sizes[0]) {
-    fail(
+    throw new EngineError(
       EngineErrorCode.SizeMismatch,
       `the batch has ${batch.nIn} inputs but the network's layer 0 has ${sizes[0]} neurons`,
     );
   }
   if (batch.nOut !== sizes[sizes.length - 1]) {
-    fail(
+    throw new EngineError(
       EngineErrorCode.SizeMismatch,
       `the batch has ${batch.nOut} targets but the output layer has ${sizes[sizes.length - 1]} neurons`,
     );
