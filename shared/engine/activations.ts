@@ -6,34 +6,6 @@ export function isActivation(x: unknown): x is ActivationName {
   return typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x);
 }
 
-/** σ(z) */
-export function sigma(kind: ActivationName, z: number): number {
-  switch (kind) {
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
-    case 'tanh':
-      return Math.tanh(z);
-    case 'relu':
-      return z > 0 ? z : 0;
-    case 'linear':
-      return z;
-  }
-}
-
-/** σ'(z), given z and a = σ(z) (sigmoid and tanh are cheaper from a). relu'(0) is taken as 0. */
-export function sigmaPrime(kind: ActivationName, z: number, a: number): number {
-  switch (kind) {
-    case 'sigmoid':
-      return a * (1 - a);
-    case 'tanh':
-      return 1 - a * a;
-    case 'relu':
-      return z > 0 ? 1 : 0;
-    case 'linear':
-      return 1;
-  }
-}
-
 /** a[i] = σ(z[i]) for i in [from, to): the hot loop, one switch per row. */
 export function activateRange(
   kind: ActivationName,
@@ -58,7 +30,10 @@ export function activateRange(
   }
 }
 
-/** sp[i] = σ'(z[i]) for i in [from, to), given a = σ(z): one switch per row. */
+/**
+ * sp[i] = σ'(z[i]) for i in [from, to), given a = σ(z) (sigmoid and tanh are
+ * cheaper from a); relu'(0) is taken as 0. One switch per row.
+ */
 export function sigmaPrimeRange(
   kind: ActivationName,
   z: Float64Array,

@@ -16,20 +16,6 @@ export function softplus(z: number): number {
 }
 
 /**
- * One output's term of C_x. Quadratic: ½(a − y)². Cross-entropy:
- * −[y ln a + (1 − y) ln(1 − a)], computed from z as softplus(z) − y·z so that a
- * saturated sigmoid gives a large finite cost, not Infinity (it requires a
- * sigmoid output layer, checked when the network is made).
- */
-export function costTerm(cost: CostName, z: number, a: number, y: number): number {
-  if (cost === 'quadratic') {
-    const d = a - y;
-    return 0.5 * d * d;
-  }
-  return softplus(z) - y * z;
-}
-
-/**
  * δ^L_j = ∂C/∂a^L_j · σ'(z^L_j) (BP1). Quadratic: (a − y)σ'(z) (eq. 8).
  * Cross-entropy with a sigmoid output: ∂C/∂a = (a − y)/(a(1 − a)) and σ' = a(1 − a),
  * so δ^L = a − y, written directly so that it stays exact when σ' underflows.
@@ -38,7 +24,12 @@ export function outputDelta(cost: CostName, a: number, y: number, sp: number): n
   return cost === 'quadratic' ? (a - y) * sp : a - y;
 }
 
-/** Σ_i c(a[i], y[i]) for i in [from, to): one cost branch per row, no call per term. */
+/**
+ * Σ_i c(a[i], y[i]) for i in [from, to), one cost branch per row. Quadratic:
+ * c = ½(a − y)². Cross-entropy: c = −[y ln a + (1 − y) ln(1 − a)], computed from
+ * z as softplus(z) − y·z so that a saturated sigmoid gives a large finite cost,
+ * not Infinity (it requires a sigmoid output layer, checked when the network is made).
+ */
 export function costSum(
   cost: CostName,
   z: Float64Array,
