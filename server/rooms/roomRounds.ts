@@ -112,10 +112,10 @@ export abstract class RoomRounds extends RoomPlayers {
   /** Every online player has moved: the round closes (after the current acks). */
   protected closeIfAllMoved(): void {
     if (this.state.phase !== Phase.Question) return;
-    const waiting = this.activePlayers().some(
-      (q) => q.connections > 0 && !this.moves.has(q.row.id),
-    );
-    if (!waiting) later(() => this.tryCommand({ type: 'allMoved' }));
+    // Runs on every move: a plain scan, no array of the class built each time.
+    for (const q of this.players.values())
+      if (!q.row.kicked && q.connections > 0 && !this.moves.has(q.row.id)) return;
+    later(() => this.tryCommand({ type: 'allMoved' }));
   }
 
   /**
