@@ -27,12 +27,7 @@ export type SettingsResult =
   | { ok: false; field: string; message: string };
 
 function fieldOf(path: readonly PropertyKey[]): string {
-  return (
-    path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
-      .join('')
-      .replace(/^\[/, '[') || 'settings'
-  );
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('') || 'settings';
 }
 
 /**
