@@ -102,8 +102,6 @@ export const classroomEn = {
   'cls.round.budget': 'Budget ε = {e}',
   // Reveal (host)
   'cls.reveal.title': 'Round {n}: the answer',
-  'cls.reveal.best': 'Best move: {who}, Δz = {dz}, ΔC = {dc}',
-  'cls.reveal.gradient': 'Gradient demon: {who}, Δz = {dz}, ΔC = {dc}',
   'cls.reveal.class': 'How the class moved',
   'cls.reveal.rightSign': 'Right sign: {p}',
   'cls.reveal.answered': '{n} of {total} moved',

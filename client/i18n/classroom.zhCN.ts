@@ -97,8 +97,6 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.round.cost': '损失 C = {c}',
   'cls.round.budget': '预算 ε = {e}',
   'cls.reveal.title': '第 {n} 轮：答案',
-  'cls.reveal.best': '最佳一步：{who}，Δz = {dz}，ΔC = {dc}',
-  'cls.reveal.gradient': '梯度小恶魔：{who}，Δz = {dz}，ΔC = {dc}',
   'cls.reveal.class': '全班是怎么出手的',
   'cls.reveal.rightSign': '符号正确：{p}',
   'cls.reveal.answered': '{n}/{total} 人出手',

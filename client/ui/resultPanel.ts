@@ -1,14 +1,8 @@
 import { onLangChange, t } from '../i18n/index.ts';
-import type { MoveMark, MoveResultView, PlayStore } from '../state/playStore.ts';
-import { COLORS, cssColor } from '../state/theme.ts';
+import type { MoveResultView, PlayStore } from '../state/playStore.ts';
+import { compareList } from './compareList.ts';
 import { el, magnitude, num, signed, tex } from './format.ts';
 import { renderTex } from './math.ts';
-
-function who(m: MoveMark): string {
-  return m.k === undefined
-    ? t('play.neuron', { l: m.l, j: m.j + 1 })
-    : t('play.weight', { l: m.l, j: m.j + 1, lp: m.l - 1, k: m.k + 1 });
-}
 
 /** The sentence that says why a move scored as it did, numbers filled in. */
 export function reasonText(r: MoveResultView): string {
@@ -66,31 +60,8 @@ export class ResultPanel {
       eq,
       `\\Delta C \\approx ${sym} = (${tex(r.deltaBar)})(${tex(r.move.dz)}) = ${tex(r.predicted)};\\quad \\Delta C_{\\text{actual}} = ${tex(r.move.deltaC)}`,
     );
-    const legend = (color: number, text: string) =>
-      el('li', {}, el('span', { class: 'swatch', style: `border-color:${cssColor(color)}` }), text);
-    const lines = el('ul', { class: 'compare' });
-    if (r.best) {
-      lines.append(
-        legend(
-          COLORS.best,
-          t('result.best', { who: who(r.best), dz: signed(r.best.dz), dc: signed(r.best.deltaC) }),
-        ),
-      );
-    }
-    if (r.gradient) {
-      lines.append(
-        legend(
-          COLORS.gradient,
-          t('result.gradient', {
-            who: who(r.gradient),
-            dz: signed(r.gradient.dz),
-            dc: signed(r.gradient.deltaC),
-          }),
-        ),
-      );
-    }
     this.root.replaceChildren(grid, el('p', { class: 'reason' }, reasonText(r)), eq);
-    if (!this.store.answerHidden) this.root.append(lines);
+    if (!this.store.answerHidden) this.root.append(compareList(r.best, r.gradient));
     if (r.sampleDeltaC && r.sampleDeltaC.length > 1) this.root.append(sampleBars(r.sampleDeltaC));
     this.root.append(this.actions);
     this.root.dataset['quality'] = String(r.quality);

@@ -79,6 +79,11 @@ describe('a class game: a host and three players, three rounds to the podium', (
     await playerMoves(phone, 0);
     await revealed(host, 1);
     await expect.poll(() => ada.page.locator('.result .compare li').count()).toBe(2);
+    // The projector names the best move and the gradient demon's, as the solo result does.
+    expect(await host.locator('.reveal-compare li').allTextContents()).toEqual([
+      expect.stringMatching(/^Best move: neuron \d of layer \d, Δz = /),
+      expect.stringMatching(/^Gradient demon: neuron \d of layer \d, Δz = /),
+    ]);
     await expect.poll(() => host.locator('.pick-badge').count()).toBeGreaterThan(0);
     await expect.poll(() => host.locator('.leaderboard tbody tr').count()).toBe(4);
     expect(await host.locator('.leaderboard td.name').allTextContents()).toContain(XSS);

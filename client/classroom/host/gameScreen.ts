@@ -1,7 +1,7 @@
-import type { HostWelcome, Nudge } from '#shared/protocol/views';
+import type { HostWelcome } from '#shared/protocol/views';
 import { type MessageKey, t } from '../../i18n/index.ts';
-import { COLORS, cssColor } from '../../state/theme.ts';
-import { el, num, signed } from '../../ui/format.ts';
+import { compareList } from '../../ui/compareList.ts';
+import { el, num } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { leaderboardTable } from '../standings.ts';
 import { classPicture } from './classPicture.ts';
@@ -28,10 +28,6 @@ const LABELS: Record<ButtonName, MessageKey> = {
   next: 'cls.reveal.next',
   end: 'cls.round.endSession',
 };
-
-function who(n: Nudge): string {
-  return t('play.neuron', { l: n.l, j: n.j + 1 });
-}
 
 /** A round and its reveal on the projector: the network large, the clock, the count, the controls. */
 export class GameScreen {
@@ -200,35 +196,8 @@ export class GameScreen {
   private showReveal(s: HostWelcome): void {
     const r = s.reveal!;
     this.revealShown = r.round;
-    const line = (color: number, text: string, cls: string) =>
-      el(
-        'li',
-        { class: cls },
-        el('span', { class: 'swatch', style: `border-color:${cssColor(color)}` }),
-        text,
-      );
-    const compare = el(
-      'ul',
-      { class: 'compare reveal-compare' },
-      line(
-        COLORS.best,
-        t('cls.reveal.best', {
-          who: who(r.best),
-          dz: signed(r.best.dz),
-          dc: signed(r.best.deltaC),
-        }),
-        'best',
-      ),
-      line(
-        COLORS.gradient,
-        t('cls.reveal.gradient', {
-          who: who(r.gradient),
-          dz: signed(r.gradient.dz),
-          dc: signed(r.gradient.deltaC),
-        }),
-        'gradient',
-      ),
-    );
+    const compare = compareList(r.best, r.gradient);
+    compare.classList.add('reveal-compare');
     const trainedAlready = s.lossCurve.length > r.round;
     this.training.textContent = trainedAlready
       ? t('cls.reveal.trained', {
