@@ -24,6 +24,10 @@ describe('abuse limits', () => {
       ok: false,
       error: { code: 'TOO_MANY_JOINS' },
     });
+    expect(await call(s, 'player:resume', { code: c.code, token: 'a'.repeat(43) })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_JOINS' },
+    });
   });
 
   it('lets a whole class join from one school address, within the overall limit', async () => {
