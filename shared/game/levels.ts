@@ -1,4 +1,4 @@
-import { type Batch, depth, type Trace, weightNudge } from '#shared/engine/index';
+import { type Batch, depth, type Network, type Trace, weightNudge } from '#shared/engine/index';
 import { buildPuzzle, type Puzzle, type PuzzleSettings } from './puzzle.ts';
 
 /**
@@ -146,19 +146,22 @@ export function levelById(id: string): LevelDef | undefined {
   return LEVELS.find((l) => l.id === id);
 }
 
+/** Multiplies w^l and b^l by the level's scale[l−1], in place (nothing when the level has none). */
+export function applyLevelScale(level: LevelDef, net: Network): void {
+  if (!level.scale) return;
+  for (let l = 1; l <= depth(net); l++) {
+    const f = level.scale[l - 1] ?? 1;
+    const w = net.w[l]!;
+    const b = net.b[l]!;
+    for (let i = 0; i < w.length; i++) w[i]! *= f;
+    for (let j = 0; j < b.length; j++) b[j]! *= f;
+  }
+}
+
 /** The level's puzzle: its settings' puzzle, with the level's weight scaling applied. */
 export function levelPuzzle(level: LevelDef): { puzzle: Puzzle; data: Batch } {
   const built = buildPuzzle(level.settings);
-  const net = built.puzzle.network;
-  if (level.scale) {
-    for (let l = 1; l <= depth(net); l++) {
-      const f = level.scale[l - 1] ?? 1;
-      const w = net.w[l]!;
-      const b = net.b[l]!;
-      for (let i = 0; i < w.length; i++) w[i]! *= f;
-      for (let j = 0; j < b.length; j++) b[j]! *= f;
-    }
-  }
+  applyLevelScale(level, built.puzzle.network);
   return built;
 }
 
