@@ -70,6 +70,14 @@ describe('round math', () => {
       0,
     );
     expect(slow.points).toBe(500);
+    const unhurried = scoreRoundMove(
+      m,
+      { round: 1, l: m.key.best.l, j: m.key.best.j, dz: m.key.best.dz },
+      { seconds: 30, limit: 30, speedScoring: false },
+      0,
+    );
+    // Speed scoring off: the buzzer costs nothing.
+    expect(unhurried).toMatchObject({ points: 1000, speed: 1 });
     const wrong = scoreRoundMove(
       m,
       { round: 1, l: 1, j: 0, dz: -m.key.best.dz },
