@@ -16,7 +16,7 @@ export interface Case {
   label: string;
 }
 
-export const SHAPES: readonly number[][] = [
+const SHAPES: readonly number[][] = [
   [1, 1],
   [2, 3, 1],
   [3, 4, 2],
@@ -48,7 +48,7 @@ export function makeCase(
 }
 
 /** Any shape, a σ per layer from `kinds`, either cost (cross-entropy forces a sigmoid output, as the engine requires). */
-export function casesOf(kinds: readonly ActivationName[]): fc.Arbitrary<Case> {
+function casesOf(kinds: readonly ActivationName[]): fc.Arbitrary<Case> {
   return fc
     .record({
       shape: fc.constantFrom(...SHAPES),
