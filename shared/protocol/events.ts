@@ -47,7 +47,6 @@ export interface ClientToServerEvents {
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
-export type HostCommandName = Extract<ClientEventName, `host:${string}`>;
 
 /** Events the server emits, each to one session's room (or one connection). */
 export interface ServerToClientEvents {

@@ -221,6 +221,3 @@ export const HostWelcome = z.object({
   final: Final.nullable(),
 });
 export type HostWelcome = z.infer<typeof HostWelcome>;
-
-export const Kicked = z.object({ message: z.string() });
-export const Restarting = z.object({ message: z.string() });
