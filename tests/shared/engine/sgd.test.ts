@@ -48,16 +48,20 @@ describe('stochastic gradient descent', () => {
     const net = createNetwork({ sizes: [2, 3, 1] }, rng);
     const t = analyse(net, data);
     t.gradients();
-    const w = net.w[1]!.slice();
-    const g = t.nablaW[1]!.slice();
-    const b = net.b[2]!.slice();
-    const d = t.deltaBar[2]!.slice();
+    const w = net.w.map((x) => x.slice());
+    const g = t.nablaW.map((x) => x.slice());
+    const b = net.b.map((x) => x.slice());
+    const d = t.deltaBar.map((x) => x.slice());
     const before = batchCost(net, data);
     const r = sgdStep(t, 0.5);
     expect(r).toEqual({ cost: before, diverged: false });
     expect(batchCost(net, data)).toBeLessThan(before);
-    for (let i = 0; i < w.length; i++) expect(net.w[1]![i]).toBe(w[i]! - 0.5 * g[i]!);
-    expect(net.b[2]![0]).toBe(b[0]! - 0.5 * d[0]!);
+    for (let l = 1; l <= 2; l++) {
+      for (let i = 0; i < w[l]!.length; i++)
+        expect(net.w[l]![i], `w^${l}[${i}]`).toBe(w[l]![i]! - 0.5 * g[l]![i]!);
+      for (let j = 0; j < b[l]!.length; j++)
+        expect(net.b[l]![j], `b^${l}[${j}]`).toBe(b[l]![j]! - 0.5 * d[l]![j]!);
+    }
   });
 
   it('a huge η reports divergence, leaves the network as it was, and never yields NaN', () => {
