@@ -37,4 +37,22 @@ describe('the language switch', () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+
+  it('keeps what the teacher set in the session form when the language changes', async () => {
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/host.html`);
+    await page.locator('#preset').selectOption('custom');
+    await page.locator('#rounds').fill('7');
+    await page.locator('#hidden').fill('4,2');
+    await page.locator('#speedScoring').uncheck();
+    await page.locator('select.lang-switch').selectOption('zh-CN');
+    await expect.poll(() => page.locator('button.create-button').textContent()).toBe('创建游戏');
+    expect(await page.locator('#preset').inputValue()).toBe('custom');
+    expect(await page.locator('#rounds').inputValue()).toBe('7');
+    expect(await page.locator('#hidden').inputValue()).toBe('4,2');
+    expect(await page.locator('#hidden').isVisible()).toBe(true);
+    expect(await page.locator('#speedScoring').isChecked()).toBe(false);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -41,9 +41,13 @@ function checkbox(id: string, checked: boolean): HTMLInputElement {
 /**
  * The settings form: a level preset or custom settings, every field with its
  * default filled in and one line saying what it does. Returns what
- * `POST /api/sessions` takes, or a message for the first bad field.
+ * `POST /api/sessions` takes, or a message for the first bad field. `previous`,
+ * the same form in the former language, gives the values to keep.
  */
-export function createForm(submit: (s: SessionSettingsInput) => void): HTMLFormElement {
+export function createForm(
+  submit: (s: SessionSettingsInput) => void,
+  previous?: HTMLFormElement,
+): HTMLFormElement {
   const presetOptions: [string, string][] = LEVEL_IDS.map((id, i) => [
     id,
     `${i + 1}. ${t(`level.${id}.title` as MessageKey)}`,
@@ -136,6 +140,20 @@ export function createForm(submit: (s: SessionSettingsInput) => void): HTMLFormE
     const level = levelById(preset.value);
     f.eps.placeholder = String(level ? level.settings.eps : 1);
   };
+  // A language switch rebuilds the form: what the teacher already set stays.
+  if (previous) {
+    for (const input of [preset, ...Object.values(f)]) {
+      const was = previous.elements.namedItem(input.name);
+      if (
+        was instanceof HTMLInputElement &&
+        input instanceof HTMLInputElement &&
+        was.type === 'checkbox'
+      )
+        input.checked = was.checked;
+      else if (was instanceof HTMLInputElement || was instanceof HTMLSelectElement)
+        input.value = was.value;
+    }
+  }
   preset.addEventListener('change', sync);
   sync();
 

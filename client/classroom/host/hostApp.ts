@@ -39,7 +39,8 @@ export function hostApp(app: HTMLElement): void {
 
 function createScreen(main: HTMLElement, token: string | null): void {
   const render = () => {
-    const form = createForm((s) => void create(s, form));
+    const previous = main.querySelector<HTMLFormElement>('form.create-form') ?? undefined;
+    const form = createForm((s) => void create(s, form), previous);
     const past = el('section', { class: 'past card' });
     main.replaceChildren(el('h1', {}, t('cls.hostTitle')), form, past);
     if (token) void pastSessions(past, token);
