@@ -1,7 +1,7 @@
 import type { Reveal } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { COLORS, cssColor } from '../../state/theme.ts';
-import { el, num, signed } from '../../ui/format.ts';
+import { el, num } from '../../ui/format.ts';
 
 /** How the class moved: right-sign share, the picks per layer, and every move as a dot (Δz, ΔC). */
 export function classPicture(r: Reveal, eps: number): HTMLElement {
@@ -125,7 +125,7 @@ function scatter(r: Reveal, eps: number): HTMLElement {
     el(
       'figcaption',
       {},
-      `${t('cls.reveal.scatter')} · ε = ${signed(eps, 2).replace('+', '')} · `,
+      `${t('cls.reveal.scatter')} · ε = ${num(eps, 2)} · `,
       el('span', { class: 'key-best' }, `× ${t('result.legendBest')}`),
       ' · ',
       el('span', { class: 'key-gradient' }, `× ${t('result.legendGradient')}`),
