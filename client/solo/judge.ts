@@ -6,7 +6,7 @@ import {
   weightNudge,
 } from '#shared/engine/index';
 import { bestWeightNudge } from '#shared/game/levels';
-import { type RoundKey, roundKey, scoreMove } from '#shared/game/scoring';
+import { pointsFor, quality, type RoundKey, roundKey, scoreMove } from '#shared/game/scoring';
 import type { MoveResultView, PlayStore } from '../state/playStore.ts';
 
 /**
@@ -57,7 +57,7 @@ export class SoloJudge {
     if (!w) return null;
     const best = bestWeightNudge(s.trace, s.eps);
     const r = weightNudge(s.trace, w.l, w.j, w.k, s.dz);
-    const q = best.deltaC < 0 ? r.deltaC / best.deltaC : r.deltaC <= 0 ? 1 : -1;
+    const q = quality(r.deltaC, best.deltaC);
     return {
       move: { l: w.l, j: w.j, k: w.k, dz: s.dz, deltaC: r.deltaC },
       predicted: r.predicted,
@@ -66,7 +66,7 @@ export class SoloJudge {
       best: { l: best.l, j: best.j, k: best.k, dz: best.dw, deltaC: best.deltaC },
       gradient: null,
       quality: q,
-      points: r.deltaC > 0 ? 0 : Math.round(1000 * Math.min(Math.max(q, 0), 1)),
+      points: pointsFor(q, r.deltaC > 0),
       reason: 'weight',
     };
   }

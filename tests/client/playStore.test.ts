@@ -140,6 +140,8 @@ describe('the solo judge', () => {
     expect(good.move.k).toBe(0);
     expect(good.quality).toBeGreaterThan(0);
     expect(good.quality).toBeLessThanOrEqual(1 + 1e-9);
+    expect(good.points).toBe(Math.round(1000 * Math.min(good.quality, 1)));
+    expect(good.points).toBeGreaterThan(0);
     store.locked = false;
     store.setDz(1);
     const bad = judge.judgeWeight()!;
