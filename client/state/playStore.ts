@@ -153,7 +153,7 @@ export class PlayStore {
     return this.show === 'nextLayer' && l === this.L;
   }
 
-  /** Whether the weights into layer l are drawn with their values (always, but emphasised for BP2). */
+  /** Neuron (Δz) or weight (Δw) moves; switching clears the pick and Δz. */
   setMode(mode: PickMode): void {
     this.mode = mode;
     this.selected = null;
