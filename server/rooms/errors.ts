@@ -1,4 +1,4 @@
-import { ErrorCode } from '#shared/protocol/codes';
+import type { ErrorCode } from '#shared/protocol/codes';
 
 /** A refusal the client should hear about: its code and one sentence, never a stack. */
 export class RoomError extends Error {
@@ -13,5 +13,3 @@ export class RoomError extends Error {
 export function refuse(code: ErrorCode, message: string): never {
   throw new RoomError(code, message);
 }
-
-export { ErrorCode };
