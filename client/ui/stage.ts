@@ -193,13 +193,13 @@ export class Stage {
           // The batch's inputs: every sample's x for small batches.
           const n0 = s.network.sizes[0]!;
           if (s.trace.n > 4) {
-            label.textContent = '';
+            setText(label, '');
             return;
           }
           const xs = Array.from({ length: s.trace.n }, (_, x) =>
             compact(s.trace.a[0]![x * n0 + j]!),
           );
-          label.textContent = `x: ${xs.join(' ')}`;
+          setText(label, `x: ${xs.join(' ')}`);
           return;
         }
         const asleep = s.mean('sp', l, j) < SATURATION_THRESHOLD && s.network.act[l] !== 'linear';
