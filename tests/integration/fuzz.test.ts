@@ -177,11 +177,12 @@ describe('fuzz: thousands of random payloads per event', () => {
       dz: 0.5,
     });
     expect(r.ok).toBe(true);
-    const hw = await ok<{ players: { id: string; answered: boolean }[] }>(
-      await connect(server.url),
-      'host:join',
-      { code: c.code, token: c.hostToken },
-    );
+    const projector = await connect(server.url);
+    sockets.push(projector);
+    const hw = await ok<{ players: { id: string; answered: boolean }[] }>(projector, 'host:join', {
+      code: c.code,
+      token: c.hostToken,
+    });
     expect(hw.players.find((p) => p.id === me.playerId)?.answered).toBe(true);
   });
 });
