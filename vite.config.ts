@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 // the express server serves (npm start). Each page is its own entry, so the
 // first page never loads Phaser or KaTeX.
 const page = (name: string) => fileURLToPath(new URL(`./client/${name}`, import.meta.url));
+// The game server `npm run dev` starts: same PORT, so the proxy follows it.
+const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
 export default defineConfig({
   root: 'client',
@@ -24,8 +26,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+      '/api': api,
+      '/socket.io': { target: api, ws: true },
     },
   },
 });
