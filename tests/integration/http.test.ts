@@ -90,6 +90,10 @@ describe('http', () => {
     );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    // The byte-order mark is what makes a spreadsheet read the Chinese nicknames as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8', 3)).toMatch(/^round,playerId,nickname,/);
     const wrong = await fetch(`${server.url}/api/sessions`, {
       headers: { authorization: 'Bearer nope-nope-nope-nope' },
     });
