@@ -1,4 +1,5 @@
 import './styles.css';
+import { NICKNAME_MAX } from '#shared/protocol/codes';
 import { lang, t } from './i18n/index.ts';
 import { el } from './ui/format.ts';
 import { header, keepTranslated } from './ui/shell.ts';
@@ -21,7 +22,7 @@ const code = el('input', {
 const nickname = el('input', {
   id: 'nickname',
   name: 'nickname',
-  maxlength: '32',
+  maxlength: String(NICKNAME_MAX),
   autocomplete: 'nickname',
 });
 const message = el('p', { class: 'form-message', 'aria-live': 'polite' });
