@@ -1,5 +1,5 @@
 import { type ActivationName, DATASETS, type Network } from '#shared/engine/index';
-import { levelById } from '#shared/game/levels';
+import { applyLevelScale, levelById } from '#shared/game/levels';
 import type { PuzzleSettings } from '#shared/game/puzzle';
 import { type SessionSettings, SessionSettingsInput } from '#shared/protocol/schemas';
 
@@ -114,10 +114,5 @@ export function puzzleSettings(s: SessionSettings): PuzzleSettings {
 /** A preset's weight scaling (saturated neurons), when the network is the preset's own. */
 export function applyPresetScale(s: SessionSettings, net: Network): void {
   const level = s.preset ? levelById(s.preset) : undefined;
-  if (!level?.scale || level.settings.sizes.join() !== s.sizes.join()) return;
-  for (let l = 1; l < net.sizes.length; l++) {
-    const f = level.scale[l - 1] ?? 1;
-    for (let i = 0; i < net.w[l]!.length; i++) net.w[l]![i]! *= f;
-    for (let j = 0; j < net.b[l]!.length; j++) net.b[l]![j]! *= f;
-  }
+  if (level && level.settings.sizes.join() === s.sizes.join()) applyLevelScale(level, net);
 }
