@@ -13,9 +13,6 @@ import { endView, pastSessions } from './endView.ts';
 import { GameScreen } from './gameScreen.ts';
 import { LobbyView } from './lobbyView.ts';
 
-/** Everything the projector shows, kept up to date from the server's events. */
-export type HostState = HostWelcome;
-
 /** The host's link back to this session from any browser: the token rides in the fragment, never sent to a server. */
 export function hostUrl(code: string, token: string): string {
   return `${location.origin}/host.html?code=${code}#token=${encodeURIComponent(token)}`;
@@ -82,7 +79,8 @@ function controlScreen(
   const message = el('p', { class: 'host-message error-text', role: 'alert' });
   const view = el('div', { class: 'host-view' });
   main.replaceChildren(message, view);
-  let state: HostState | null = null;
+  // Everything the projector shows, kept up to date from the server's events.
+  let state: HostWelcome | null = null;
   let ended = false;
 
   const command = async <E extends keyof ClientToServerEvents>(
