@@ -17,3 +17,8 @@ export function showLinkState(line: HTMLElement, s: LinkState): void {
     s === LinkState.Online ? '' : s === LinkState.Offline ? t('cls.offline') : t('cls.connecting');
   line.hidden = s === LinkState.Online;
 }
+
+/** A game code as it is read aloud and shown large: 123 456. */
+export function spacedCode(code: string): string {
+  return code.replace(/(\d{3})(\d{3})/, '$1 $2');
+}

@@ -30,7 +30,10 @@ export async function hostCreates(
   const code = page.locator('.big-code');
   await code.waitFor();
   await expect.poll(() => code.getAttribute('data-code')).toMatch(/^\d{6}$/);
-  return (await code.getAttribute('data-code'))!;
+  const digits = (await code.getAttribute('data-code'))!;
+  // Shown in two groups of three, easy to read off the projector.
+  expect(await code.textContent()).toBe(`${digits.slice(0, 3)} ${digits.slice(3)}`);
+  return digits;
 }
 
 /** A player opens the join link (the first page with the code filled in), types a nickname, joins. */

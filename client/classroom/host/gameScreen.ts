@@ -3,6 +3,7 @@ import { type MessageKey, t } from '../../i18n/index.ts';
 import { compareList } from '../../ui/compareList.ts';
 import { el, num } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
+import { spacedCode } from '../page.ts';
 import { leaderboardTable } from '../standings.ts';
 import { classPicture } from './classPicture.ts';
 import { LossChart } from './lossChart.ts';
@@ -124,11 +125,7 @@ export class GameScreen {
       this.under.replaceChildren();
       const late =
         s.settings.lateJoin && !s.status.locked
-          ? el(
-              'p',
-              { class: 'late-join' },
-              t('cls.round.lateJoin', { code: s.code.replace(/(\d{3})(\d{3})/, '$1 $2') }),
-            )
+          ? el('p', { class: 'late-join' }, t('cls.round.lateJoin', { code: spacedCode(s.code) }))
           : '';
       this.side.replaceChildren(
         el('p', { class: 'how-to' }, t('cls.round.howTo')),

@@ -3,6 +3,7 @@ import type { SessionSettings } from '#shared/protocol/schemas';
 import type { PlayerEntry, Status } from '#shared/protocol/views';
 import { applyI18n, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
+import { spacedCode } from '../page.ts';
 
 export interface LobbyActions {
   kick(playerId: string): void;
@@ -99,7 +100,7 @@ export class LobbyView {
     settings: SessionSettings,
   ): void {
     this.locked = status.locked;
-    this.code.textContent = code.replace(/(\d{3})(\d{3})/, '$1 $2');
+    this.code.textContent = spacedCode(code);
     this.code.dataset['code'] = code;
     this.url.textContent = joinUrl.replace(/^https?:\/\//, '');
     this.hostLink.value = hostUrl;
