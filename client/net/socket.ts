@@ -45,13 +45,12 @@ export class GameLink {
   private onConnectHook: (() => void) | null = null;
   state: LinkState = LinkState.Connecting;
 
-  constructor(url?: string) {
-    const opts = {
+  constructor() {
+    this.socket = io({
       transports: ['websocket', 'polling'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 4000,
-    };
-    this.socket = (url ? io(url, opts) : io(opts)) as GameSocket;
+    }) as GameSocket;
     this.socket.on('connect', () => {
       this.setState(LinkState.Online);
       this.onConnectHook?.();
@@ -101,9 +100,5 @@ export class GameLink {
         else reject(new AckError(r.error.code, r.error.message));
       });
     });
-  }
-
-  close(): void {
-    this.socket.close();
   }
 }
