@@ -22,10 +22,6 @@ export class LossCurve {
     if (this.points.length > 600) this.points = this.points.filter((_, i) => i % 2 === 0);
   }
 
-  get values(): readonly { step: number; loss: number }[] {
-    return this.points;
-  }
-
   draw(): void {
     const c = this.root;
     const ctx = c.getContext('2d');
