@@ -1,4 +1,5 @@
 import { type Batch, depth, type Network, Trace } from '#shared/engine/index';
+import { COLORS, cssColor } from '../state/theme.ts';
 import { el } from './format.ts';
 
 /** Grid cells per side of the decision-boundary picture. */
@@ -47,21 +48,23 @@ export class Heatmap {
     for (let i = 0; i < GRID * GRID; i++) {
       const a = Math.min(1, Math.max(0, aL[i]!));
       const s = Math.abs(a - 0.5) * 2;
-      const [r, g, b] = a >= 0.5 ? [0, 114, 178] : [213, 94, 0];
-      const mixc = (v: number) => Math.round(255 - (255 - v) * (0.15 + 0.6 * s));
-      ctx.fillStyle = `rgb(${mixc(r)},${mixc(g)},${mixc(b)})`;
+      const c = a >= 0.5 ? COLORS.positive : COLORS.negative;
+      const mixc = (shift: number) =>
+        Math.round(255 - (255 - ((c >> shift) & 255)) * (0.15 + 0.6 * s));
+      ctx.fillStyle = `rgb(${mixc(16)},${mixc(8)},${mixc(0)})`;
       ctx.fillRect((i % GRID) * cw, Math.floor(i / GRID) * ch, cw + 0.5, ch + 0.5);
     }
     const [lo, hi] = this.range;
     const px = (v: number) => ((v - lo) / (hi - lo)) * w;
     const py = (v: number) => ((hi - v) / (hi - lo)) * h;
+    const ink = cssColor(COLORS.ink);
+    const one = cssColor(COLORS.positive);
     for (let s = 0; s < data.n; s++) {
-      const one = data.y[s]! > 0.5;
       ctx.beginPath();
       ctx.arc(px(data.x[2 * s]!), py(data.x[2 * s + 1]!), 3.5, 0, 2 * Math.PI);
       ctx.lineWidth = 1.5;
-      ctx.strokeStyle = '#1b1f24';
-      ctx.fillStyle = one ? '#0072b2' : '#ffffff';
+      ctx.strokeStyle = ink;
+      ctx.fillStyle = data.y[s]! > 0.5 ? one : '#ffffff';
       ctx.fill();
       ctx.stroke();
     }
