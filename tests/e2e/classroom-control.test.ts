@@ -89,6 +89,12 @@ describe('the host keeps control', () => {
       .poll(() => host.locator('.past-list li', { hasText: code }).textContent())
       .toMatch(/ended/);
     await screenshot(host, 'classroom-host-create-1920');
+    // The date speaks the page's language, like the rest of the row.
+    await host.locator('select.lang-switch').selectOption('zh-CN');
+    await expect
+      .poll(() => host.locator('.past-list li', { hasText: code }).textContent())
+      .toMatch(/^代码 \d{6} · \d{4}\/\d{1,2}\/\d{1,2} .*已结束/);
+    await host.locator('select.lang-switch').selectOption('en');
     // A past session opens on its report.
     await host
       .locator('.past-list li', { hasText: code })

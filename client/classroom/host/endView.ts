@@ -1,5 +1,5 @@
 import type { Final } from '#shared/protocol/views';
-import { t } from '../../i18n/index.ts';
+import { lang, t } from '../../i18n/index.ts';
 import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/api.ts';
 import { el, num, signed } from '../../ui/format.ts';
 import { errorCode, errorText } from '../errors.ts';
@@ -111,7 +111,8 @@ export async function pastSessions(
     }
     const ul = el('ul', { class: 'past-list' });
     for (const s of [...list].sort((a, b) => b.createdAt - a.createdAt)) {
-      const date = new Date(s.createdAt).toLocaleString();
+      // In the page's language, not the browser's: the rest of the row is.
+      const date = new Date(s.createdAt).toLocaleString(lang());
       const li = el(
         'li',
         { class: s.sessionId === current ? 'current' : '' },
