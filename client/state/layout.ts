@@ -36,25 +36,6 @@ export function layoutNetwork(sizes: readonly number[], width: number, height: n
   return { width: w, height: h, pos, r, strip: { x: w - stripWidth - 8, width: stripWidth - 8 } };
 }
 
-/** The neuron (l ≥ 1) under a point, within its radius plus a touch margin, or null. */
-export function neuronAt(
-  layout: NetLayout,
-  x: number,
-  y: number,
-  margin = 10,
-): { l: number; j: number } | null {
-  let best: { l: number; j: number } | null = null;
-  let bestD = Infinity;
-  layout.pos.forEach((col, l) => {
-    if (l === 0) return;
-    col.forEach((p, j) => {
-      const d = Math.hypot(p.x - x, p.y - y);
-      if (d <= layout.r[l]! + margin && d < bestD) [best, bestD] = [{ l, j }, d];
-    });
-  });
-  return best;
-}
-
 /** Samples drawn per output in the strip: a few pixels each at least, at most 16. */
 export function stripSamples(layout: NetLayout, nOut: number, nSamples: number): number {
   return Math.min(nSamples, 16, Math.max(1, Math.floor(layout.height / nOut / 7)));

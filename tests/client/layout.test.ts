@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutNetwork, neuronAt } from '../../client/state/layout.ts';
+import { layoutNetwork } from '../../client/state/layout.ts';
 
 describe('the network layout', () => {
   for (const [w, h] of [
@@ -28,12 +28,4 @@ describe('the network layout', () => {
       }
     });
   }
-
-  it('finds the neuron under a tap, with a margin for fingers, and never an input', () => {
-    const lay = layoutNetwork([2, 3, 1], 360, 385);
-    const p = lay.pos[1]![2]!;
-    expect(neuronAt(lay, p.x + lay.r[1]! + 5, p.y)).toEqual({ l: 1, j: 2 });
-    const input = lay.pos[0]![0]!;
-    expect(neuronAt(lay, input.x, input.y)).toBeNull();
-  });
 });
