@@ -1,6 +1,7 @@
 import './styles.css';
-import { NICKNAME_MAX } from '#shared/protocol/codes';
-import { lang, t } from './i18n/index.ts';
+import { CODE_LENGTH, cleanCode } from './classroom/joinCode.ts';
+import { joinForm } from './classroom/player/joinForm.ts';
+import { lang } from './i18n/index.ts';
 import { el } from './ui/format.ts';
 import { header, keepTranslated } from './ui/shell.ts';
 
@@ -8,44 +9,16 @@ import { header, keepTranslated } from './ui/shell.ts';
 const app = document.getElementById('app')!;
 document.documentElement.lang = lang();
 const query = new URLSearchParams(location.search);
-const prefill = (query.get('code') ?? '').replace(/\D/g, '').slice(0, 6);
+const prefill = cleanCode(query.get('code') ?? '');
 
-const code = el('input', {
-  id: 'code',
-  name: 'code',
-  inputmode: 'numeric',
-  autocomplete: 'off',
-  pattern: '[0-9]{6}',
-  maxlength: '6',
-  value: prefill,
-});
-const nickname = el('input', {
-  id: 'nickname',
-  name: 'nickname',
-  maxlength: String(NICKNAME_MAX),
-  autocomplete: 'nickname',
-});
-const message = el('p', { class: 'form-message', 'aria-live': 'polite' });
-const form = el(
-  'form',
-  { class: 'join', novalidate: '' },
-  el('h2', { 'data-i18n': 'home.join' }),
-  el('label', { class: 'field' }, el('span', { 'data-i18n': 'home.code' }), code),
-  el('label', { class: 'field' }, el('span', { 'data-i18n': 'home.nickname' }), nickname),
-  el('button', { type: 'submit', class: 'primary', 'data-i18n': 'home.joinButton' }),
-  message,
-);
-form.addEventListener('submit', (e) => {
-  e.preventDefault();
-  const c = code.value.trim();
-  if (!/^\d{6}$/.test(c)) {
-    message.textContent = t('home.codeInvalid');
-    code.focus();
-    return;
-  }
-  message.textContent = t('home.joinSoon', { code: c });
-  const q = new URLSearchParams({ code: c, name: nickname.value.trim() });
-  location.href = `join.html?${q}`;
+// The join page's own form: here it only carries the code and the nickname there.
+const form = joinForm({
+  page: 'home',
+  code: prefill,
+  name: '',
+  submit(code, name) {
+    location.href = `join.html?${new URLSearchParams({ code, name })}`;
+  },
 });
 
 app.append(
@@ -58,7 +31,7 @@ app.append(
     { class: 'home' },
     el('h1', { 'data-i18n': 'app.title' }),
     el('p', { class: 'tagline', 'data-i18n': 'app.tagline' }),
-    form,
+    form.root,
     el(
       'nav',
       { class: 'solo-links' },
@@ -69,5 +42,5 @@ app.append(
     el('p', { class: 'note', 'data-i18n': 'home.offline' }),
   ),
 );
-if (prefill.length === 6) nickname.focus();
+if (prefill.length === CODE_LENGTH) form.nickname.focus();
 keepTranslated(document, 'app.title');

@@ -48,7 +48,19 @@ export class Countdown {
     );
   }
 
+  private shown: Timer | null = null;
+
+  /**
+   * Shows a timer the server sent. The same message again changes nothing:
+   * its `serverNow` is from when it was sent, so reading it later would skew the clock.
+   */
+  show(timer: Timer | null): void {
+    if (timer === this.shown && this.timer) return;
+    this.set(timer);
+  }
+
   set(timer: Timer | null): void {
+    this.shown = timer;
     this.clock.set(timer);
     this.tick();
     if (!this.timer) this.timer = setInterval(() => this.tick(), 250);

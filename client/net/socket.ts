@@ -27,6 +27,21 @@ export class AckError extends Error {
   }
 }
 
+/** Every server event as `{ type, data }`, typed by the protocol's event map. */
+export type ServerEvent = {
+  [E in keyof ServerToClientEvents]: {
+    type: E;
+    data: Parameters<ServerToClientEvents[E]>[0];
+  };
+}[keyof ServerToClientEvents];
+
+/** Refusals that say "not now" rather than "no": worth another try after a wait. */
+export const RETRYABLE: ReadonlySet<string> = new Set<ErrorCode | 'TIMEOUT'>([
+  'TOO_MANY_JOINS',
+  'TIMEOUT',
+  'SHUTTING_DOWN',
+]);
+
 export const LinkState = {
   Connecting: 'connecting',
   Online: 'online',
@@ -78,6 +93,12 @@ export class GameLink {
   on<E extends keyof ServerToClientEvents>(event: E, f: ServerToClientEvents[E]): void {
     // socket.io's listener typing is stricter than the event map needs.
     (this.socket.on as (e: string, f: unknown) => void)(event, f);
+  }
+
+  /** Every server event, as one typed stream (the session reducer reads them all). */
+  onEvent(f: (e: ServerEvent) => void): void {
+    // The server's emits are typed by the same event map; onAny only forgets the pairing.
+    this.socket.onAny((type: string, data: unknown) => f({ type, data } as ServerEvent));
   }
 
   /** Emits a client event and resolves with the data of its acknowledgement. */

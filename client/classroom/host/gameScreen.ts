@@ -1,9 +1,11 @@
-import type { HostWelcome } from '#shared/protocol/views';
+import { Phase } from '#shared/protocol/codes';
+import type { Reveal } from '#shared/protocol/views';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { compareList } from '../../ui/compareList.ts';
 import { el, num } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { spacedCode } from '../page.ts';
+import { type HostSession, inRound, ownReveal } from '../session.ts';
 import { leaderboardTable } from '../standings.ts';
 import { classPicture } from './classPicture.ts';
 import { LossChart } from './lossChart.ts';
@@ -45,7 +47,7 @@ export class GameScreen {
   private readonly under = el('div', { class: 'net-under' });
   private readonly who = el('ul', { class: 'moved-list' });
   private revealShown = 0;
-  private last: HostWelcome | null = null;
+  private last: HostSession | null = null;
 
   constructor(actions: GameActions) {
     const controls = el('div', { class: 'game-controls' });
@@ -86,38 +88,39 @@ export class GameScreen {
     this.revealShown = 0;
   }
 
-  async update(s: HostWelcome): Promise<void> {
+  async update(s: HostSession): Promise<void> {
     this.last = s;
     const phase = s.status.phase;
     const r = s.round;
-    const inRound = phase === 'question' || phase === 'paused';
+    const open = inRound(phase);
     const lastRound = s.status.round >= s.status.rounds;
-    this.title.textContent = t(phase === 'reveal' ? 'cls.reveal.title' : 'cls.round.title', {
+    this.title.textContent = t(phase === Phase.Reveal ? 'cls.reveal.title' : 'cls.round.title', {
       n: s.status.round,
       total: s.status.rounds,
     });
-    this.countdown.root.hidden = !inRound;
-    if (inRound) this.countdown.set(s.status.timer);
+    this.countdown.root.hidden = !open;
+    if (open) this.countdown.show(s.status.timer);
     else this.countdown.stop();
     this.root.dataset['phase'] = phase;
     this.progress(s.answered, s.players.length);
-    this.moved.hidden = !inRound;
+    this.moved.hidden = !open;
     if (r)
       this.facts.textContent = `${t('cls.round.cost', { c: num(r.cost, 4) })} · ${t('cls.round.budget', { e: num(r.puzzle.eps, 2) })}`;
     const b = this.buttons;
-    b.pause.hidden = phase !== 'question';
-    b.resume.hidden = phase !== 'paused';
-    b.extend.hidden = !inRound;
-    b.skip.hidden = !inRound;
-    b.endRound.hidden = !inRound;
-    b.next.hidden = phase !== 'reveal';
+    b.pause.hidden = phase !== Phase.Question;
+    b.resume.hidden = phase !== Phase.Paused;
+    b.extend.hidden = !open;
+    b.skip.hidden = !open;
+    b.endRound.hidden = !open;
+    b.next.hidden = phase !== Phase.Reveal;
     b.next.textContent = t(lastRound ? 'cls.reveal.finish' : 'cls.reveal.next');
     b.next.title = t('cls.reveal.nextKeys');
     b.pause.title = t('cls.round.pauseKeys');
     b.resume.title = t('cls.round.pauseKeys');
-    if (r) this.network.load(r, phase === 'reveal' ? s.reveal : null);
-    if (phase === 'reveal' && s.reveal) {
-      if (this.revealShown !== s.reveal.round) this.showReveal(s);
+    const reveal = phase === Phase.Reveal ? ownReveal(s) : null;
+    if (r) this.network.load(r, reveal);
+    if (reveal) {
+      if (this.revealShown !== reveal.round) this.showReveal(s, reveal);
     } else {
       this.revealShown = 0;
       this.loss.set(s.lossCurve, s.settings.rounds);
@@ -138,7 +141,7 @@ export class GameScreen {
   }
 
   /** Who has moved, by name only: nothing of the move itself before the reveal. */
-  private renderWho(s: HostWelcome): void {
+  private renderWho(s: HostSession): void {
     this.who.setAttribute('aria-label', t('cls.lobby.players', { n: s.players.length }));
     this.who.replaceChildren(
       ...s.players.map((p) =>
@@ -159,13 +162,13 @@ export class GameScreen {
     if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
     // A focused button answers Space and Enter itself.
     if (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
-    const phase = this.root.dataset['phase'];
+    const phase = this.last?.status.phase;
     const name: ButtonName | null =
-      phase === 'reveal' && ['PageDown', 'ArrowRight', 'n', 'N'].includes(e.key)
+      phase === Phase.Reveal && ['PageDown', 'ArrowRight', 'n', 'N'].includes(e.key)
         ? 'next'
-        : phase === 'question' && ['p', 'P', ' '].includes(e.key)
+        : phase === Phase.Question && ['p', 'P', ' '].includes(e.key)
           ? 'pause'
-          : phase === 'paused' && ['p', 'P', ' '].includes(e.key)
+          : phase === Phase.Paused && ['p', 'P', ' '].includes(e.key)
             ? 'resume'
             : null;
     if (!name || this.buttons[name].hidden) return;
@@ -190,8 +193,7 @@ export class GameScreen {
     this.countdown.stop();
   }
 
-  private showReveal(s: HostWelcome): void {
-    const r = s.reveal!;
+  private showReveal(s: HostSession, r: Reveal): void {
     this.revealShown = r.round;
     const compare = compareList(r.best, r.gradient);
     compare.classList.add('reveal-compare');

@@ -1,28 +1,23 @@
 import type { ClientToServerEvents } from '#shared/protocol/events';
 import type { SessionSettingsInput } from '#shared/protocol/schemas';
-import type { HostWelcome } from '#shared/protocol/views';
 import { onLangChange, t } from '../../i18n/index.ts';
 import { createSession } from '../../net/api.ts';
 import { type AckError, GameLink } from '../../net/socket.ts';
 import { hostRecord, rememberHostSession } from '../../net/tokens.ts';
 import { el } from '../../ui/format.ts';
 import { errorCode, errorText } from '../errors.ts';
+import { cleanCode } from '../joinCode.ts';
 import { classroomShell, showLinkState } from '../page.ts';
-import { createForm, formMessage } from './createView.ts';
-import { endView, pastSessions } from './endView.ts';
-import { GameScreen } from './gameScreen.ts';
-import { LobbyView } from './lobbyView.ts';
-
-/** The host's link back to this session from any browser: the token rides in the fragment, never sent to a server. */
-export function hostUrl(code: string, token: string): string {
-  return `${location.origin}/host.html?code=${code}#token=${encodeURIComponent(token)}`;
-}
+import { applyEvent, initialSession, type SessionEvent, type SessionState } from '../session.ts';
+import { CreateForm } from './createView.ts';
+import { pastSessions } from './endView.ts';
+import { HostView } from './hostView.ts';
 
 /** The host page: create a session, or take control of one (again) by its code and this browser's token. */
 export function hostApp(app: HTMLElement): void {
   const { main, link } = classroomShell(app);
   const query = new URLSearchParams(location.search);
-  const code = (query.get('code') ?? '').replace(/\D/g, '').slice(0, 6);
+  const code = cleanCode(query.get('code') ?? '');
   const hashToken = new URLSearchParams(location.hash.slice(1)).get('token');
   if (hashToken) {
     const prev = hostRecord();
@@ -35,17 +30,18 @@ export function hostApp(app: HTMLElement): void {
 }
 
 function createScreen(main: HTMLElement, token: string | null): void {
+  const form = new CreateForm((s) => void create(s));
+  const title = el('h1', {});
+  const past = el('section', { class: 'past card' });
+  main.replaceChildren(title, form.root, past);
   const render = () => {
-    const previous = main.querySelector<HTMLFormElement>('form.create-form') ?? undefined;
-    const form = createForm((s) => void create(s, form), previous);
-    const past = el('section', { class: 'past card' });
-    main.replaceChildren(el('h1', {}, t('cls.hostTitle')), form, past);
+    title.textContent = t('cls.hostTitle');
+    form.relabel();
     if (token) void pastSessions(past, token);
     else past.hidden = true;
   };
-  const create = async (s: SessionSettingsInput, form: HTMLFormElement) => {
-    const button = form.querySelector('button[type=submit]') as HTMLButtonElement;
-    button.disabled = true;
+  const create = async (s: SessionSettingsInput) => {
+    form.button.disabled = true;
     try {
       let created: Awaited<ReturnType<typeof createSession>>;
       try {
@@ -58,8 +54,8 @@ function createScreen(main: HTMLElement, token: string | null): void {
       rememberHostSession(created.hostToken, created.code, created.sessionId);
       location.href = `host.html?code=${created.code}`;
     } catch (e) {
-      formMessage(form).textContent = errorText(e);
-      button.disabled = false;
+      form.message.textContent = errorText(e);
+      form.button.disabled = false;
     }
   };
   render();
@@ -77,11 +73,8 @@ function controlScreen(
   net.onState((s) => showLinkState(linkLine, s));
   showLinkState(linkLine, net.state);
   const message = el('p', { class: 'host-message error-text', role: 'alert' });
-  const view = el('div', { class: 'host-view' });
-  main.replaceChildren(message, view);
-  // Everything the projector shows, kept up to date from the server's events.
-  let state: HostWelcome | null = null;
-  let ended = false;
+  const box = el('div', { class: 'host-view' });
+  main.replaceChildren(message, box);
 
   const command = async <E extends keyof ClientToServerEvents>(
     event: E,
@@ -96,12 +89,10 @@ function controlScreen(
     }
   };
 
-  const lobby = new LobbyView({
+  const view = new HostView(box, token ?? '', {
     kick: (playerId) => void command('host:kick', { playerId }),
     lock: (locked) => void command(locked ? 'host:lock' : 'host:unlock', {}),
     start: () => void command('host:start', {}),
-  });
-  const game = new GameScreen({
     pause: () => void command('host:pause', {}),
     resume: () => void command('host:resume', {}),
     extend: () => void command('host:extend', { seconds: 15 }),
@@ -113,47 +104,17 @@ function controlScreen(
     },
   });
 
-  let endedId = '';
-  const drawEnd = () => {
-    const box = el('div', { class: 'host-end' });
-    view.replaceChildren(box);
-    void endView(box, endedId, token ?? '', state?.final ?? null);
-  };
-  const showEnd = (sessionId: string) => {
-    if (ended) return;
-    ended = true;
-    endedId = sessionId;
-    game.stop();
-    drawEnd();
-  };
-
-  const render = () => {
-    if (!state || ended) return;
-    const s = state;
-    document.title = `${s.code} · ${t('cls.hostTitle')}`;
-    switch (s.status.phase) {
-      case 'lobby':
-        lobby.update(
-          s.code,
-          s.joinUrl,
-          hostUrl(s.code, token ?? ''),
-          s.status,
-          s.players,
-          s.settings,
-        );
-        if (lobby.root.parentElement !== view) view.replaceChildren(lobby.root);
-        return;
-      case 'ended':
-        showEnd(s.sessionId);
-        return;
-      default:
-        if (game.root.parentElement !== view) view.replaceChildren(game.root);
-        void game.update(s);
-    }
+  // Everything the projector shows, worked out from the server's events by the shared reducer.
+  let state: SessionState = initialSession;
+  const dispatch = (e: SessionEvent) => {
+    state = applyEvent(state, e);
+    if (e.type === 'round:progress') view.progress(e.data);
+    else if (e.type === 'round:trained') view.trained(state);
+    else view.render(state);
   };
 
   net.onConnect(() => {
-    if (ended) return;
+    if (view.ended) return;
     if (!token) {
       message.textContent = t('cls.err.UNAUTHORIZED');
       return;
@@ -161,71 +122,20 @@ function controlScreen(
     net
       .request('host:join', { code, token })
       .then((w) => {
-        state = w;
         rememberHostSession(token, w.code, w.sessionId);
-        render();
+        dispatch({ type: 'host:welcome', data: w });
       })
       .catch((e: AckError) => {
         // An ended session is no longer live: show its report from the database.
         const id = sessionHint ?? hostRecord()?.sessions[code];
-        if ((e.code === 'NOT_FOUND' || e.code === 'SESSION_ENDED') && id) showEnd(id);
+        if ((e.code === 'NOT_FOUND' || e.code === 'SESSION_ENDED') && id) view.showEnd(id);
         else message.textContent = errorText(e);
       });
   });
 
-  net.on('session:status', (st) => {
-    if (!state) return;
-    state = { ...state, status: st };
-    render();
+  net.onEvent((e) => {
+    dispatch(e);
+    if (e.type === 'server:restarting') message.textContent = t('cls.err.SHUTTING_DOWN');
   });
-  net.on('session:players', (u) => {
-    if (!state) return;
-    state = { ...state, players: u.players, answered: u.answered };
-    render();
-  });
-  net.on('round:started', (r) => {
-    if (!state) return;
-    state = {
-      ...state,
-      round: r,
-      reveal: null,
-      answered: 0,
-      status: { ...state.status, phase: 'question', round: r.round, timer: r.timer },
-    };
-    render();
-  });
-  net.on('round:progress', (p) => {
-    if (!state || p.round !== state.round?.round) return;
-    state = { ...state, answered: p.answered };
-    game.progress(p.answered, p.players);
-  });
-  net.on('round:ended', (r) => {
-    if (!state) return;
-    state = {
-      ...state,
-      reveal: r,
-      leaderboard: r.leaderboard,
-      lossCurve: r.lossCurve,
-      status: { ...state.status, phase: 'reveal', timer: null },
-    };
-    render();
-  });
-  net.on('round:trained', (tr) => {
-    if (!state) return;
-    state = { ...state, lossCurve: tr.lossCurve };
-    game.trained(tr.lossCurve, tr.sgdSteps);
-  });
-  net.on('session:ended', (f) => {
-    if (!state) return;
-    state = { ...state, final: f, status: { ...state.status, phase: 'ended', timer: null } };
-    render();
-  });
-  net.on('server:restarting', () => {
-    message.textContent = t('cls.err.SHUTTING_DOWN');
-  });
-  onLangChange(() => {
-    game.relabel();
-    if (ended) drawEnd();
-    else render();
-  });
+  onLangChange(() => view.relabel());
 }

@@ -1,9 +1,10 @@
-import type { MoveResult, Reveal, RoundStart } from '#shared/protocol/views';
+import type { MoveResult, Reveal } from '#shared/protocol/views';
 import { createPlayView, type PlayView } from '../../game/playView.ts';
 import type { PlayStore } from '../../state/playStore.ts';
 import { el } from '../../ui/format.ts';
 import type { MovePanel } from '../../ui/movePanel.ts';
 import { moveView, revealView } from '../moveView.ts';
+import { ownReveal, type SessionState } from '../session.ts';
 
 /**
  * The player's play view in a class game: the solo game's play view (stage,
@@ -17,7 +18,8 @@ export class PlayerBoard {
   readonly extra: HTMLElement;
   private readonly view: PlayView;
   private round = 0;
-  private myMove: MoveResult | null = null;
+  /** The move and reveal the result panel shows now (undefined: nothing drawn for this puzzle). */
+  private shown: { move: MoveResult | null; reveal: Reveal | null } | undefined;
 
   constructor(
     private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
@@ -40,45 +42,34 @@ export class PlayerBoard {
     await this.view.game;
   }
 
-  /** A new puzzle (or the same one again after a reconnect, with the move already made). */
-  load(round: RoundStart, mine: MoveResult | null, reveal: Reveal | null): void {
+  /**
+   * Draws the round of the session state: its puzzle, the player's own move,
+   * and the best move and the gradient demon's once the round is revealed
+   * (never before: nobody can pass the answer on while others still think).
+   * A result is redrawn only when the move or the reveal changed.
+   */
+  render(s: SessionState, waiting: boolean): void {
+    const round = s.round;
+    if (!round) return;
     if (round.round !== this.round || !this.store.network) {
       this.round = round.round;
       this.store.setPuzzle(round.puzzle);
+      this.shown = undefined;
     }
-    this.myMove = mine;
-    this.setWaiting(false);
-    // The reveal a welcome carries may be the previous round's: it belongs to the leaderboard, not this puzzle.
-    const own = reveal && reveal.round === round.round ? reveal : null;
-    this.store.answerHidden = !own;
-    if (mine) this.store.showResult(moveView(mine, own));
-    else if (own) this.store.showResult(revealView(own));
-  }
-
-  /** The server scored the move. */
-  showMine(r: MoveResult): void {
-    this.myMove = r;
-    this.setWaiting(false);
-    // The best move waits for the reveal, so that nobody can pass it on while others still think.
-    this.store.answerHidden = true;
-    this.store.showResult(moveView(r, null));
-  }
-
-  /** The round closed: the gradient demon's move joins the best one on the network. */
-  reveal(reveal: Reveal): void {
-    if (reveal.round !== this.round) return;
-    this.store.answerHidden = false;
-    this.store.showResult(this.myMove ? moveView(this.myMove, reveal) : revealView(reveal));
+    const reveal = ownReveal(s);
+    if (!this.shown || this.shown.move !== s.myMove || this.shown.reveal !== reveal) {
+      this.shown = { move: s.myMove, reveal };
+      this.store.answerHidden = !reveal;
+      if (s.myMove) this.store.showResult(moveView(s.myMove, reveal));
+      else if (reveal) this.store.showResult(revealView(reveal));
+    }
+    this.setWaiting(waiting);
   }
 
   /** Holds moves back while a submit is on its way or the round is paused. */
   setWaiting(waiting: boolean): void {
     this.movePanel.enabled = !waiting;
     this.movePanel.render();
-  }
-
-  get moved(): boolean {
-    return this.myMove !== null;
   }
 
   private submit(): void {

@@ -1,6 +1,7 @@
 import { NICKNAME_MAX } from '#shared/protocol/codes';
-import { t } from '../../i18n/index.ts';
+import { onLangChange, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
+import { CODE_LENGTH, cleanCode, isJoinCode } from '../joinCode.ts';
 
 export interface JoinForm {
   root: HTMLFormElement;
@@ -8,40 +9,49 @@ export interface JoinForm {
   nickname: HTMLInputElement;
   button: HTMLButtonElement;
   message: HTMLElement;
-  render(): void;
   busy(on: boolean): void;
 }
 
-/** Code and nickname: large fields, a numeric keypad for the code, one tap to join. */
-export function joinForm(
-  code: string,
-  name: string,
-  submit: (code: string, name: string) => void,
-): JoinForm {
+export interface JoinFormOptions {
+  /** `home`: the first page, which sends the player on to the join page; `player`: the join page itself. */
+  page: 'home' | 'player';
+  code: string;
+  name: string;
+  /** Called with a six-digit code and a non-blank nickname. */
+  submit(code: string, name: string): void;
+}
+
+/**
+ * Code and nickname: large fields, a numeric keypad for the code, one tap to
+ * join. The one join form, on the first page and on the join page; it keeps
+ * itself in the page's language.
+ */
+export function joinForm(o: JoinFormOptions): JoinForm {
+  const prefix = o.page === 'player' ? 'join-' : '';
   const codeInput = el('input', {
-    id: 'join-code',
+    id: `${prefix}code`,
     name: 'code',
     inputmode: 'numeric',
     autocomplete: 'off',
-    pattern: '[0-9]{6}',
-    maxlength: '6',
-    value: code,
+    pattern: `[0-9]{${CODE_LENGTH}}`,
+    maxlength: String(CODE_LENGTH),
+    value: o.code,
   });
   const nickname = el('input', {
-    id: 'join-nickname',
+    id: `${prefix}nickname`,
     name: 'nickname',
     maxlength: String(NICKNAME_MAX),
     autocomplete: 'nickname',
-    value: name,
+    value: o.name,
   });
   const codeLabel = el('span', {});
   const nameLabel = el('span', {});
-  const title = el('h1', {});
+  const title = el(o.page === 'player' ? 'h1' : 'h2', {});
   const button = el('button', { type: 'submit', class: 'primary join-button' });
   const message = el('p', { class: 'form-message error-text', role: 'alert' });
   const root = el(
     'form',
-    { class: 'join player-join', novalidate: '' },
+    { class: o.page === 'player' ? 'join player-join' : 'join', novalidate: '' },
     title,
     el('label', { class: 'field' }, codeLabel, codeInput),
     el('label', { class: 'field' }, nameLabel, nickname),
@@ -57,8 +67,8 @@ export function joinForm(
   };
   root.addEventListener('submit', (e) => {
     e.preventDefault();
-    const c = codeInput.value.replace(/\D/g, '');
-    if (!/^\d{6}$/.test(c)) {
+    const c = cleanCode(codeInput.value);
+    if (!isJoinCode(c)) {
       message.textContent = t('home.codeInvalid');
       codeInput.focus();
       return;
@@ -70,16 +80,16 @@ export function joinForm(
       return;
     }
     message.textContent = '';
-    submit(c, n);
+    o.submit(c, n);
   });
   render();
+  onLangChange(render);
   return {
     root,
     code: codeInput,
     nickname,
     button,
     message,
-    render,
     busy(on) {
       working = on;
       button.disabled = on;

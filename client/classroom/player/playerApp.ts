@@ -1,188 +1,86 @@
-import type {
-  Final,
-  MoveResult,
-  PlayerWelcome,
-  Reveal,
-  RoundStart,
-  Status,
-} from '#shared/protocol/views';
+import type { PlayerWelcome } from '#shared/protocol/views';
 import { onLangChange, t } from '../../i18n/index.ts';
-import { type AckError, GameLink } from '../../net/socket.ts';
+import { GameLink, RETRYABLE } from '../../net/socket.ts';
 import { forgetPlayerSeat, playerSeat, savePlayerSeat } from '../../net/tokens.ts';
-import { el } from '../../ui/format.ts';
-import { Countdown } from '../clock.ts';
 import { errorCode, errorText } from '../errors.ts';
+import { cleanCode } from '../joinCode.ts';
 import { classroomShell, showLinkState } from '../page.ts';
-import { rankChange } from '../standings.ts';
-import type { PlayerBoard } from './board.ts';
+import { applyEvent, initialSession, type SessionEvent, type SessionState } from '../session.ts';
 import { joinForm } from './joinForm.ts';
-import { endScreen, kickedScreen, lobbyScreen, roundCard } from './screens.ts';
+import { initialUi, type PlayerUi, PlayerView } from './playerView.ts';
+import { Retry } from './retry.ts';
 
 /** Codes after which a stored seat is useless: forget it and ask again. */
 const SEAT_GONE = new Set(['BAD_TOKEN', 'NOT_FOUND', 'SESSION_ENDED']);
 
-/** The player's page: join (or resume), the lobby, each round in the play view, the podium. */
+/**
+ * The player's page: join (or resume), the lobby, each round in the play
+ * view, the podium. The session state comes from the shared reducer; this
+ * file only sends requests and dispatches what comes back.
+ */
 export function playerApp(app: HTMLElement): void {
   const { main, link } = classroomShell(app);
   const query = new URLSearchParams(location.search);
-  let code = (query.get('code') ?? '').replace(/\D/g, '').slice(0, 6);
+  let code = cleanCode(query.get('code') ?? '');
   let autoName = (query.get('name') ?? '').trim();
   const net = new GameLink();
   net.onState((s) => showLinkState(link, s));
   showLinkState(link, net.state);
 
-  let me: { playerId: string; nickname: string } | null = null;
-  let status: Status | null = null;
-  let round: RoundStart | null = null;
-  let reveal: Reveal | null = null;
-  let final: Final | null = null;
-  let score = 0;
-  let kicked = false;
+  let state: SessionState = initialSession;
+  let ui: PlayerUi = initialUi;
   let joining = false;
+  const retry = new Retry();
 
-  const form = joinForm(code, autoName, (c, n) => void join(c, n));
-  const lobby = el('section', { class: 'player-lobby card', 'aria-live': 'polite' });
-  const roundTitle = el('h1', { class: 'round-title' });
-  const countdown = new Countdown();
-  const scoreLine = el('p', { class: 'my-score' });
-  const nameTag = el('p', { class: 'my-name' });
-  const notice = el('p', { class: 'player-notice', role: 'status' });
-  const boardHost = el('div', { class: 'board-host' });
-  const game = el(
-    'section',
-    { class: 'player-game' },
-    el('div', { class: 'play-head' }, roundTitle, countdown.root, nameTag, scoreLine),
-    notice,
-    boardHost,
-  );
-  const end = el('section', { class: 'player-end' });
-  const screens = { form: form.root, lobby, game, end };
-  main.append(...Object.values(screens));
-  const show = (name: keyof typeof screens) => {
-    for (const [k, node] of Object.entries(screens)) node.hidden = k !== name;
+  const form = joinForm({
+    page: 'player',
+    code,
+    name: autoName,
+    submit: (c, n) => void join(c, n),
+  });
+  const view = new PlayerView(main, form, (r, l, j, dz) => void submit(r, l, j, dz));
+  const render = () => view.render(state, ui);
+  const dispatch = (e: SessionEvent) => {
+    state = applyEvent(state, e);
+    // A new word from the server replaces the last error or retry line.
+    ui = { ...ui, note: '' };
+    render();
   };
-  show('form');
-  form.root.hidden = true;
-
-  let boardPromise: Promise<PlayerBoard> | null = null;
-  const board = (): Promise<PlayerBoard> => {
-    boardPromise ??= import('./board.ts').then(({ PlayerBoard }) => {
-      const b = new PlayerBoard((r, l, j, dz) => void submit(r, l, j, dz));
-      boardHost.append(b.root);
-      return b;
-    });
-    return boardPromise;
+  const setUi = (next: Partial<PlayerUi>) => {
+    ui = { ...ui, ...next };
+    render();
   };
 
-  const setNotice = (text: string) => {
-    notice.textContent = text;
-    notice.hidden = !text;
-  };
-
-  const renderHead = () => {
-    if (round)
-      roundTitle.textContent = t('cls.round.title', { n: round.round, total: round.rounds });
-    nameTag.textContent = me?.nickname ?? '';
-    const mine = reveal?.leaderboard.find((e) => e.id === me?.playerId);
-    scoreLine.replaceChildren(t('cls.player.score', { n: score }));
-    if (mine) {
-      scoreLine.append(
-        ' · ',
-        t('cls.player.rank', { r: mine.rank, n: reveal!.leaderboard.length }),
-        ' ',
-        rankChange(mine.rankChange),
-      );
-    }
-  };
-
-  const renderLobby = () => {
-    lobby.replaceChildren(...lobbyScreen(me?.nickname ?? '', code));
-  };
-
-  const renderReveal = async () => {
-    const b = await board();
-    if (!reveal) {
-      b.extra.replaceChildren();
-      return;
-    }
-    b.reveal(reveal);
-    b.extra.replaceChildren(roundCard(reveal, me?.playerId ?? '', b.moved, score));
-  };
-
-  const renderEnd = () => {
-    if (final) end.replaceChildren(...endScreen(final, me?.playerId));
-  };
-
-  const renderKicked = () => {
-    end.replaceChildren(...kickedScreen());
-    show('end');
-  };
-
-  /** Draws the screen the session's phase asks for. */
-  const render = async () => {
-    if (kicked) return renderKicked();
-    if (!me || !status) {
-      form.render();
-      show('form');
-      return;
-    }
-    switch (status.phase) {
-      case 'lobby':
-        renderLobby();
-        show('lobby');
-        return;
-      case 'ended':
-        countdown.stop();
-        renderEnd();
-        show('end');
-        return;
-      default: {
-        show('game');
-        renderHead();
-        const open = status.phase === 'question';
-        countdown.root.hidden = !(status.phase === 'question' || status.phase === 'paused');
-        const b = await board();
-        await b.mount();
-        if (status.phase === 'reveal') {
-          setNotice('');
-          await renderReveal();
-        } else {
-          b.extra.replaceChildren();
-          setNotice(
-            status.phase === 'paused'
-              ? t('cls.player.paused')
-              : b.moved
-                ? t('cls.player.moved')
-                : '',
-          );
-          b.setWaiting(!open);
-        }
-      }
-    }
-  };
-
-  const welcome = async (w: PlayerWelcome) => {
+  const welcome = (w: PlayerWelcome) => {
+    retry.reset();
     code = w.code;
-    me = { playerId: w.playerId, nickname: w.nickname };
     if (w.resumeToken)
       savePlayerSeat(w.code, { token: w.resumeToken, nickname: w.nickname, playerId: w.playerId });
-    status = w.status;
-    round = w.round;
-    reveal = w.reveal;
-    final = w.final;
-    score = w.score;
-    countdown.set(w.status.timer);
     // Drop the nickname from the address: a refresh resumes by token, never joins twice.
     if (query.has('name')) {
       query.delete('name');
       query.set('code', w.code);
       history.replaceState(null, '', `?${query}`);
     }
-    if (w.round && w.status.phase !== 'lobby' && w.status.phase !== 'ended') {
-      const b = await board();
-      b.load(w.round, w.myMove, w.reveal);
+    dispatch({ type: 'player:welcome', data: w });
+  };
+
+  /**
+   * A join or a resume; "not now" (too many joins, no answer, a restart) waits
+   * and tries again, saying so, instead of leaving the phone on a blank page.
+   */
+  const enter = async (ask: () => Promise<PlayerWelcome>, again: () => void): Promise<void> => {
+    try {
+      welcome(await ask());
+    } catch (e) {
+      const c = errorCode(e);
+      if (c && RETRYABLE.has(c)) {
+        const text = errorText(e);
+        retry.schedule(again, (s) => setUi({ note: `${text} ${t('cls.player.retryIn', { s })}` }));
+        return;
+      }
+      throw e;
     }
-    await render();
   };
 
   const join = async (c: string, name: string) => {
@@ -190,98 +88,69 @@ export function playerApp(app: HTMLElement): void {
     joining = true;
     form.busy(true);
     try {
-      await welcome(await net.request('player:join', { code: c, nickname: name }));
+      await enter(
+        () => net.request('player:join', { code: c, nickname: name }),
+        () => void join(c, name),
+      );
     } catch (e) {
-      form.message.textContent = errorText(e);
-      show('form');
+      setUi({ formOpen: true, note: errorText(e) });
     } finally {
       joining = false;
       form.busy(false);
     }
   };
 
+  const resume = (token: string) => {
+    enter(
+      () => net.request('player:resume', { code, token }),
+      () => resume(token),
+    ).catch((e: unknown) => {
+      const c = errorCode(e);
+      if (c === 'KICKED') {
+        // The seat stays stored: every reload shows the removal again instead of a fresh join form.
+        dispatch({ type: 'player:kicked', data: { message: '' } });
+      } else if (c && SEAT_GONE.has(c)) {
+        forgetPlayerSeat(code);
+        state = { ...state, me: null };
+        setUi({ formOpen: true, note: errorText(e) });
+      } else setUi({ note: errorText(e) });
+    });
+  };
+
   const submit = async (r: number, l: number, j: number, dz: number) => {
-    const b = await board();
+    setUi({ sending: true });
     try {
-      const result: MoveResult = await net.request('move:submit', { round: r, l, j, dz });
-      score = result.score;
-      b.showMine(result);
-      setNotice(t('cls.player.moved'));
-      renderHead();
+      const result = await net.request('move:submit', { round: r, l, j, dz });
+      ui = { ...ui, sending: false };
+      dispatch({ type: 'move:scored', data: result });
     } catch (e) {
-      setNotice(errorText(e));
-      b.setWaiting(errorCode(e) === 'ROUND_CLOSED');
+      setUi({
+        sending: false,
+        note: errorText(e),
+        closedRound: errorCode(e) === 'ROUND_CLOSED' ? r : ui.closedRound,
+      });
     }
   };
 
   // Every (re)connection is a new socket: resume by token, else join by the link's name.
   net.onConnect(() => {
-    if (kicked) return;
+    retry.cancel();
+    if (state.kicked) return;
     const seat = code ? playerSeat(code) : null;
-    if (seat) {
-      net
-        .request('player:resume', { code, token: seat.token })
-        .then((w) => welcome(w))
-        .catch((e: AckError) => {
-          if (e.code === 'KICKED') {
-            // The seat stays stored: every reload shows the removal again instead of a fresh join form.
-            kicked = true;
-            void render();
-          } else if (SEAT_GONE.has(e.code)) {
-            forgetPlayerSeat(code);
-            me = null;
-            form.message.textContent = errorText(e);
-            void render();
-          }
-        });
-    } else if (code && autoName) {
+    if (seat) resume(seat.token);
+    else if (code && autoName) {
       const name = autoName;
       autoName = '';
       void join(code, name);
     } else {
-      void render();
+      setUi({ formOpen: true });
       (code ? form.nickname : form.code).focus();
     }
   });
 
-  net.on('session:status', (s) => {
-    status = s;
-    countdown.set(s.timer);
-    void render();
+  net.onEvent((e) => {
+    dispatch(e);
+    if (e.type === 'server:restarting') setUi({ note: t('cls.err.SHUTTING_DOWN') });
   });
-  net.on('round:started', async (r) => {
-    round = r;
-    status = {
-      phase: 'question',
-      round: r.round,
-      rounds: r.rounds,
-      locked: status?.locked ?? false,
-      timer: r.timer,
-    };
-    countdown.set(r.timer);
-    const b = await board();
-    b.load(r, null, null);
-    setNotice('');
-    await render();
-  });
-  net.on('round:ended', (r) => {
-    reveal = r;
-    const mine = r.leaderboard.find((e) => e.id === me?.playerId);
-    if (mine) score = mine.score;
-    if (status) status = { ...status, phase: 'reveal', timer: null };
-    countdown.stop();
-    void render();
-  });
-  net.on('session:ended', (f) => {
-    final = f;
-    if (status) status = { ...status, phase: 'ended', timer: null };
-    void render();
-  });
-  net.on('player:kicked', () => {
-    kicked = true;
-    renderKicked();
-  });
-  net.on('server:restarting', () => setNotice(t('cls.err.SHUTTING_DOWN')));
-
-  onLangChange(() => void render());
+  onLangChange(render);
 }

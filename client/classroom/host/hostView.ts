@@ -1,0 +1,96 @@
+import { Phase } from '#shared/protocol/codes';
+import type { Progress } from '#shared/protocol/views';
+import { t } from '../../i18n/index.ts';
+import { el } from '../../ui/format.ts';
+import { hostSession, type SessionState } from '../session.ts';
+import { endView } from './endView.ts';
+import { type GameActions, GameScreen } from './gameScreen.ts';
+import { type LobbyActions, LobbyView } from './lobbyView.ts';
+
+/** The host's link back to this session from any browser: the token rides in the fragment, never sent to a server. */
+export function hostUrl(code: string, token: string): string {
+  return `${location.origin}/host.html?code=${code}#token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The projector's screens, drawn from the session state: the lobby, a round
+ * or its reveal, and once the session has ended its report (which stays, the
+ * session is no longer live).
+ */
+export class HostView {
+  private readonly lobby: LobbyView;
+  private readonly game: GameScreen;
+  /** The ended session whose report is on screen; null while the session runs. */
+  private endedId: string | null = null;
+  private state: SessionState | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly token: string,
+    actions: LobbyActions & GameActions,
+  ) {
+    this.lobby = new LobbyView(actions);
+    this.game = new GameScreen(actions);
+  }
+
+  render(state: SessionState): void {
+    this.state = state;
+    const s = hostSession(state);
+    if (!s || this.endedId !== null) return;
+    document.title = `${s.code} · ${t('cls.hostTitle')}`;
+    switch (s.status.phase) {
+      case Phase.Lobby:
+        this.lobby.update(
+          s.code,
+          s.joinUrl,
+          hostUrl(s.code, this.token),
+          s.status,
+          s.players,
+          s.settings,
+        );
+        if (this.lobby.root.parentElement !== this.root) this.root.replaceChildren(this.lobby.root);
+        return;
+      case Phase.Ended:
+        this.showEnd(s.sessionId);
+        return;
+      default:
+        if (this.game.root.parentElement !== this.root) this.root.replaceChildren(this.game.root);
+        void this.game.update(s);
+    }
+  }
+
+  /** How many have moved: a line, not a whole screen (it comes up to 10 times a second). */
+  progress(p: Progress): void {
+    if (p.round === this.state?.round?.round) this.game.progress(p.answered, p.players);
+  }
+
+  /** The network trained after the reveal: the loss curve's new point. */
+  trained(state: SessionState): void {
+    this.state = state;
+    if (state.trained) this.game.trained(state.lossCurve, state.trained.sgdSteps);
+  }
+
+  /** The session is over (ended now, or found ended in the database): its report from then on. */
+  showEnd(sessionId: string): void {
+    if (this.endedId !== null) return;
+    this.endedId = sessionId;
+    this.game.stop();
+    this.drawEnd();
+  }
+
+  relabel(): void {
+    this.game.relabel();
+    if (this.endedId !== null) this.drawEnd();
+    else if (this.state) this.render(this.state);
+  }
+
+  get ended(): boolean {
+    return this.endedId !== null;
+  }
+
+  private drawEnd(): void {
+    const box = el('div', { class: 'host-end' });
+    this.root.replaceChildren(box);
+    void endView(box, this.endedId ?? '', this.token, this.state?.final ?? null);
+  }
+}

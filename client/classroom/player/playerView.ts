@@ -1,0 +1,174 @@
+import { Phase } from '#shared/protocol/codes';
+import { t } from '../../i18n/index.ts';
+import { el } from '../../ui/format.ts';
+import { Countdown } from '../clock.ts';
+import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
+import { rankChange } from '../standings.ts';
+import type { PlayerBoard } from './board.ts';
+import type { JoinForm } from './joinForm.ts';
+import { endScreen, kickedScreen, lobbyScreen, roundCard } from './screens.ts';
+
+/** What the player's page holds besides the session: its own requests in flight and the last notice. */
+export interface PlayerUi {
+  /** The join form may show (no seat to resume, or the seat is gone). */
+  formOpen: boolean;
+  /** A move is on its way to the server. */
+  sending: boolean;
+  /** The round whose move the server refused as closed: no second try in it. */
+  closedRound: number;
+  /** An error or a retry countdown, shown instead of the phase's own line. */
+  note: string;
+}
+
+export const initialUi: PlayerUi = { formOpen: false, sending: false, closedRound: 0, note: '' };
+
+/**
+ * The player's screens, drawn from the session state and the page's own
+ * requests: nothing here decides a phase or talks to the server.
+ */
+export class PlayerView {
+  private readonly lobby = el('section', { class: 'player-lobby card', 'aria-live': 'polite' });
+  private readonly roundTitle = el('h1', { class: 'round-title' });
+  private readonly countdown = new Countdown();
+  private readonly scoreLine = el('p', { class: 'my-score' });
+  private readonly nameTag = el('p', { class: 'my-name' });
+  private readonly notice = el('p', { class: 'player-notice', role: 'status' });
+  private readonly boardHost = el('div', { class: 'board-host' });
+  private readonly end = el('section', { class: 'player-end' });
+  /** Before the first welcome, when there is no form to show: what the page waits for. */
+  private readonly wait = el('section', { class: 'player-wait card', role: 'status' });
+  private readonly game: HTMLElement;
+  private readonly screens: Record<'form' | 'wait' | 'lobby' | 'game' | 'end', HTMLElement>;
+  private boardPromise: Promise<PlayerBoard> | null = null;
+  private latest: { s: SessionState; ui: PlayerUi } | null = null;
+
+  constructor(
+    main: HTMLElement,
+    private readonly form: JoinForm,
+    private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
+  ) {
+    this.game = el(
+      'section',
+      { class: 'player-game' },
+      el(
+        'div',
+        { class: 'play-head' },
+        this.roundTitle,
+        this.countdown.root,
+        this.nameTag,
+        this.scoreLine,
+      ),
+      this.notice,
+      this.boardHost,
+    );
+    this.screens = {
+      form: form.root,
+      wait: this.wait,
+      lobby: this.lobby,
+      game: this.game,
+      end: this.end,
+    };
+    main.append(...Object.values(this.screens));
+    this.show(null);
+  }
+
+  /** The play view, loaded with the first round (it brings Phaser and KaTeX). */
+  board(): Promise<PlayerBoard> {
+    this.boardPromise ??= import('./board.ts').then(({ PlayerBoard }) => {
+      const b = new PlayerBoard(this.onSubmit);
+      this.boardHost.append(b.root);
+      return b;
+    });
+    return this.boardPromise;
+  }
+
+  private show(name: keyof typeof this.screens | null): void {
+    for (const [k, node] of Object.entries(this.screens)) node.hidden = k !== name;
+  }
+
+  render(s: SessionState, ui: PlayerUi): void {
+    this.latest = { s, ui };
+    const screen = playerScreen(s);
+    const phase = s.status?.phase;
+    if (inRound(phase)) this.countdown.show(s.status?.timer ?? null);
+    else this.countdown.stop();
+    switch (screen) {
+      case 'kicked':
+        this.end.replaceChildren(...kickedScreen());
+        this.show('end');
+        return;
+      case 'join':
+        // The form writes its own checks there; a note from the server replaces them.
+        if (ui.note) this.form.message.textContent = ui.note;
+        this.wait.textContent = ui.note;
+        this.show(ui.formOpen ? 'form' : ui.note ? 'wait' : null);
+        return;
+      case Phase.Lobby:
+        this.lobby.replaceChildren(...lobbyScreen(s.me?.nickname ?? '', s.code));
+        this.show('lobby');
+        return;
+      case Phase.Ended:
+        if (s.final) this.end.replaceChildren(...endScreen(s.final, s.me?.playerId));
+        this.show('end');
+        return;
+      default:
+        this.show('game');
+        this.renderHead(s);
+        this.countdown.root.hidden = !inRound(phase);
+        this.setNotice(
+          ui.note ||
+            (phase === Phase.Paused
+              ? t('cls.player.paused')
+              : phase === Phase.Question && s.myMove
+                ? t('cls.player.moved')
+                : ''),
+        );
+        void this.renderBoard();
+    }
+  }
+
+  private setNotice(text: string): void {
+    this.notice.textContent = text;
+    this.notice.hidden = !text;
+  }
+
+  private renderHead(s: SessionState): void {
+    if (s.round)
+      this.roundTitle.textContent = t('cls.round.title', {
+        n: s.round.round,
+        total: s.round.rounds,
+      });
+    this.nameTag.textContent = s.me?.nickname ?? '';
+    const mine = myEntry(s);
+    this.scoreLine.replaceChildren(t('cls.player.score', { n: s.score }));
+    if (mine && s.reveal) {
+      this.scoreLine.append(
+        ' · ',
+        t('cls.player.rank', { r: mine.rank, n: s.reveal.leaderboard.length }),
+        ' ',
+        rankChange(mine.rankChange),
+      );
+    }
+  }
+
+  /** The play view, synced with the latest state once it has loaded (it may load after several events). */
+  private async renderBoard(): Promise<void> {
+    const b = await this.board();
+    await b.mount();
+    const latest = this.latest;
+    if (!latest || !inPlay(latest.s)) return;
+    const { s, ui } = latest;
+    const phase = s.status?.phase;
+    b.render(s, phase !== Phase.Question || ui.sending || ui.closedRound === (s.round?.round ?? 0));
+    const reveal = ownReveal(s);
+    if (phase === Phase.Reveal && reveal && s.me)
+      b.extra.replaceChildren(roundCard(reveal, s.me.playerId, s.myMove !== null, s.score));
+    else b.extra.replaceChildren();
+  }
+}
+
+/** The session is in a round or its reveal: the play view is the screen. */
+function inPlay(s: SessionState): boolean {
+  const screen = playerScreen(s);
+  return screen === Phase.Question || screen === Phase.Paused || screen === Phase.Reveal;
+}
