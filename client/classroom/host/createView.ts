@@ -1,198 +1,248 @@
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { DATASETS } from '#shared/engine/datasets';
-import { LEVEL_IDS, levelById } from '#shared/game/levels';
+import { LEVEL_IDS } from '#shared/game/levels';
 import { SHOW } from '#shared/game/puzzle';
-import { MAX_CLASS_LAYER, type SessionSettingsInput } from '#shared/protocol/schemas';
+import type { SessionSettingsInput } from '#shared/protocol/schemas';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
+import {
+  BOUNDS,
+  type Bound,
+  CUSTOM,
+  DEFAULTS,
+  defaultValues,
+  isPreset,
+  type NumberField,
+  presetEps,
+  type SettingsValues,
+  toSettings,
+} from './settingsForm.ts';
 
-const CUSTOM = 'custom';
+type Key = keyof SettingsValues;
 
-type Field = {
-  key: MessageKey;
+const DATASET_NAMES = Object.keys(DATASETS) as (keyof typeof DATASETS)[];
+const pick = <T extends string>(list: readonly T[], x: string): T | undefined =>
+  list.find((y) => y === x);
+
+/** One setting's row: its label, its one-line help, and whether only custom settings show it. */
+interface Row {
+  key: Exclude<Key, 'preset'>;
+  label: MessageKey;
   help: MessageKey;
-  input: HTMLInputElement | HTMLSelectElement;
-  custom?: boolean;
-};
-
-function select(id: string, options: [string, string][], value: string): HTMLSelectElement {
-  const s = el('select', { id, name: id });
-  for (const [v, label] of options) s.append(el('option', { value: v }, label));
-  s.value = value;
-  return s;
+  custom?: true;
 }
 
-function numberInput(
-  id: string,
-  value: string,
-  min: string,
-  max: string,
-  step = '1',
-): HTMLInputElement {
-  return el('input', { id, name: id, type: 'number', inputmode: 'decimal', min, max, step, value });
+const ROWS: Row[] = [
+  { key: 'rounds', label: 'cls.create.rounds', help: 'cls.create.roundsHelp' },
+  { key: 'secondsPerRound', label: 'cls.create.seconds', help: 'cls.create.secondsHelp' },
+  { key: 'speedScoring', label: 'cls.create.speed', help: 'cls.create.speedHelp' },
+  { key: 'lateJoin', label: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp' },
+  { key: 'sgdSteps', label: 'cls.create.sgd', help: 'cls.create.sgdHelp' },
+  { key: 'eta', label: 'cls.create.eta', help: 'cls.create.etaHelp' },
+  { key: 'eps', label: 'cls.create.eps', help: 'cls.create.epsHelp' },
+  { key: 'dataset', label: 'cls.create.dataset', help: 'cls.create.datasetHelp', custom: true },
+  { key: 'hidden', label: 'cls.create.hidden', help: 'cls.create.hiddenHelp', custom: true },
+  {
+    key: 'activation',
+    label: 'cls.create.activation',
+    help: 'cls.create.activationHelp',
+    custom: true,
+  },
+  { key: 'show', label: 'cls.create.show', help: 'cls.create.showHelp', custom: true },
+  { key: 'batchSize', label: 'cls.create.batch', help: 'cls.create.batchHelp', custom: true },
+];
+
+const NUMBER_FIELDS = new Set<Key>([
+  'rounds',
+  'secondsPerRound',
+  'sgdSteps',
+  'eta',
+  'eps',
+  'batchSize',
+]);
+const isNumberField = (k: Key): k is NumberField => NUMBER_FIELDS.has(k);
+
+/** The words under a field: what it does, then its default and range from the schema. */
+function helpText(r: Row): string {
+  const help = t(r.help);
+  const onOff = (on: boolean) => t(on ? 'cls.create.on' : 'cls.create.off');
+  switch (r.key) {
+    case 'speedScoring':
+    case 'lateJoin':
+      return `${help} ${t('cls.create.default', { d: onOff(DEFAULTS[r.key]) })}`;
+    case 'dataset':
+      return `${help} ${t('cls.create.default', { d: t(`ds.${DEFAULTS.dataset}`) })}`;
+    case 'activation':
+      return `${help} ${t('cls.create.default', { d: t(`opt.${DEFAULTS.activation}`) })}`;
+    case 'hidden':
+      return `${help} ${t('cls.create.default', { d: DEFAULTS.sizes.slice(1, -1).join(',') })}`;
+    case 'show':
+    case 'eps':
+      return help;
+    default: {
+      const b = BOUNDS[r.key];
+      return `${help} ${t('cls.create.defaultRange', { d: DEFAULTS[r.key], min: b.min, max: b.max })}`;
+    }
+  }
 }
 
-function checkbox(id: string, checked: boolean): HTMLInputElement {
-  const c = el('input', { id, name: id, type: 'checkbox' });
-  c.checked = checked;
-  return c;
+function boundMessage(label: MessageKey, b: Bound): string {
+  return b.exclusiveMin
+    ? t('cls.create.badAbove', { field: t(label), min: b.min, max: b.max })
+    : t('cls.create.badRange', { field: t(label), min: b.min, max: b.max });
 }
 
 /**
  * The settings form: a level preset or custom settings, every field with its
- * default filled in and one line saying what it does. Returns what
- * `POST /api/sessions` takes, or a message for the first bad field. `previous`,
- * the same form in the former language, gives the values to keep.
+ * default filled in and one line saying what it does. The values live in one
+ * state object (settingsForm.ts); this view draws them, writes what the host
+ * types back into them, and relabels itself when the language changes.
  */
-export function createForm(
-  submit: (s: SessionSettingsInput) => void,
-  previous?: HTMLFormElement,
-): HTMLFormElement {
-  const presetOptions: [string, string][] = LEVEL_IDS.map((id, i) => [
-    id,
-    `${i + 1}. ${t(`level.${id}.title` as MessageKey)}`,
-  ]);
-  presetOptions.push([CUSTOM, t('cls.create.custom')]);
-  const preset = select('preset', presetOptions, 'outputDemon');
-  const presetHelp = el('p', { class: 'help preset-help' });
-  const f = {
-    rounds: numberInput('rounds', '5', '1', '30'),
-    seconds: numberInput('secondsPerRound', '30', '5', '600'),
-    speed: checkbox('speedScoring', true),
-    lateJoin: checkbox('lateJoin', true),
-    sgd: numberInput('sgdSteps', '20', '0', '1000'),
-    eta: numberInput('eta', '0.5', '0.001', '10', 'any'),
-    eps: numberInput('eps', '', '0.01', '10', 'any'),
-    dataset: select(
-      'dataset',
-      Object.keys(DATASETS).map((d) => [d, t(`ds.${d}` as MessageKey)]),
-      'xor',
-    ),
-    hidden: el('input', { id: 'hidden', name: 'hidden', value: '3', inputmode: 'numeric' }),
-    activation: select(
-      'activation',
-      ACTIVATIONS.map((a) => [a, t(`opt.${a}` as MessageKey)]),
-      'sigmoid',
-    ),
-    show: select(
-      'show',
-      SHOW.map((s) => [s, t(`cls.create.show.${s}` as MessageKey)]),
-      'delta',
-    ),
-    batch: numberInput('batchSize', '4', '1', '64'),
-  };
-  const fields: Field[] = [
-    { key: 'cls.create.rounds', help: 'cls.create.roundsHelp', input: f.rounds },
-    { key: 'cls.create.seconds', help: 'cls.create.secondsHelp', input: f.seconds },
-    { key: 'cls.create.speed', help: 'cls.create.speedHelp', input: f.speed },
-    { key: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp', input: f.lateJoin },
-    { key: 'cls.create.sgd', help: 'cls.create.sgdHelp', input: f.sgd },
-    { key: 'cls.create.eta', help: 'cls.create.etaHelp', input: f.eta },
-    { key: 'cls.create.eps', help: 'cls.create.epsHelp', input: f.eps },
-    { key: 'cls.create.dataset', help: 'cls.create.datasetHelp', input: f.dataset, custom: true },
-    { key: 'cls.create.hidden', help: 'cls.create.hiddenHelp', input: f.hidden, custom: true },
-    {
-      key: 'cls.create.activation',
-      help: 'cls.create.activationHelp',
-      input: f.activation,
-      custom: true,
-    },
-    { key: 'cls.create.show', help: 'cls.create.showHelp', input: f.show, custom: true },
-    { key: 'cls.create.batch', help: 'cls.create.batchHelp', input: f.batch, custom: true },
-  ];
-  const rows = fields.map((d) => {
-    const row = el(
-      'div',
-      { class: `setting${d.input.type === 'checkbox' ? ' check' : ''}` },
-      el('label', { for: d.input.id }, t(d.key)),
-      d.input,
-      el('p', { class: 'help' }, t(d.help)),
-    );
-    return { row, custom: d.custom ?? false };
-  });
-  const message = el('p', { class: 'form-message error-text', role: 'alert' });
-  const button = el(
-    'button',
-    { type: 'submit', class: 'primary create-button' },
-    t('cls.create.submit'),
-  );
-  const form = el(
-    'form',
-    { class: 'create-form card', novalidate: '' },
-    el('h2', {}, t('cls.create.heading')),
-    el(
-      'div',
-      { class: 'setting preset' },
-      el('label', { for: 'preset' }, t('cls.create.preset')),
-      preset,
-      presetHelp,
-    ),
-    el('div', { class: 'settings-grid' }, ...rows.map((r) => r.row)),
-    button,
-    message,
-  );
-  const sync = () => {
-    const custom = preset.value === CUSTOM;
-    presetHelp.textContent = custom
-      ? t('cls.create.customHelp')
-      : t(`cls.preset.${preset.value}` as MessageKey);
-    for (const r of rows) r.row.hidden = r.custom && !custom;
-    const level = levelById(preset.value);
-    f.eps.placeholder = String(level ? level.settings.eps : 1);
-  };
-  // A language switch rebuilds the form: what the teacher already set stays.
-  if (previous) {
-    for (const input of [preset, ...Object.values(f)]) {
-      const was = previous.elements.namedItem(input.name);
-      if (
-        was instanceof HTMLInputElement &&
-        input instanceof HTMLInputElement &&
-        was.type === 'checkbox'
-      )
-        input.checked = was.checked;
-      else if (was instanceof HTMLInputElement || was instanceof HTMLSelectElement)
-        input.value = was.value;
-    }
-  }
-  preset.addEventListener('change', sync);
-  sync();
+export class CreateForm {
+  readonly root: HTMLFormElement;
+  readonly message = el('p', { class: 'form-message error-text', role: 'alert' });
+  readonly button = el('button', { type: 'submit', class: 'primary create-button' });
+  readonly values: SettingsValues = defaultValues();
+  private readonly preset = el('select', { id: 'preset', name: 'preset' });
+  private readonly presetHelp = el('p', { class: 'help preset-help' });
+  private readonly heading = el('h2', {});
+  private readonly presetLabel = el('label', { for: 'preset' });
+  private readonly inputs = new Map<Key, HTMLInputElement | HTMLSelectElement>();
+  private readonly rows: { row: Row; root: HTMLElement; label: HTMLElement; help: HTMLElement }[];
 
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    message.textContent = '';
-    const s: SessionSettingsInput = {
-      rounds: Number(f.rounds.value) || 5,
-      secondsPerRound: Number(f.seconds.value) || 30,
-      speedScoring: f.speed.checked,
-      lateJoin: f.lateJoin.checked,
-      sgdSteps: Number(f.sgd.value) || 0,
-      eta: Number(f.eta.value) || 0.5,
-    };
-    if (f.eps.value.trim()) s.eps = Number(f.eps.value);
-    if (preset.value === CUSTOM) {
-      const hidden = f.hidden.value
-        .split(/[,\s，]+/)
-        .filter(Boolean)
-        .map(Number);
-      if (!hidden.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_CLASS_LAYER)) {
-        message.textContent = t('cls.create.badHidden');
-        f.hidden.focus();
+  constructor(submit: (s: SessionSettingsInput) => void) {
+    this.preset.addEventListener('change', () => {
+      if (isPreset(this.preset.value)) this.values.preset = this.preset.value;
+      this.sync();
+    });
+    this.rows = ROWS.map((row) => {
+      const input = this.input(row.key);
+      this.inputs.set(row.key, input);
+      const label = el('label', { for: input.id });
+      const help = el('p', { class: 'help' });
+      const root = el(
+        'div',
+        { class: `setting${input.type === 'checkbox' ? ' check' : ''}` },
+        label,
+        input,
+        help,
+      );
+      return { row, root, label, help };
+    });
+    this.root = el(
+      'form',
+      { class: 'create-form card', novalidate: '' },
+      this.heading,
+      el('div', { class: 'setting preset' }, this.presetLabel, this.preset, this.presetHelp),
+      el('div', { class: 'settings-grid' }, ...this.rows.map((r) => r.root)),
+      this.button,
+      this.message,
+    );
+    this.root.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.message.textContent = '';
+      const check = toSettings(this.values);
+      if (check.ok) {
+        submit(check.settings);
         return;
       }
-      const ds = f.dataset.value as keyof typeof DATASETS;
-      const shape = DATASETS[ds];
-      s.dataset = ds;
-      s.sizes = [shape.inputs, ...hidden, shape.outputs];
-      s.activation = f.activation.value as (typeof ACTIVATIONS)[number];
-      s.show = f.show.value as (typeof SHOW)[number];
-      s.batchSize = Math.min(Number(f.batch.value) || 4, shape.defaultN);
-    } else s.preset = preset.value as (typeof LEVEL_IDS)[number];
-    submit(s);
-  });
-  return form;
+      const row = ROWS.find((r) => r.key === check.field);
+      this.message.textContent =
+        check.field === 'hidden'
+          ? t('cls.create.badHidden', { max: BOUNDS.layer.max })
+          : boundMessage(row?.label ?? 'cls.create.rounds', BOUNDS[check.field]);
+      this.inputs.get(check.field)?.focus();
+    });
+    this.relabel();
+  }
+
+  /** The field for one setting, bound to the state: what the host types is written back at once. */
+  private input(key: Row['key']): HTMLInputElement | HTMLSelectElement {
+    const v = this.values;
+    if (key === 'speedScoring' || key === 'lateJoin') {
+      const c = el('input', { id: key, name: key, type: 'checkbox' });
+      c.checked = v[key];
+      c.addEventListener('change', () => {
+        v[key] = c.checked;
+      });
+      return c;
+    }
+    if (key === 'dataset' || key === 'activation' || key === 'show') {
+      const s = el('select', { id: key, name: key });
+      s.addEventListener('change', () => {
+        if (key === 'dataset') v.dataset = pick(DATASET_NAMES, s.value) ?? v.dataset;
+        else if (key === 'activation') v.activation = pick(ACTIVATIONS, s.value) ?? v.activation;
+        else v.show = pick(SHOW, s.value) ?? v.show;
+      });
+      return s;
+    }
+    const attrs: Record<string, string> = { id: key, name: key, value: v[key] };
+    if (isNumberField(key)) {
+      const b = BOUNDS[key];
+      Object.assign(attrs, {
+        type: 'number',
+        inputmode: 'decimal',
+        min: String(b.min),
+        max: String(b.max),
+        step: b.integer ? '1' : 'any',
+      });
+    } else attrs['inputmode'] = 'numeric';
+    const input = el('input', attrs);
+    input.addEventListener('input', () => {
+      v[key] = input.value;
+    });
+    return input;
+  }
+
+  /** Every word in the page's language; the values stay as the host set them. */
+  relabel(): void {
+    this.heading.textContent = t('cls.create.heading');
+    this.presetLabel.textContent = t('cls.create.preset');
+    this.button.textContent = t('cls.create.submit');
+    const options: [string, string][] = LEVEL_IDS.map((id, i) => [
+      id,
+      `${i + 1}. ${t(`level.${id}.title` as MessageKey)}`,
+    ]);
+    options.push([CUSTOM, t('cls.create.custom')]);
+    fill(this.preset, options, this.values.preset);
+    const sel = (k: Key) => this.inputs.get(k) as HTMLSelectElement;
+    fill(
+      sel('dataset'),
+      DATASET_NAMES.map((d) => [d, t(`ds.${d}` as MessageKey)]),
+      this.values.dataset,
+    );
+    fill(
+      sel('activation'),
+      ACTIVATIONS.map((a) => [a, t(`opt.${a}` as MessageKey)]),
+      this.values.activation,
+    );
+    fill(
+      sel('show'),
+      SHOW.map((s) => [s, t(`cls.create.show.${s}` as MessageKey)]),
+      this.values.show,
+    );
+    for (const r of this.rows) {
+      r.label.textContent = t(r.row.label);
+      r.help.textContent = helpText(r.row);
+    }
+    this.sync();
+  }
+
+  /** The preset decides which rows show and what an empty ε means. */
+  private sync(): void {
+    const custom = this.values.preset === CUSTOM;
+    this.presetHelp.textContent = custom
+      ? t('cls.create.customHelp')
+      : t(`cls.preset.${this.values.preset}` as MessageKey);
+    for (const r of this.rows) r.root.hidden = (r.row.custom ?? false) && !custom;
+    (this.inputs.get('eps') as HTMLInputElement).placeholder = String(
+      presetEps(this.values.preset),
+    );
+  }
 }
 
-/** The form's message line, for the server's answer. */
-export function formMessage(form: HTMLFormElement): HTMLElement {
-  return form.querySelector('.form-message')!;
+/** A select's options in the page's language, keeping its value. */
+function fill(s: HTMLSelectElement, options: [string, string][], value: string): void {
+  s.replaceChildren(...options.map(([v, label]) => el('option', { value: v }, label)));
+  s.value = value;
 }

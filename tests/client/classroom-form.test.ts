@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { SessionSettingsInput } from '#shared/protocol/schemas';
+import {
+  BOUNDS,
+  defaultValues,
+  type NumberField,
+  toSettings,
+} from '../../client/classroom/host/settingsForm.ts';
+import { backoffMs, RETRY_MAX_MS } from '../../client/classroom/player/retry.ts';
+
+describe('the host form’s settings', () => {
+  it('asks for the preset with the defaults when the host changes nothing', () => {
+    const check = toSettings(defaultValues());
+    expect(check).toEqual({
+      ok: true,
+      settings: {
+        preset: 'outputDemon',
+        rounds: 5,
+        secondsPerRound: 30,
+        speedScoring: true,
+        lateJoin: true,
+        sgdSteps: 20,
+        eta: 0.5,
+      },
+    });
+    expect(check.ok && SessionSettingsInput.safeParse(check.settings).success).toBe(true);
+  });
+
+  it('uses the bounds the server checks: the largest value passes both, one more is refused by both', () => {
+    const fields: NumberField[] = ['rounds', 'secondsPerRound', 'sgdSteps', 'eta', 'eps'];
+    for (const f of fields) {
+      const { max } = BOUNDS[f];
+      const ok = toSettings({ ...defaultValues(), [f]: String(max) });
+      expect(ok.ok, f).toBe(true);
+      if (ok.ok) expect(SessionSettingsInput.safeParse(ok.settings).success, f).toBe(true);
+      expect(toSettings({ ...defaultValues(), [f]: String(max + 1) }), f).toEqual({
+        ok: false,
+        field: f,
+      });
+      expect(SessionSettingsInput.safeParse({ [f]: max + 1 }).success, f).toBe(false);
+    }
+    // ε and η must be above zero, as the schema says.
+    expect(toSettings({ ...defaultValues(), eta: '0' })).toEqual({ ok: false, field: 'eta' });
+    expect(SessionSettingsInput.safeParse({ eta: 0 }).success).toBe(false);
+    expect(toSettings({ ...defaultValues(), rounds: '2.5' })).toEqual({
+      ok: false,
+      field: 'rounds',
+    });
+  });
+
+  it('builds custom sizes from the data set and the hidden layers, and names a bad layer', () => {
+    const v = { ...defaultValues(), preset: 'custom' as const, dataset: 'circle' as const };
+    const check = toSettings({ ...v, hidden: '4, 4', batchSize: '8', eps: '0.5' });
+    expect(check).toMatchObject({
+      ok: true,
+      settings: { dataset: 'circle', sizes: [2, 4, 4, 1], batchSize: 8, eps: 0.5 },
+    });
+    expect(toSettings({ ...v, hidden: '4, 0' })).toEqual({ ok: false, field: 'hidden' });
+    expect(toSettings({ ...v, hidden: String(BOUNDS.layer.max + 1) })).toEqual({
+      ok: false,
+      field: 'hidden',
+    });
+    // A batch larger than XOR's four samples is cut to them.
+    const xor = toSettings({ ...v, dataset: 'xor', batchSize: '64' });
+    expect(xor.ok && xor.settings.batchSize).toBe(4);
+  });
+});
+
+describe('the player page’s retry after “not now”', () => {
+  it('waits about twice as long each time, never under half the step, never over 30 s', () => {
+    expect(backoffMs(0, () => 1)).toBe(1000);
+    expect(backoffMs(1, () => 1)).toBe(2000);
+    expect(backoffMs(3, () => 0)).toBe(4000);
+    expect(backoffMs(20, () => 1)).toBe(RETRY_MAX_MS);
+    for (let a = 0; a < 8; a++) {
+      const w = backoffMs(a);
+      const step = Math.min(RETRY_MAX_MS, 1000 * 2 ** a);
+      expect(w).toBeGreaterThanOrEqual(step / 2);
+      expect(w).toBeLessThanOrEqual(step);
+    }
+  });
+});
