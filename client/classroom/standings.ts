@@ -19,7 +19,16 @@ export function rankChange(change: number | null): HTMLElement {
   return el('span', { class: `rank-change ${cls}`, title: label, 'aria-label': label }, sym);
 }
 
-/** The leaderboard as a table; `me` marks the reader's own row. Names are text, never markup. */
+/** The players who compete: the gradient demon is a benchmark, shown but never ranked. */
+export function ranked(entries: LeaderboardEntry[]): LeaderboardEntry[] {
+  return entries.filter((e) => !e.bot);
+}
+
+/**
+ * The leaderboard as a table: the first `limit` players, the gradient demon
+ * among them where its points put it but without a rank, and the reader's own
+ * row (`me`) if it is further down. Names are text, never markup.
+ */
 export function leaderboardTable(
   entries: LeaderboardEntry[],
   limit = 10,
@@ -35,15 +44,18 @@ export function leaderboardTable(
     el('th', { scope: 'col', class: 'num' }, t('cls.board.score')),
   );
   const body = el('tbody', {});
-  const shown = entries.slice(0, limit);
+  const top = new Set(ranked(entries).slice(0, limit));
+  const shown = entries.filter((e) => e.bot || top.has(e));
   const mine = me ? entries.find((e) => e.id === me) : undefined;
   if (mine && !shown.includes(mine)) shown.push(mine);
   for (const e of shown) {
     const row = el(
       'tr',
       { 'data-id': e.id, class: `${e.bot ? 'bot' : ''} ${e.id === me ? 'me' : ''}`.trim() },
-      el('td', { class: 'rank' }, String(e.rank)),
-      el('td', {}, rankChange(e.rankChange)),
+      e.bot
+        ? el('td', { class: 'rank', title: t('cls.board.benchmark') }, '–')
+        : el('td', { class: 'rank' }, String(e.rank)),
+      el('td', {}, e.bot ? '' : rankChange(e.rankChange)),
       el('td', { class: 'name' }, displayName(e)),
       el('td', { class: 'num points' }, `+${e.lastPoints}`),
       el('td', { class: 'num score' }, String(e.score)),
@@ -59,9 +71,9 @@ export function leaderboardTable(
   );
 }
 
-/** The top three on steps: second, first, third from left to right. */
+/** The top three players on steps: second, first, third from left to right; the gradient demon stays off. */
 export function podium(standings: LeaderboardEntry[]): HTMLElement {
-  const top = standings.filter((e) => e.rank <= 3).slice(0, 3);
+  const top = ranked(standings).slice(0, 3);
   const order = [top[1], top[0], top[2]];
   const root = el('ol', { class: 'podium', 'aria-label': t('cls.end.podium') });
   order.forEach((e, i) => {

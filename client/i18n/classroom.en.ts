@@ -123,6 +123,7 @@ export const classroomEn = {
   'cls.board.up': 'up {n}',
   'cls.board.down': 'down {n}',
   'cls.board.same': 'same place',
+  'cls.board.benchmark': 'The benchmark: shown with its points, not ranked',
   'cls.board.bot': 'Gradient demon',
   // End (host)
   'cls.end.title': 'Final standings',
@@ -153,6 +154,7 @@ export const classroomEn = {
   'cls.player.kicked': 'The host removed you from this game.',
   'cls.player.another': 'Join another game',
   'cls.player.paused': 'The host paused the round.',
+  'cls.player.layerValues': 'Layer {l}, neuron by neuron',
   'cls.player.retryIn': 'Trying again in {s} s…',
   'cls.timer.left': '{s} s left',
   // Errors, by the server's code

@@ -42,11 +42,12 @@ export async function playerJoins(
   base: string,
   code: string,
   name: string,
-  o: { phone?: boolean } = {},
+  o: { phone?: boolean; locale?: string } = {},
 ): Promise<Player> {
   const { context, page } = await newPage(browser, {
-    viewport: o.phone ? { width: 360, height: 740 } : { width: 1024, height: 768 },
+    viewport: o.phone ? PHONE : { width: 1024, height: 768 },
     touch: o.phone ?? false,
+    locale: o.locale ?? 'en-US',
   });
   const dialogs: string[] = [];
   const scripts: string[] = [];

@@ -29,11 +29,14 @@ export function classPicture(r: Reveal, eps: number): HTMLElement {
   );
   const picks = el('div', { class: 'pick-grid', 'aria-label': t('cls.reveal.picks') });
   const max = Math.max(1, ...c.counts.flat());
+  // counts[i] is engine layer i + 1: the book's layer i + 2, the output layer L.
+  const L = c.counts.length + 1;
   c.counts.forEach((col, i) => {
+    const book = i + 2;
     const column = el(
       'div',
       { class: 'pick-col' },
-      el('span', { class: 'pick-layer' }, `l=${i + 1}`),
+      el('span', { class: 'pick-layer' }, `l = ${book === L ? 'L' : book}`),
     );
     col.forEach((n, j) => {
       const best = r.best.l === i + 1 && r.best.j === j;
@@ -42,7 +45,7 @@ export function classPicture(r: Reveal, eps: number): HTMLElement {
           'span',
           {
             class: `pick-cell${best ? ' best' : ''}`,
-            title: t('cls.reveal.pickCount', { l: i + 1, j: j + 1, n }),
+            title: t('cls.reveal.pickCount', { l: book, j: j + 1, n }),
             style: `--fill:${(n / max).toFixed(3)}`,
           },
           String(n),

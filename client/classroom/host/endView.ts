@@ -53,7 +53,8 @@ function reportTable(r: Report, token: string): HTMLElement[] {
     for (const n of rounds) {
       const row = byKey.get(`${n}:${p.id}`);
       const detail = row?.moved
-        ? `${t('play.neuron', { l: row.l ?? 0, j: (row.j ?? 0) + 1 })} · Δz ${signed(row.dz ?? 0)} · ΔC ${signed(row.deltaC ?? 0)} · q ${num(row.quality ?? 0, 2)} · ${row.rightSign ? '✓' : '✗'}${row.saturated ? ` · ${t('cls.end.col.sat')}` : ''} · ${num(row.seconds ?? 0, 2)} s`
+        ? // The report's l and j are the wire's (0-based); a person reads the book's layer and neuron.
+          `${t('play.neuron', { l: (row.l ?? 0) + 1, j: (row.j ?? 0) + 1 })} · Δz ${signed(row.dz ?? 0)} · ΔC ${signed(row.deltaC ?? 0)} · q ${num(row.quality ?? 0, 2)} · ${row.rightSign ? '✓' : '✗'}${row.saturated ? ` · ${t('cls.end.col.sat')}` : ''} · ${num(row.seconds ?? 0, 2)} s`
         : t('cls.end.noMove');
       tr.append(
         el(

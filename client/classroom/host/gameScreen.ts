@@ -206,10 +206,11 @@ export class GameScreen {
       : t('cls.reveal.training', { n: s.settings.sgdSteps });
     this.loss.set(s.lossCurve, s.settings.rounds);
     this.under.replaceChildren(this.training, this.loss.root);
+    // The leaderboard right under the answer: its top five must be in view on a 1080p projector.
     this.side.replaceChildren(
       compare,
+      leaderboardTable(r.leaderboard, 5),
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
-      leaderboardTable(r.leaderboard, 8),
     );
   }
 }

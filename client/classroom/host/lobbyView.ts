@@ -110,7 +110,13 @@ export class LobbyView {
     this.localWarn.hidden = !local;
     if (this.qrFor !== joinUrl) {
       this.qrFor = joinUrl;
-      void toCanvas(this.qr, joinUrl, { width: 360, margin: 1, errorCorrectionLevel: 'M' });
+      void toCanvas(this.qr, joinUrl, { width: 360, margin: 1, errorCorrectionLevel: 'M' }).then(
+        () => {
+          // The library fixes the canvas at 360 px inline; the style sheet sizes it to the screen.
+          this.qr.style.removeProperty('width');
+          this.qr.style.removeProperty('height');
+        },
+      );
     }
     this.count.textContent = t('cls.lobby.players', { n: players.length });
     const items = players.map((p) => {

@@ -105,7 +105,8 @@ export class HostNetwork {
             'span',
             {
               class: 'pick-badge',
-              title: t('cls.reveal.pickCount', { l: i + 1, j: j + 1, n }),
+              // counts[i] is engine layer i + 1, the book's layer i + 2.
+              title: t('cls.reveal.pickCount', { l: i + 2, j: j + 1, n }),
               style: `left:${p.x + r * 0.7}px;top:${p.y - r * 0.7}px`,
             },
             `×${n}`,

@@ -5,6 +5,7 @@ import { el } from '../../ui/format.ts';
 import type { MovePanel } from '../../ui/movePanel.ts';
 import { moveView, revealView } from '../moveView.ts';
 import { ownReveal, type SessionState } from '../session.ts';
+import { DeltaChips } from './deltaChips.ts';
 
 /**
  * The player's play view in a class game: the solo game's play view (stage,
@@ -29,6 +30,7 @@ export class PlayerBoard {
     this.movePanel = this.view.movePanel;
     this.extra = el('div', { class: 'player-extra' });
     this.view.side.insertBefore(this.extra, this.view.result.root);
+    this.view.side.prepend(new DeltaChips(this.store).root);
     this.root = this.view.root;
     this.root.classList.add('player-board');
     // Once the move is made the slider has nothing left to do: the phone shows the feedback instead.

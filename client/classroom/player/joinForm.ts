@@ -1,3 +1,4 @@
+import './joinForm.css';
 import { NICKNAME_MAX } from '#shared/protocol/codes';
 import { onLangChange, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';

@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
-import { rankChange } from '../standings.ts';
+import { rankChange, ranked } from '../standings.ts';
 import type { PlayerBoard } from './board.ts';
 import type { JoinForm } from './joinForm.ts';
 import { endScreen, kickedScreen, lobbyScreen, roundCard } from './screens.ts';
@@ -144,7 +144,7 @@ export class PlayerView {
     if (mine && s.reveal) {
       this.scoreLine.append(
         ' · ',
-        t('cls.player.rank', { r: mine.rank, n: s.reveal.leaderboard.length }),
+        t('cls.player.rank', { r: mine.rank, n: ranked(s.reveal.leaderboard).length }),
         ' ',
         rankChange(mine.rankChange),
       );

@@ -1,7 +1,7 @@
 import type { Final, Reveal } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
-import { leaderboardTable, podium, rankChange } from '../standings.ts';
+import { leaderboardTable, podium, rankChange, ranked } from '../standings.ts';
 
 /** The phone's screens between rounds, drawn from what the server said; names are text only. */
 
@@ -35,7 +35,7 @@ export function roundCard(
       ? el(
           'p',
           { class: 'my-rank' },
-          t('cls.player.rank', { r: mine.rank, n: reveal.leaderboard.length }),
+          t('cls.player.rank', { r: mine.rank, n: ranked(reveal.leaderboard).length }),
           ' ',
           rankChange(mine.rankChange),
         )
@@ -53,7 +53,11 @@ export function endScreen(final: Final, playerId: string | undefined): (Node | s
       ? el(
           'p',
           { class: 'my-place big-note' },
-          t('cls.player.place', { r: mine.rank, n: final.standings.length, score: mine.score }),
+          t('cls.player.place', {
+            r: mine.rank,
+            n: ranked(final.standings).length,
+            score: mine.score,
+          }),
         )
       : '',
     leaderboardTable(final.standings, 50, playerId),
