@@ -75,6 +75,8 @@ export const en = {
   'reason.overshoot':
     'Too far: the line δΔz = {p} promised more than the curve gave (actual {a}). A smaller Δz did better.',
   'reason.undershoot': 'Right neuron and sign, but more Δz would have lowered the cost further.',
+  'reason.curvature':
+    'You picked the largest |δ| with the right sign: ΔC ≈ δΔz = {p} (actual {a}). Over this budget the line lies: curvature makes another neuron the better lever.',
   'reason.noMove':
     'Δz = 0 changes nothing. Set Δz with the slider, by dragging the neuron, or with + and −.',
   'reason.weight': '∂C/∂w = a·δ = {g}, so ΔC ≈ {p} (actual {a}).',

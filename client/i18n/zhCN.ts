@@ -72,6 +72,8 @@ export const zhCN: Record<MessageKey, string> = {
   'reason.smallDelta': '符号对了，但这里 |δ| = {absd}；别的神经元 |δ| 更大。',
   'reason.overshoot': '走过头了：直线 δΔz = {p} 的承诺比曲线给的多（实际 {a}）。小一点的 Δz 更好。',
   'reason.undershoot': '神经元和符号都对，但再大一点的 Δz 能让损失降得更多。',
+  'reason.curvature':
+    '你选了 |δ| 最大的神经元，符号也对：ΔC ≈ δΔz = {p}（实际 {a}）。但在这么大的预算下直线不准：曲率让另一个神经元成了更好的杠杆。',
   'reason.noMove': 'Δz = 0 什么也不会改变。用滑块、拖动神经元或按 + 和 − 来设置 Δz。',
   'reason.weight': '∂C/∂w = a·δ = {g}，所以 ΔC ≈ {p}（实际 {a}）。',
   'race.you': '你的累计 ΔC {you}',
