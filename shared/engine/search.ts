@@ -186,9 +186,18 @@ function certifiedMinimum(trace: Trace, lines: Line[], eps: number): SearchResul
     else floor = Math.min(floor, lb);
   };
   lines.forEach((line, i) => {
-    // Split at Δz = 0, where ΔC = 0 is known without a pass.
-    consider(line, -eps, 0, ends[2 * i]!, 0);
-    consider(line, 0, eps, 0, ends[2 * i + 1]!);
+    // One pass bounds the slope over all of [−ε, ε]; with ΔC(0) = 0 known, each half gets a
+    // bound from it, and most lines are ruled out here without a second pass.
+    const fa = ends[2 * i]!;
+    const fb = ends[2 * i + 1]!;
+    slopeBounds(scratch, line.l, line.j, line.c, -eps, eps, g);
+    const lb = Math.min(
+      lowerBoundOn(-eps, 0, fa, 0, g[0]!, g[1]!),
+      lowerBoundOn(0, eps, 0, fb, g[0]!, g[1]!),
+    );
+    if (lb < best.deltaC - searchTolerance(best.deltaC))
+      heap.push({ line, a: -eps, b: eps, fa, fb, lb });
+    else floor = Math.min(floor, lb);
   });
   let boxes = 0;
   for (;;) {
