@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionSettingsInput } from '#shared/protocol/schemas';
 import {
   BOUNDS,
@@ -6,7 +6,7 @@ import {
   type NumberField,
   toSettings,
 } from '../../client/classroom/host/settingsForm.ts';
-import { backoffMs, RETRY_MAX_MS } from '../../client/classroom/player/retry.ts';
+import { backoffMs, RETRY_MAX_MS, Retry } from '../../client/classroom/player/retry.ts';
 
 describe('the host form’s settings', () => {
   it('asks for the preset with the defaults when the host changes nothing', () => {
@@ -78,5 +78,38 @@ describe('the player page’s retry after “not now”', () => {
       expect(w).toBeGreaterThanOrEqual(step / 2);
       expect(w).toBeLessThanOrEqual(step);
     }
+  });
+});
+
+describe('Retry', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('counts the wait down by the second, tries again once, and starts short again after a success', () => {
+    vi.useFakeTimers();
+    const retry = new Retry(() => 1);
+    const shown: number[] = [];
+    let tries = 0;
+    const again = () => tries++;
+    retry.schedule(again, (s) => shown.push(s));
+    vi.advanceTimersByTime(999);
+    expect(tries).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(tries).toBe(1);
+    expect(shown[0]).toBe(1);
+    // Second trouble in a row: 2 s, counted down 2, 1.
+    shown.length = 0;
+    retry.schedule(again, (s) => shown.push(s));
+    vi.advanceTimersByTime(2000);
+    expect(tries).toBe(2);
+    expect(shown).toEqual([2, 1]);
+    // A new connection cancels the pending try; a success resets the wait to 1 s.
+    retry.schedule(again, () => {});
+    retry.cancel();
+    vi.advanceTimersByTime(10_000);
+    expect(tries).toBe(2);
+    retry.reset();
+    retry.schedule(again, () => {});
+    vi.advanceTimersByTime(1000);
+    expect(tries).toBe(3);
   });
 });

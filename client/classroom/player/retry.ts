@@ -26,7 +26,10 @@ export class Retry {
     this.cancel();
     const ms = backoffMs(this.attempt++, this.random);
     const until = Date.now() + ms;
-    const show = () => tick(Math.max(1, Math.ceil((until - Date.now()) / 1000)));
+    const show = () => {
+      const left = until - Date.now();
+      if (left > 0) tick(Math.ceil(left / 1000));
+    };
     show();
     this.ticker = setInterval(show, 1000);
     this.timer = setTimeout(() => {
