@@ -110,9 +110,14 @@ export function batchFromJSON(json: BatchJSON, nIn: number, nOut: number): Batch
  * (Trace.load, batchToJSON).
  */
 export function checkBatch(batch: unknown): asserts batch is Batch {
-  check(isRecord(batch), EngineErrorCode.BadArgument, `batch must be an object, got ${describeValue(batch)}`);
+  check(
+    isRecord(batch),
+    EngineErrorCode.BadArgument,
+    `batch must be an object, got ${describeValue(batch)}`,
+  );
   const { n, nIn, nOut, x, y } = batch;
-  if (n === 0) throw new EngineError(EngineErrorCode.EmptyBatch, 'a batch needs at least one sample');
+  if (n === 0)
+    throw new EngineError(EngineErrorCode.EmptyBatch, 'a batch needs at least one sample');
   checkShape(n, nIn, nOut);
   check(
     x instanceof Float64Array && x.length === (n as number) * (nIn as number),

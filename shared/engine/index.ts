@@ -22,8 +22,8 @@ export { COSTS, type CostName, isCost } from './costs.ts';
 export * from './datasets.ts';
 export { check, EngineError, EngineErrorCode } from './errors.ts';
 export {
-  cloneNetwork,
   checkNeuron,
+  cloneNetwork,
   createNetwork,
   depth,
   MAX_LAYER_SIZE,
@@ -38,7 +38,14 @@ export {
   networkToJSON,
   parameterCount,
 } from './network.ts';
-export * from './nudge.ts';
+export {
+  applyBiasNudge,
+  type NudgeResult,
+  nudge,
+  type WeightNudgeResult,
+  weightNudge,
+} from './nudge.ts';
 export * from './rng.ts';
+export * from './search.ts';
 export * from './sgd.ts';
 export { analyse, MAX_TRACE_CELLS, Trace } from './trace.ts';

@@ -64,10 +64,16 @@ const checked = new WeakSet<object>();
  */
 export function checkNetwork(net: unknown): asserts net is Network {
   if (typeof net === 'object' && net !== null && checked.has(net)) return;
-  check(isRecord(net), EngineErrorCode.BadArgument, `network must be an object, got ${describeValue(net)}`);
+  check(
+    isRecord(net),
+    EngineErrorCode.BadArgument,
+    `network must be an object, got ${describeValue(net)}`,
+  );
   const { sizes, act } = resolveSpec({
     sizes: net['sizes'] as number[],
-    activations: Array.isArray(net['act']) ? (net['act'] as ActivationName[]).slice(1) : (net['act'] as never),
+    activations: Array.isArray(net['act'])
+      ? (net['act'] as ActivationName[]).slice(1)
+      : (net['act'] as never),
     cost: net['cost'] as CostName,
   });
   check(
@@ -186,7 +192,11 @@ function resolveSpec(spec: NetworkSpec): {
  * and biases from ±0.1, all from the given PRNG.
  */
 export function createNetwork(spec: NetworkSpec, rng: Rng): Network {
-  check(isRecord(spec), EngineErrorCode.BadArgument, `spec must be an object, got ${describeValue(spec)}`);
+  check(
+    isRecord(spec),
+    EngineErrorCode.BadArgument,
+    `spec must be an object, got ${describeValue(spec)}`,
+  );
   check(rng instanceof Rng, EngineErrorCode.BadArgument, 'rng must be an Rng');
   const { sizes, act, cost } = resolveSpec(spec);
   const w: Float64Array[] = [new Float64Array(0)];
@@ -312,4 +322,3 @@ export function checkNeuron(net: Network, l: number, j: number): void {
     checkInteger(j, 0, nl - 1, EngineErrorCode.BadNeuron, `neuron j of layer ${l}`);
   }
 }
-

@@ -203,7 +203,10 @@ export class Trace {
     }
     const c = total / n;
     if (!Number.isFinite(c)) {
-      throw new EngineError(EngineErrorCode.Overflow, `the network overflows on this batch: C = ${c}`);
+      throw new EngineError(
+        EngineErrorCode.Overflow,
+        `the network overflows on this batch: C = ${c}`,
+      );
     }
     this.c = c;
     this.stage = Stage.Forward;
