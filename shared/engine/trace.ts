@@ -133,8 +133,6 @@ export class Trace {
    */
   load(batch: Batch, indices?: ArrayLike<number>, from?: number, count?: number): this {
     checkBatchFits(batch, this.net.sizes);
-    const start = from ?? 0;
-    const limit = indices === undefined ? batch.n : indices.length;
     if (indices !== undefined) {
       check(
         Array.isArray(indices) || (ArrayBuffer.isView(indices) && !(indices instanceof DataView)),
@@ -142,6 +140,8 @@ export class Trace {
         `indices must be an array of sample numbers, got ${describeValue(indices)}`,
       );
     }
+    const start = from ?? 0;
+    const limit = indices === undefined ? batch.n : indices.length;
     checkInteger(start, 0, limit, EngineErrorCode.BadArgument, 'from');
     const m = count ?? limit - start;
     if (!(Number.isInteger(m) && m > 0 && m <= this.capacity)) {
