@@ -4,13 +4,13 @@ import { Rng } from './rng.ts';
 
 /** Data sets made in code from a seed. 2-D inputs lie in [−1, 1]²; targets are 0/1 or one-hot. */
 export const DATASETS = {
-  and: { inputs: 2, outputs: 1, defaultN: 4 },
-  or: { inputs: 2, outputs: 1, defaultN: 4 },
-  xor: { inputs: 2, outputs: 1, defaultN: 4 },
-  circle: { inputs: 2, outputs: 1, defaultN: 200 },
-  spirals: { inputs: 2, outputs: 1, defaultN: 200 },
-  clusters: { inputs: 2, outputs: 1, defaultN: 200 },
-  digits: { inputs: 25, outputs: 10, defaultN: 500 },
+  and: { inputs: 2, outputs: 1, defaultN: 4, defaultNoise: 0.1 },
+  or: { inputs: 2, outputs: 1, defaultN: 4, defaultNoise: 0.1 },
+  xor: { inputs: 2, outputs: 1, defaultN: 4, defaultNoise: 0.1 },
+  circle: { inputs: 2, outputs: 1, defaultN: 200, defaultNoise: 0.1 },
+  spirals: { inputs: 2, outputs: 1, defaultN: 200, defaultNoise: 0.1 },
+  clusters: { inputs: 2, outputs: 1, defaultN: 200, defaultNoise: 0.1 },
+  digits: { inputs: 25, outputs: 10, defaultN: 500, defaultNoise: 0.05 },
 } as const;
 export type DatasetName = keyof typeof DATASETS;
 
@@ -73,7 +73,7 @@ export function makeDataset(name: DatasetName, rng: Rng, options: DatasetOptions
   );
   const n = options.n ?? DATASETS[name].defaultN;
   checkInteger(n, 1, 100_000, EngineErrorCode.BadArgument, 'number of samples');
-  const noise = options.noise ?? (name === 'digits' ? 0.05 : 0.1);
+  const noise = options.noise ?? DATASETS[name].defaultNoise;
   check(
     typeof noise === 'number' && Number.isFinite(noise) && noise >= 0 && noise <= 1,
     EngineErrorCode.BadArgument,
