@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { cloneNetwork, networkToJSON } from '#shared/engine/index';
-import { buildPuzzle, puzzleToJSON } from '#shared/game/puzzle';
+import { buildPuzzle, type Puzzle, puzzleToJSON } from '#shared/game/puzzle';
 import type { SessionSettings } from '#shared/protocol/schemas';
-import { TrainingWire } from '#shared/protocol/views';
+import { type MoveResult, TrainingWire } from '#shared/protocol/views';
 import { dataset, drawBatch } from '../../../examples/bot/lib/datasets.mjs';
 import { netFromWire } from '../../../examples/bot/lib/net.mjs';
 import { roundSeed, Sfc32 } from '../../../examples/bot/lib/rng.mjs';
 import { trainAfterRound as theirTraining } from '../../../examples/bot/lib/sgd.mjs';
-import { nextPuzzle, trainAfterRound, trainingOf } from '../../../server/rooms/round.ts';
+import { Verifier } from '../../../examples/bot/lib/verify.mjs';
+import {
+  nextPuzzle,
+  openRoundMath,
+  scoreRoundMove,
+  trainAfterRound,
+  trainingOf,
+} from '../../../server/rooms/round.ts';
 import { DEFAULT_SETTINGS, puzzleSettings } from '../../../server/rooms/settings.ts';
 
 /**
@@ -130,4 +137,81 @@ describe('the next round’s network, recomputed from what the server publishes'
       else expect(stepsSeen).toBe(3 * s.sgdSteps);
     });
   }
+});
+
+describe('the example bot’s checks fail when the server lies', () => {
+  const s: SessionSettings = {
+    ...DEFAULT_SETTINGS,
+    dataset: 'circle',
+    sizes: [2, 4, 1],
+    batchSize: 8,
+    seed: 31,
+  };
+  const built = buildPuzzle(puzzleSettings(s));
+  const timer = { deadline: null, remainingMs: 30_000, limitMs: 30_000, serverNow: 0 };
+  const start = (round: number, puzzle: Puzzle) => {
+    const m = openRoundMath(round, puzzle);
+    return {
+      math: m,
+      msg: { round, rounds: 2, puzzle: m.wire, cost: m.cost, timer, training: trainingOf(s) },
+    };
+  };
+  const round1 = start(1, built.puzzle);
+  const trained = cloneNetwork(built.puzzle.network);
+  trainAfterRound(s, trained, built.data, 1);
+  const round2 = start(2, nextPuzzle(s, trained, built.data, 2));
+
+  function play(tamper: (m: typeof round2.msg, r: MoveResult) => void): string[] {
+    const v = new Verifier();
+    v.welcome({ speedScoring: true, playerId: 'p' });
+    v.roundStarted(round1.msg);
+    const msg = structuredClone(round2.msg);
+    const move = { l: 1, j: 0, dz: -0.3 };
+    const r = scoreRoundMove(
+      round2.math,
+      { round: 2, ...move },
+      { seconds: 3, limit: 30, speedScoring: true },
+      0,
+    );
+    tamper(msg, r);
+    v.roundStarted(msg);
+    v.moveResult(move, r);
+    return v.failures().map((f) => f.what);
+  }
+
+  it('an honest server passes every check', () => {
+    expect(play(() => {})).toEqual([]);
+  });
+
+  it('one weight of the trained network off by one ulp', () => {
+    expect(
+      play((m) => {
+        const w = m.puzzle.network.weights[0]!;
+        w[0] = w[0]! + Math.abs(w[0]!) * Number.EPSILON;
+      }),
+    ).toContain('SGD between rounds recomputed bit for bit');
+  });
+
+  it('a point too many, a wrong ΔC, a wrong speed', () => {
+    const lie = (f: (r: MoveResult) => void) =>
+      play((_m, r) => {
+        f(r);
+      });
+    // The score is the running sum of the points: it is off by the same point.
+    expect(
+      lie((r) => {
+        r.points += 1;
+      }),
+    ).toEqual(['points', 'score so far']);
+    expect(
+      lie((r) => {
+        r.deltaC *= 1 + 1e-6;
+      }),
+    ).toContain('ΔC of my move');
+    expect(
+      lie((r) => {
+        r.speed = 1;
+      }),
+    ).toEqual(['speed factor']);
+  });
 });
