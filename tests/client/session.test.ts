@@ -40,6 +40,15 @@ const roundStart = (round: number): RoundStart => ({
   puzzle,
   cost: 0.2,
   timer: timer(31_000),
+  training: {
+    dataset: 'and',
+    samples: 4,
+    noise: 0,
+    seed: 11,
+    eta: 0.5,
+    steps: 20,
+    batchSize: 4,
+  },
 });
 const entry = (id: string, score: number, rank: number, bot = false): LeaderboardEntry => ({
   id,
