@@ -47,6 +47,8 @@ describe('the host keeps control', () => {
       .poll(() => di.locator('.player-join .form-message').textContent())
       .toMatch(/locked/);
     await host.click('button.lock-button');
+    // The server has unlocked once the projector says so; only then may Di try again.
+    await expect.poll(() => host.locator('.lock-note').textContent()).toBe('');
     await di.click('button.join-button');
     await di.locator('.player-lobby').waitFor();
     await expect.poll(() => host.locator('.player-chip').count()).toBe(2);
