@@ -17,6 +17,9 @@ export const classroomEn = {
   'cls.create.speedHelp': 'Faster moves earn more: points × (1 − t/2T).',
   'cls.create.lateJoin': 'Late join',
   'cls.create.lateJoinHelp': 'Players may still join after the first round starts.',
+  'cls.create.demonRanked': 'Rank the gradient demon',
+  'cls.create.demonRankedHelp':
+    'Off: a benchmark beside the leaderboard, with its points, off the podium. On: it competes for places.',
   'cls.create.sgd': 'SGD steps between rounds',
   'cls.create.sgdHelp':
     'Real gradient descent trains the network after each round, so the next puzzle is a better-trained network.',
@@ -135,6 +138,7 @@ export const classroomEn = {
   'cls.end.total': 'Total',
   'cls.end.col.sat': 'Saturated',
   'cls.end.noMove': 'no move',
+  'cls.end.beatDemon': 'The class beat the gradient demon in {n} of {total} rounds.',
   'cls.end.loading': 'Loading the report…',
   // Player
   'cls.player.code': 'Game code',

@@ -18,6 +18,9 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.create.speedHelp': '出手越快得分越多：得分 × (1 − t/2T)。',
   'cls.create.lateJoin': '允许中途加入',
   'cls.create.lateJoinHelp': '第一轮开始后仍可加入。',
+  'cls.create.demonRanked': '让梯度小恶魔参与排名',
+  'cls.create.demonRankedHelp':
+    '关闭：它只是排行榜旁的基准，显示得分，不上颁奖台。开启：它和大家争名次。',
   'cls.create.sgd': '每轮之间的 SGD 步数',
   'cls.create.sgdHelp': '每轮结束后用真正的梯度下降训练网络，下一道题就是训练得更好的网络。',
   'cls.create.eta': '学习速率 η',
@@ -129,6 +132,7 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.end.total': '总分',
   'cls.end.col.sat': '饱和',
   'cls.end.noMove': '未出手',
+  'cls.end.beatDemon': '全班在 {total} 轮中有 {n} 轮胜过梯度小恶魔。',
   'cls.end.loading': '正在载入报告…',
   'cls.player.code': '游戏代码',
   'cls.player.nickname': '昵称',
