@@ -8,8 +8,9 @@ import {
   type Trace,
 } from '#shared/engine/index';
 import type { PuzzleJSON, Show } from '#shared/game/puzzle';
-import type { MoveReason } from '#shared/game/scoring';
+import { type MoveReason, SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { layoutNetwork, type NetLayout } from './layout.ts';
+import { sampleValue } from './weights.ts';
 
 /** Milliseconds the forward pass (or δ's way back) takes to cross one layer. */
 export const PULSE_MS_PER_LAYER = 380;
@@ -82,6 +83,10 @@ export class PlayStore {
   marked: NeuronRef | null = null;
   /** Layers the player may pick from (all of 1…L when null). */
   allowedLayers: readonly number[] | null = null;
+  /** Neurons the player may move (engine indices; every neuron of the allowed layers when null). */
+  movable: readonly NeuronRef[] | null = null;
+  /** A neuron looked at after a move: inspectable, not movable; the move stays on `selected`. */
+  inspected: NeuronRef | null = null;
   pulses: Pulse[] = [];
   layout: NetLayout = layoutNetwork([1, 1], 320, 240);
   private size = { width: 320, height: 240 };
@@ -124,6 +129,7 @@ export class PlayStore {
     this.result = null;
     this.locked = false;
     this.marked = null;
+    this.inspected = null;
     this.pulse('forward');
     this.changed();
   }
@@ -162,16 +168,33 @@ export class PlayStore {
     this.changed();
   }
 
-  /** Whether neurons of layer l may be picked. */
-  pickable(l: number): boolean {
-    return l >= 1 && l <= this.L && (!this.allowedLayers || this.allowedLayers.includes(l));
+  /** Whether neurons of layer l may be picked (neuron j of it too, when given). */
+  pickable(l: number, j?: number): boolean {
+    if (!(l >= 1 && l <= this.L) || (this.allowedLayers && !this.allowedLayers.includes(l)))
+      return false;
+    if (j === undefined || !this.movable)
+      return !this.movable || this.movable.some((m) => m.l === l);
+    return this.movable.some((m) => m.l === l && m.j === j);
   }
 
   select(l: number, j: number): void {
-    if (this.locked || !this.pickable(l) || j < 0 || j >= this.network.sizes[l]!) return;
+    if (this.locked || !this.pickable(l, j) || j < 0 || j >= this.network.sizes[l]!) return;
     this.selected = { l, j };
     this.selectedWeight = null;
+    this.inspected = null;
     this.changed();
+  }
+
+  /** Looks at a neuron without moving it: after a move, or one the level does not let you move. */
+  inspect(l: number, j: number): void {
+    if (!(l >= 1 && l <= this.L) || j < 0 || j >= this.network.sizes[l]!) return;
+    this.inspected = this.selected?.l === l && this.selected.j === j ? null : { l, j };
+    this.changed();
+  }
+
+  /** The neuron the inspector shows: the one looked at, else the one picked. */
+  get focus(): NeuronRef | null {
+    return this.inspected ?? this.selected;
   }
 
   selectWeight(l: number, j: number, k: number): void {
@@ -187,15 +210,42 @@ export class PlayStore {
     const layers = Array.from({ length: this.L }, (_, i) => i + 1).filter((l) => this.pickable(l));
     if (layers.length === 0) return;
     if (!this.selected) {
-      this.select(layers[layers.length - 1]!, 0);
+      const l = layers[layers.length - 1]!;
+      const j = Array.from({ length: this.network.sizes[l]! }, (_, i) => i).find((i) =>
+        this.pickable(l, i),
+      );
+      this.select(l, j ?? 0);
       return;
     }
     const cur = this.selected;
     const at = layers.indexOf(cur.l);
     const l = layers[Math.min(layers.length - 1, Math.max(0, at + dl))]!;
     const n = this.network.sizes[l]!;
-    const j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
+    // Skip neurons the level does not let you move, in the direction of travel.
+    const step = dj === 0 ? 1 : dj;
+    let j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
+    for (let i = 0; i < n && !this.pickable(l, j); i++) j = (j + step + n) % n;
     this.select(l, j);
+  }
+
+  /**
+   * Arrow keys in weight mode: up/down step through the weights into one
+   * layer (w^l_jk in the order j, then k), left/right go to the layer before
+   * or after; the first press picks the first weight into the output layer.
+   */
+  moveWeightSelection(dl: number, dk: number): void {
+    const L = this.L;
+    const cur = this.selectedWeight;
+    if (!cur) {
+      this.selectWeight(L, 0, 0);
+      return;
+    }
+    const l = Math.min(L, Math.max(1, cur.l + dl));
+    const nIn = this.network.sizes[l - 1]!;
+    const count = this.network.sizes[l]! * nIn;
+    const at = l === cur.l ? cur.j * nIn + cur.k : 0;
+    const next = (((at + dk) % count) + count) % count;
+    this.selectWeight(l, Math.floor(next / nIn), next % nIn);
   }
 
   setDz(v: number): void {
@@ -219,8 +269,41 @@ export class PlayStore {
     const nl = this.network.sizes[l]!;
     const arr = this.trace[field][l]!;
     let s = 0;
-    for (let x = 0; x < this.trace.n; x++) s += arr[x * nl + j]!;
+    for (let x = 0; x < this.trace.n; x++) s += sampleValue(arr, nl, x, j);
     return s / this.trace.n;
+  }
+
+  /**
+   * Whether a neuron is asleep: its mean σ′(z) is below the threshold *and*
+   * σ′ enters its δ. It does not at a sigmoid output under cross-entropy,
+   * where δ^L = a^L − y (BP1 with σ′ cancelled), nor for a linear layer.
+   */
+  asleep(l: number, j: number): boolean {
+    const net = this.network;
+    if (l < 1 || net.act[l] === 'linear') return false;
+    if (l === this.L && net.cost === 'crossEntropy' && net.act[l] === 'sigmoid') return false;
+    return this.mean('sp', l, j) < SATURATION_THRESHOLD;
+  }
+
+  /** Whether a^l_k = 0 on every sample: then ∂C/∂w = a_k δ_j = 0 for each weight it feeds (BP4). */
+  inactiveInput(l: number, k: number): boolean {
+    const n = this.network.sizes[l]!;
+    for (let x = 0; x < this.trace.n; x++)
+      if (sampleValue(this.trace.a[l]!, n, x, k) !== 0) return false;
+    return true;
+  }
+
+  /** The movable neuron with the largest |δ̄|: what "a neuron with a bigger |δ̄|" refers to. */
+  biggestDelta(): (NeuronRef & { d: number }) | null {
+    let best: (NeuronRef & { d: number }) | null = null;
+    for (let l = 1; l <= this.L; l++) {
+      for (let j = 0; j < this.network.sizes[l]!; j++) {
+        if (!this.pickable(l, j)) continue;
+        const d = this.deltaBar(l, j);
+        if (!best || Math.abs(d) > Math.abs(best.d)) best = { l, j, d };
+      }
+    }
+    return best;
   }
 
   /** The preview δ̄Δz, where δ is on show. */
@@ -242,6 +325,7 @@ export class PlayStore {
   nextMove(): void {
     this.result = null;
     this.locked = false;
+    this.inspected = null;
     this.dz = 0;
     this.trace = analyse(this.network, this.batch);
     this.pulse('forward');

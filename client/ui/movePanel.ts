@@ -56,7 +56,10 @@ export class MovePanel {
     if (!s.network) return;
     const weight = s.mode === PickMode.Weight;
     const picked = weight ? s.selectedWeight !== null : s.selected !== null;
-    setText(this.hint, `${weight ? t('play.pickWeight') : t('play.pick')} ${t('play.keys')}`);
+    setText(
+      this.hint,
+      weight ? `${t('play.pickWeight')} ${t('play.keysW')}` : `${t('play.pick')} ${t('play.keys')}`,
+    );
     this.hint.hidden = picked || s.locked;
     setText(this.label, weight ? t('play.dw') : t('play.dz'));
     // Only what changed is written: this runs on every SGD step in the sandbox.
@@ -94,19 +97,25 @@ export function bindKeys(store: PlayStore, submit: () => void): () => void {
     if (tag === 'SELECT' || tag === 'TEXTAREA') return;
     if (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range') return;
     if (document.querySelector('.modal:not([hidden])')) return;
-    const isNeuron = target?.classList.contains('neuron') ?? false;
+    const isNeuron =
+      (target?.classList.contains('neuron') || target?.classList.contains('weight')) ?? false;
+    // The same arrows pick a weight in weight mode (BP4 levels and the sandbox).
+    const move = (dl: number, d: number) =>
+      store.mode === PickMode.Weight
+        ? store.moveWeightSelection(dl, d)
+        : store.moveSelection(dl, d);
     switch (e.key) {
       case 'ArrowUp':
-        store.moveSelection(0, -1);
+        move(0, -1);
         break;
       case 'ArrowDown':
-        store.moveSelection(0, 1);
+        move(0, 1);
         break;
       case 'ArrowLeft':
-        store.moveSelection(-1, 0);
+        move(-1, 0);
         break;
       case 'ArrowRight':
-        store.moveSelection(1, 0);
+        move(1, 0);
         break;
       case '+':
       case '=':

@@ -67,7 +67,9 @@ describe('levels with their own rules', () => {
     for (let i = 0; i < 10; i++) await page.keyboard.press('-');
     await expect(preview.textContent()).resolves.toMatch(/∂C\/∂w/);
     await page.locator('button.submit').click();
-    await expect.poll(() => page.locator('.result .reason').textContent()).toMatch(/∂C\/∂w = a·δ/);
+    await expect
+      .poll(() => page.locator('.result .reason').textContent())
+      .toMatch(/∂C\/∂wᴸ₁₁ = \(1\/n\)Σₓ a·δ/);
     await screenshot(page, 'level8-weights');
     await close();
   });
