@@ -144,7 +144,7 @@ export const en = {
     'Under a small budget, the best demon is where $|\\delta|$ is largest: that is the steepest direction.',
   'level.lineLies.title': 'When the line lies',
   'level.lineLies.intro':
-    'The budget is large: $\\varepsilon = 4$. $\\delta\\,\\Delta z$ is only a tangent line; the cost is a curve. Push too far and the output overshoots its targets. Compare predicted and actual ΔC.',
+    'The budget is large: $\\varepsilon = 4$. $\\delta\\,\\Delta z$ is only a tangent line; the cost is a curve. Push too far and the output overshoots its targets: the full budget raises the cost here. Pick the largest $|\\delta|$, but spend about half of ε, then compare predicted and actual ΔC.',
   'level.lineLies.recap':
     '$\\Delta C \\approx \\delta\\,\\Delta z$ holds for small Δz only: it is the first term of a Taylor series.',
   'level.biasLever.title': 'Bias is the demon’s lever',
@@ -164,7 +164,7 @@ export const en = {
     'Backprop runs per sample; the gradient of C is the average of the samples’ gradients.',
   'level.raceGradient.title': 'Race the gradient',
   'level.raceGradient.intro':
-    'Three moves against the gradient demon, who always plays $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$ at the largest $|\\delta|$. Each of your moves stays in the network; the demon plays its own copy from the same start. Can you beat first-order thinking?',
+    'Three moves against the gradient demon, who always plays $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$ at the largest $|\\delta|$. Each of your moves stays in the network; the demon plays its own copy from the same start. Stars come from the margin of your whole run against the demon’s: a tie earns 2, beating it by 5 % earns 3. Can you beat first-order thinking?',
   'level.raceGradient.recap':
     'The gradient is a fine guide for small steps; looking at the actual curve can beat it.',
   'level.deepTrouble.title': 'Deep trouble',
@@ -233,6 +233,8 @@ export const en = {
   'hand.quadratic': 'Cost: quadratic, C = ½(y − a)², so δ^L = (a − y)·σ′(z^L).',
   'hand.crossEntropy': 'Cost: cross-entropy, so δ^L = a − y.',
   'hand.weights': 'Weights on the path:',
+  'campaign.raceMargin':
+    'Your run against the gradient demon’s: {m} % (a tie earns 2 stars, +5 % earns 3).',
 } as const;
 
 export type MessageKey = keyof typeof en;

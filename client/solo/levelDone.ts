@@ -1,5 +1,5 @@
 import { t } from '../i18n/index.ts';
-import { el, num } from '../ui/format.ts';
+import { el, num, signed } from '../ui/format.ts';
 import { renderRich } from '../ui/math.ts';
 import { starString } from './campaignList.ts';
 import type { LevelRun } from './levelRun.ts';
@@ -30,7 +30,13 @@ export function levelDone(run: LevelRun, retry: () => void): HTMLElement[] {
       },
       starString(stars),
     ),
-    el('p', { class: 'mean-q' }, t('campaign.meanQ', { q: num(run.meanQuality, 2) })),
+    el(
+      'p',
+      { class: 'mean-q' },
+      run.flags.race
+        ? t('campaign.raceMargin', { m: signed(100 * run.raceMargin, 2) })
+        : t('campaign.meanQ', { q: num(run.meanQuality, 2) }),
+    ),
     el(
       'p',
       { class: 'unlock-note' },

@@ -1,5 +1,13 @@
 import { applyBiasNudge, type NudgeResult } from '#shared/engine/index';
-import { LEVELS, type LevelDef, LevelKind, levelPuzzle, starsFor } from '#shared/game/levels';
+import {
+  LEVELS,
+  type LevelDef,
+  LevelKind,
+  levelPuzzle,
+  raceMargin,
+  raceStars,
+  starsFor,
+} from '#shared/game/levels';
 import type { Puzzle } from '#shared/game/puzzle';
 import { gradientRace } from '#shared/game/race';
 import type { MoveResultView, NeuronRef } from '../state/playStore.ts';
@@ -20,16 +28,16 @@ export interface LevelFlags {
   kind: LevelKind;
   race: boolean;
   moves: number;
-  movable: readonly NeuronRef[] | null;
+  /** Layers the player may move neurons in (all of 1…L when null). */
+  layers: readonly number[] | null;
 }
 
-export function levelFlags(def: LevelDef): LevelFlags {
-  const level = def as LevelDef & { race?: true; movable?: readonly NeuronRef[] };
+export function levelFlags(level: LevelDef): LevelFlags {
   return {
     kind: level.kind ?? LevelKind.Nudge,
     race: level.race === true,
     moves: level.moves ?? 1,
-    movable: level.movable ?? null,
+    layers: level.layers ?? null,
   };
 }
 
@@ -111,8 +119,17 @@ export class LevelRun {
     return this.qualities.reduce((a, b) => a + b, 0) / Math.max(1, this.qualities.length);
   }
 
+  /** A race is won or lost on the whole run against the gradient demon; other levels on the mean q. */
   get stars(): 0 | 1 | 2 | 3 {
-    return this.phase === RunPhase.Done ? starsFor(this.level, this.meanQuality) : 0;
+    if (this.phase !== RunPhase.Done) return 0;
+    return this.flags.race
+      ? raceStars(this.race.you, this.race.gradient)
+      : starsFor(this.level, this.meanQuality);
+  }
+
+  /** (ΔC_demon − ΔC_you) / |ΔC_demon|: how far the run beat the gradient demon's. */
+  get raceMargin(): number {
+    return raceMargin(this.race.you, this.race.gradient);
   }
 
   get nextLevel(): LevelDef | undefined {

@@ -63,8 +63,7 @@ export async function levelScreen(
 
   function start(): void {
     const puzzle = run.start();
-    store.allowedLayers = level.layers ?? null;
-    store.movable = flags.movable;
+    store.allowedLayers = flags.layers;
     store.load(puzzle.network, puzzle.batch, puzzle.eps, puzzle.show);
     if (flags.kind === LevelKind.Weight) store.setMode(PickMode.Weight);
     movePanel.enabled = !hand;

@@ -83,8 +83,6 @@ export class PlayStore {
   marked: NeuronRef | null = null;
   /** Layers the player may pick from (all of 1…L when null). */
   allowedLayers: readonly number[] | null = null;
-  /** Neurons the player may move (engine indices; every neuron of the allowed layers when null). */
-  movable: readonly NeuronRef[] | null = null;
   /** A neuron looked at after a move: inspectable, not movable; the move stays on `selected`. */
   inspected: NeuronRef | null = null;
   pulses: Pulse[] = [];
@@ -168,13 +166,11 @@ export class PlayStore {
     this.changed();
   }
 
-  /** Whether neurons of layer l may be picked (neuron j of it too, when given). */
+  /** Whether neurons of layer l may be picked (neuron j of it, when given: it must exist). */
   pickable(l: number, j?: number): boolean {
     if (!(l >= 1 && l <= this.L) || (this.allowedLayers && !this.allowedLayers.includes(l)))
       return false;
-    if (j === undefined || !this.movable)
-      return !this.movable || this.movable.some((m) => m.l === l);
-    return this.movable.some((m) => m.l === l && m.j === j);
+    return j === undefined || (j >= 0 && j < this.network.sizes[l]!);
   }
 
   select(l: number, j: number): void {
