@@ -116,14 +116,7 @@ export function handPanel(store: PlayStore, solved: () => void) {
         t(net.cost === 'quadratic' ? 'hand.quadratic' : 'hand.crossEntropy'),
       ),
       el('table', { class: 'samples-table' }, el('thead', {}, head), body),
-      el(
-        'p',
-        {
-          class: 'hand-weights',
-          'data-w': outs.map((i) => String(weightAt(net, L, i, j))).join(','),
-        },
-        `${t('hand.weights')} ${ws.join(', ')}`,
-      ),
+      el('p', { class: 'hand-weights' }, `${t('hand.weights')} ${ws.join(', ')}`),
     );
   };
 

@@ -63,23 +63,24 @@ export class Inspector {
     const n = s.trace.n;
     const shown = s.deltaVisible(l);
     const scope = n > 1 ? t('inspect.meanOf', { n }) : t('inspect.oneSample');
-    const rows: [string, string, string][] = [
-      [symText(n > 1 ? 'z̄' : 'z', l, j, L), t('inspect.z'), num(s.mean('z', l, j))],
-      [symText(n > 1 ? 'ā' : 'a', l, j, L), t('inspect.a'), num(s.mean('a', l, j))],
-      [`σ′(${symText('z', l, j, L)})`, t('inspect.sp'), num(s.mean('sp', l, j))],
-      [symText('b', l, j, L), t('inspect.b'), num(s.network.b[l]![j]!)],
+    const rows: [string, string, string, string][] = [
+      ['z', symText(n > 1 ? 'z̄' : 'z', l, j, L), t('inspect.z'), num(s.mean('z', l, j))],
+      ['a', symText(n > 1 ? 'ā' : 'a', l, j, L), t('inspect.a'), num(s.mean('a', l, j))],
+      ['sp', `σ′(${symText('z', l, j, L)})`, t('inspect.sp'), num(s.mean('sp', l, j))],
+      ['b', symText('b', l, j, L), t('inspect.b'), num(s.network.b[l]![j]!)],
       [
+        'delta',
         symText(n > 1 ? 'δ̄' : 'δ', l, j, L),
         t('inspect.delta'),
         shown ? signed(s.deltaBar(l, j)) : '?',
       ],
     ];
     const table = el('table', { class: 'values' }, el('caption', {}, scope));
-    for (const [sym, name, v] of rows) {
+    for (const [q, sym, name, v] of rows) {
       table.append(
         el(
           'tr',
-          { 'data-sym': sym },
+          { 'data-q': q },
           el('th', {}, `${name} `, el('span', { class: 'sym' }, sym)),
           el('td', {}, v),
         ),
@@ -171,18 +172,19 @@ export class Inspector {
     const A = symText(n > 1 ? 'ā' : 'a', l - 1, k, L);
     const D = symText(n > 1 ? 'δ̄' : 'δ', l, j, L);
     const W = weightText(l, j, k, L);
-    const rows: [string, string][] = [
-      [`${t('inspect.w')} ${W}`, num(weightAt(s.network, l, j, k))],
-      [`${t('inspect.aIn')} ${A}`, num(aMean)],
-      [`${t('inspect.delta')} ${D}`, shown ? signed(s.deltaBar(l, j)) : '?'],
-      [`∂C/∂${W}`, shown ? signed(g) : '?'],
+    const rows: [string, string, string][] = [
+      ['w', `${t('inspect.w')} ${W}`, num(weightAt(s.network, l, j, k))],
+      ['a', `${t('inspect.aIn')} ${A}`, num(aMean)],
+      ['delta', `${t('inspect.delta')} ${D}`, shown ? signed(s.deltaBar(l, j)) : '?'],
+      ['grad', `∂C/∂${W} (BP4)`, shown ? signed(g) : '?'],
     ];
     const table = el(
       'table',
       { class: 'values' },
       el('caption', {}, n > 1 ? t('inspect.meanOf', { n }) : t('inspect.oneSample')),
     );
-    for (const [k2, v] of rows) table.append(el('tr', {}, el('th', {}, k2), el('td', {}, v)));
+    for (const [q, k2, v] of rows)
+      table.append(el('tr', { 'data-q': q }, el('th', {}, k2), el('td', {}, v)));
     const eq = el('div', { class: 'equation' });
     const Wt = `w^{${layerMark(l, L)}}_{${j + 1}${k + 1}}`;
     const At = texSym('a', l - 1, k, L);

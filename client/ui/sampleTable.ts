@@ -19,16 +19,22 @@ export function sampleTable(s: PlayStore, ref: NeuronRef & { k?: number }): HTML
   const nl = net.sizes[l]!;
   const shown = s.deltaVisible(l);
   const at = (arr: Float64Array, n: number, x: number, i: number) => sampleValue(arr, n, x, i);
-  const cols: { head: string; cell: (x: number) => string }[] = [];
+  const cols: { q: string; head: string; cell: (x: number) => string }[] = [];
   if (k === undefined) {
     cols.push(
-      { head: symText('z', l, j, L), cell: (x) => num(at(trace.z[l]!, nl, x, j)) },
-      { head: symText('a', l, j, L), cell: (x) => num(at(trace.a[l]!, nl, x, j)) },
+      { q: 'z', head: symText('z', l, j, L), cell: (x) => num(at(trace.z[l]!, nl, x, j)) },
+      { q: 'a', head: symText('a', l, j, L), cell: (x) => num(at(trace.a[l]!, nl, x, j)) },
     );
-    if (l === L) cols.push({ head: targetName(j), cell: (x) => num(at(trace.y, nl, x, j)) });
+    if (l === L)
+      cols.push({ q: 'y', head: targetName(j), cell: (x) => num(at(trace.y, nl, x, j)) });
     cols.push(
-      { head: `σ′(${symText('z', l, j, L)})`, cell: (x) => num(at(trace.sp[l]!, nl, x, j)) },
       {
+        q: 'sp',
+        head: `σ′(${symText('z', l, j, L)})`,
+        cell: (x) => num(at(trace.sp[l]!, nl, x, j)),
+      },
+      {
+        q: 'delta',
         head: symText('δ', l, j, L),
         cell: (x) => (shown ? signed(at(trace.delta[l]!, nl, x, j)) : '?'),
       },
@@ -38,9 +44,10 @@ export function sampleTable(s: PlayStore, ref: NeuronRef & { k?: number }): HTML
     const a = (x: number) => at(trace.a[l - 1]!, np, x, k);
     const d = (x: number) => at(trace.delta[l]!, nl, x, j);
     cols.push(
-      { head: symText('a', l - 1, k, L), cell: (x) => num(a(x)) },
-      { head: symText('δ', l, j, L), cell: (x) => (shown ? signed(d(x)) : '?') },
+      { q: 'a', head: symText('a', l - 1, k, L), cell: (x) => num(a(x)) },
+      { q: 'delta', head: symText('δ', l, j, L), cell: (x) => (shown ? signed(d(x)) : '?') },
       {
+        q: 'ad',
         head: `${symText('a', l - 1, k, L)}·${symText('δ', l, j, L)}`,
         cell: (x) => (shown ? signed(a(x) * d(x)) : '?'),
       },
@@ -61,7 +68,7 @@ export function sampleTable(s: PlayStore, ref: NeuronRef & { k?: number }): HTML
         'tr',
         { 'data-x': String(x) },
         el('th', {}, sampleName(x)),
-        ...cols.map((c) => el('td', {}, c.cell(x))),
+        ...cols.map((c) => el('td', { 'data-q': c.q }, c.cell(x))),
       ),
     );
   }

@@ -99,6 +99,8 @@ export class Stage {
         const above = colGap < 120 && l % 2 === 1;
         const label = el('span', {
           class: above ? 'nlabel above' : 'nlabel',
+          'data-l': String(l),
+          'data-j': String(j),
           style: above
             ? `left:${p.x}px;top:${p.y - r - 6}px`
             : `left:${p.x}px;top:${p.y + r + 6}px`,
