@@ -230,11 +230,14 @@ export const en = {
   'hand.hint':
     'Hint: for each sample, {dl}(x) = (a − y)·σ′(z) at the output (BP1), then {dx}(x) = w·{dl}(x)·σ′(z) (BP2); add the {n} results and divide by {n}.',
   'hand.workedTitle': 'Worked out, sample by sample:',
-  'hand.quadratic': 'Cost: quadratic, C = ½(y − a)², so δ^L = (a − y)·σ′(z^L).',
-  'hand.crossEntropy': 'Cost: cross-entropy, so δ^L = a − y.',
+  'hand.quadratic': 'Cost: quadratic, C = ½(y − a)², so δᴸ = (a − y)·σ′(zᴸ).',
+  'hand.crossEntropy': 'Cost: cross-entropy, so δᴸ = a − y.',
   'hand.weights': 'Weights on the path:',
   'campaign.raceMargin':
     'Your run against the gradient demon’s: {m} % (a tie earns 2 stars, +5 % earns 3).',
+  'inspect.someZero':
+    '{a} = 0 on {z} of the {n} samples: their terms a·δ are 0, so this weight learns nothing from them.',
+  'inspect.zeroTerm': '0 (a = 0)',
 } as const;
 
 export type MessageKey = keyof typeof en;

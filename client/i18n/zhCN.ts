@@ -219,8 +219,11 @@ export const zhCN: Record<MessageKey, string> = {
   'hand.hint':
     '提示：对每个样本，先算输出层 {dl}(x) = (a − y)·σ′(z)（BP1），再算 {dx}(x) = w·{dl}(x)·σ′(z)（BP2）；把 {n} 个结果相加再除以 {n}。',
   'hand.workedTitle': '逐个样本的完整算法：',
-  'hand.quadratic': '损失函数：二次，C = ½(y − a)²，所以 δ^L = (a − y)·σ′(z^L)。',
-  'hand.crossEntropy': '损失函数：交叉熵，所以 δ^L = a − y。',
+  'hand.quadratic': '损失函数：二次，C = ½(y − a)²，所以 δᴸ = (a − y)·σ′(zᴸ)。',
+  'hand.crossEntropy': '损失函数：交叉熵，所以 δᴸ = a − y。',
   'hand.weights': '路径上的权重：',
   'campaign.raceMargin': '你与梯度小恶魔的差距：{m} %（打平得 2 星，领先 5% 得 3 星）。',
+  'inspect.someZero':
+    '{a} 在 {n} 个样本中的 {z} 个上为 0：这些样本的 a·δ 项都是 0，这个权重从它们那里学不到东西。',
+  'inspect.zeroTerm': '0（a = 0）',
 };

@@ -164,7 +164,7 @@ export function handPanel(store: PlayStore, solved: () => void) {
       dx: deltaText(m.l, m.j, L),
       n: store.trace.n,
       rel: HAND_REL_TOL * 100,
-      abs: num(HAND_ABS_TOL),
+      abs: String(HAND_ABS_TOL),
     });
     labelText.textContent = `${t('hand.answer', { d: deltaText(m.l, m.j, L, true) })} `;
     check.textContent = t('hand.check');

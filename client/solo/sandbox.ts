@@ -90,7 +90,11 @@ export async function sandboxScreen(
     heatFig,
     el('figure', {}, el('figcaption', { 'data-i18n': 'sandbox.lossCurve' }), curve.root),
   );
-  side.prepend(controls.root, status, viz);
+  // The boundary and the loss curve sit under the network, so both stay above the fold.
+  const stageCol = el('div', { class: 'stage-col' });
+  view.stage.root.replaceWith(stageCol);
+  stageCol.append(view.stage.root, viz);
+  side.prepend(controls.root, status);
   view.result.root.after(applied);
   host.append(
     el(

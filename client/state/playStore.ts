@@ -283,10 +283,16 @@ export class PlayStore {
 
   /** Whether a^l_k = 0 on every sample: then ∂C/∂w = a_k δ_j = 0 for each weight it feeds (BP4). */
   inactiveInput(l: number, k: number): boolean {
+    return this.zeroInputs(l, k) === this.trace.n;
+  }
+
+  /** Samples on which a^l_k = 0. */
+  zeroInputs(l: number, k: number): number {
     const n = this.network.sizes[l]!;
+    let zeros = 0;
     for (let x = 0; x < this.trace.n; x++)
-      if (sampleValue(this.trace.a[l]!, n, x, k) !== 0) return false;
-    return true;
+      if (sampleValue(this.trace.a[l]!, n, x, k) === 0) zeros++;
+    return zeros;
   }
 
   /** The movable neuron with the largest |δ̄|: what "a neuron with a bigger |δ̄|" refers to. */

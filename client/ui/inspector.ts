@@ -211,6 +211,18 @@ export class Inspector {
     );
     if (inactive)
       this.root.append(el('p', { class: 'note inactive' }, t('inspect.inactive', { a: A })));
+    else {
+      // Samples where the input is 0 add nothing to ∂C/∂w: the weight cannot learn from them.
+      const zeros = s.zeroInputs(l - 1, k);
+      if (zeros > 0)
+        this.root.append(
+          el(
+            'p',
+            { class: 'note inactive' },
+            t('inspect.someZero', { z: zeros, n, a: symText('a', l - 1, k, L) }),
+          ),
+        );
+    }
     this.root.append(this.details(sampleTable(s, { l, j, k }), n));
   }
 }

@@ -49,7 +49,8 @@ export function sampleTable(s: PlayStore, ref: NeuronRef & { k?: number }): HTML
       {
         q: 'ad',
         head: `${symText('a', l - 1, k, L)}·${symText('δ', l, j, L)}`,
-        cell: (x) => (shown ? signed(a(x) * d(x)) : '?'),
+        // A sample whose input is 0 contributes exactly 0: say so rather than print "0".
+        cell: (x) => (a(x) === 0 ? t('inspect.zeroTerm') : shown ? signed(a(x) * d(x)) : '?'),
       },
     );
   }
