@@ -4,25 +4,11 @@ import { sampleValue, weightAt } from '../state/weights.ts';
 import { el, num, signed, tex } from '../ui/format.ts';
 import { renderTex } from '../ui/math.ts';
 import { deltaText, sampleName, symText, targetName, texSym, weightText } from '../ui/notation.ts';
+import { HAND_ABS_TOL, HAND_REL_TOL, handClose, parseAnswer } from './handAnswer.ts';
 
-/** An answer within 10 % of |δ̄| is right; for a tiny δ̄, within 5·10⁻⁴. */
-export const HAND_REL_TOL = 0.1;
-export const HAND_ABS_TOL = 5e-4;
 /** Wrong tries before a hint, and before the worked BP1/BP2 lines. */
 const HINT_AFTER = 2;
 const WORKED_AFTER = 4;
-
-export function handClose(v: number, d: number): boolean {
-  return Math.abs(v - d) <= Math.max(HAND_REL_TOL * Math.abs(d), HAND_ABS_TOL);
-}
-
-/** "−0,012", "-1.2e-3", " 0.5 " → a number; anything else → null. */
-export function parseAnswer(text: string): number | null {
-  const s = text.trim().replace(/[−–]/g, '-').replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : null;
-}
 
 /** The hidden neuron whose δ is asked: the one with the largest |δ̄| below the output. */
 function target(store: PlayStore): NeuronRef {
