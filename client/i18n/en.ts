@@ -32,7 +32,7 @@ export const en = {
   'campaign.meanQ': 'Mean quality {q}',
   'play.cost': 'Cost C = {c}',
   'play.budget': 'Budget ε = {e}',
-  'play.pick': 'Pick a neuron: click or tap it, or use the arrow keys.',
+  'play.pick': 'Pick a neuron: click or tap it.',
   'play.pickWeight': 'Pick a weight: click or tap the handle on a line.',
   'play.dz': 'Δz',
   'play.dw': 'Δw',

@@ -33,7 +33,7 @@ export const zhCN: Record<MessageKey, string> = {
   'campaign.meanQ': '平均质量 {q}',
   'play.cost': '损失 C = {c}',
   'play.budget': '预算 ε = {e}',
-  'play.pick': '选一个神经元：点击它，或用方向键。',
+  'play.pick': '选一个神经元：点击它。',
   'play.pickWeight': '选一个权重：点击连线上的小方块。',
   'play.dz': 'Δz',
   'play.dw': 'Δw',

@@ -20,7 +20,9 @@ const SUM_TERMS = 3;
 export class Inspector {
   readonly root: HTMLElement;
   private drawnKey = '';
-  private open = false;
+  /** Whether the per-sample table is open; it opens by itself where δ must be worked out. */
+  private open: boolean | null = null;
+  private openFor: unknown = null;
 
   constructor(private readonly store: PlayStore) {
     this.root = el('section', { class: 'inspector', 'aria-live': 'polite' });
@@ -50,7 +52,12 @@ export class Inspector {
       el('summary', {}, t('inspect.perSample', { n })),
       table,
     );
-    d.open = this.open;
+    // A new puzzle: open where δ is hidden (a, y, σ′ per sample are what the player works from).
+    if (this.openFor !== this.store.network) {
+      this.openFor = this.store.network;
+      this.open = this.store.show !== 'delta';
+    }
+    d.open = this.open ?? false;
     d.addEventListener('toggle', () => {
       this.open = d.open;
     });

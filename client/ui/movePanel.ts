@@ -56,10 +56,9 @@ export class MovePanel {
     if (!s.network) return;
     const weight = s.mode === PickMode.Weight;
     const picked = weight ? s.selectedWeight !== null : s.selected !== null;
-    setText(
-      this.hint,
-      weight ? `${t('play.pickWeight')} ${t('play.keysW')}` : `${t('play.pick')} ${t('play.keys')}`,
-    );
+    // Keyboard hints only where there is likely a keyboard.
+    const keys = coarsePointer() ? '' : ` ${t(weight ? 'play.keysW' : 'play.keys')}`;
+    setText(this.hint, `${t(weight ? 'play.pickWeight' : 'play.pick')}${keys}`);
     this.hint.hidden = picked || s.locked;
     setText(this.label, weight ? t('play.dw') : t('play.dz'));
     // Only what changed is written: this runs on every SGD step in the sandbox.
@@ -87,6 +86,10 @@ export class MovePanel {
     if (!w || !s.deltaVisible(w.l)) return null;
     return weightNudge(s.trace, w.l, w.j, w.k, 0).gradient * s.dz;
   }
+}
+
+function coarsePointer(): boolean {
+  return globalThis.matchMedia?.('(pointer: coarse)').matches ?? false;
 }
 
 /** Arrows pick a neuron, + and − set Δz, Enter submits; typing in a text field is left alone. */
