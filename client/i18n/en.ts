@@ -171,7 +171,7 @@ export const en = {
   'level.deepTrouble.intro':
     "Five sigmoid layers. Each step back multiplies δ by a weight and by $\\sigma'(z) \\le \\tfrac14$: δ vanishes in the early layers. Where is a nudge still worth anything?",
   'level.deepTrouble.recap':
-    "Vanishing gradients: by BP2, each layer back multiplies δ by a weight and by $sigma'(z) le \tfrac14$, so the early layers of a deep sigmoid net learn slowly. What helps: activations that do not saturate (ReLU), careful initialisation of the weights, and skip connections that carry δ past layers (the chapter’s remark on ResNets). Cross-entropy only removes σ′ from $delta^L$ at the output; the hidden layers’ σ′ stay.",
+    "Vanishing gradients: by BP2, each layer back multiplies δ by a weight and by $sigma'(z) le \tfrac14$, so the early layers of a deep sigmoid net learn slowly. What helps: activations that do not saturate (ReLU), careful initialisation of the weights, and skip connections that carry δ back past layers (the chapter’s cross-layer connections, as in ResNet). Cross-entropy only removes σ′ from $delta^L$ at the output; the hidden layers’ σ′ stay.",
   'level.handBackprop.title': 'Hand backprop',
   'level.handBackprop.intro':
     "Only the forward pass is shown, with a table of every sample’s $a^L$, $y$ and $sigma'$ and the weights on the path. Compute δ̄ of the marked hidden neuron yourself: BP1 at the output for each sample, BP2 one layer back, then the mean over the samples. Then nudge with what you know.",
@@ -238,6 +238,8 @@ export const en = {
   'inspect.someZero':
     '{a} = 0 on {z} of the {n} samples: their terms a·δ are 0, so this weight learns nothing from them.',
   'inspect.zeroTerm': '0 (a = 0)',
+  'play.onlyLayers':
+    'This level lets you move neurons of layer {layers} only; the others can be inspected.',
 } as const;
 
 export type MessageKey = keyof typeof en;

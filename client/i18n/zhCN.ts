@@ -164,7 +164,7 @@ export const zhCN: Record<MessageKey, string> = {
   'level.deepTrouble.intro':
     "五层 S 型神经元。每往回一层，δ 都要乘以一个权重和 $\\sigma'(z) \\le \\tfrac14$：δ 在前面几层消失了。哪里的调整还有用？",
   'level.deepTrouble.recap':
-    "梯度消失：按 BP2，每往回一层，δ 都要乘以一个权重和 $sigma'(z) le \tfrac14$，所以深层 S 型网络的前几层学得很慢。有帮助的是：不饱和的激活函数（ReLU）、合适的权重初始化，以及让 δ 跨层传递的跳跃连接（本章关于 ResNet 的说明）。交叉熵只去掉输出层 $delta^L$ 里的 σ′；隐藏层的 σ′ 仍在。",
+    "梯度消失：按 BP2，每往回一层，δ 都要乘以一个权重和 $sigma'(z) le \tfrac14$，所以深层 S 型网络的前几层学得很慢。有帮助的是：不饱和的激活函数（ReLU）、合适的权重初始化，以及让 δ 越过若干层传回去的跨层连接（如本章提到的 ResNet）。交叉熵只去掉输出层 $delta^L$ 里的 σ′；隐藏层的 σ′ 仍在。",
   'level.handBackprop.title': '手算反向传播',
   'level.handBackprop.intro':
     "只显示前向传播，并有一张表列出每个样本的 $a^L$、$y$、$sigma'$ 和路径上的权重。自己算出标记的隐藏神经元的 δ̄：每个样本先在输出层用 BP1，再用 BP2 往回一层，最后对样本求平均。然后用你算出的结果出手。",
@@ -226,4 +226,5 @@ export const zhCN: Record<MessageKey, string> = {
   'inspect.someZero':
     '{a} 在 {n} 个样本中的 {z} 个上为 0：这些样本的 a·δ 项都是 0，这个权重从它们那里学不到东西。',
   'inspect.zeroTerm': '0（a = 0）',
+  'play.onlyLayers': '本关只能调整第 {layers} 层的神经元；其他神经元可以查看。',
 };

@@ -58,7 +58,12 @@ export class MovePanel {
     const picked = weight ? s.selectedWeight !== null : s.selected !== null;
     // Keyboard hints only where there is likely a keyboard.
     const keys = coarsePointer() ? '' : ` ${t(weight ? 'play.keysW' : 'play.keys')}`;
-    setText(this.hint, `${t(weight ? 'play.pickWeight' : 'play.pick')}${keys}`);
+    // A level that opens only some layers says which, so the others' larger |δ̄| does not mislead.
+    const only =
+      !weight && s.allowedLayers
+        ? ` ${t('play.onlyLayers', { layers: s.allowedLayers.map((l) => l + 1).join(', ') })}`
+        : '';
+    setText(this.hint, `${t(weight ? 'play.pickWeight' : 'play.pick')}${only}${keys}`);
     this.hint.hidden = picked || s.locked;
     setText(this.label, weight ? t('play.dw') : t('play.dz'));
     // Only what changed is written: this runs on every SGD step in the sandbox.

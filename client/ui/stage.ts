@@ -97,13 +97,13 @@ export class Stage {
         const colGap =
           layout.pos.length > 1 ? layout.pos[1]![0]!.x - layout.pos[0]![0]!.x : Infinity;
         const above = colGap < 120 && l % 2 === 1;
+        // The inputs' x values start at the square's left edge: centred, they would leave the stage.
+        const x = l === 0 ? Math.max(2, p.x - r) : p.x;
         const label = el('span', {
-          class: above ? 'nlabel above' : 'nlabel',
+          class: `nlabel${above ? ' above' : ''}${l === 0 ? ' input' : ''}`,
           'data-l': String(l),
           'data-j': String(j),
-          style: above
-            ? `left:${p.x}px;top:${p.y - r - 6}px`
-            : `left:${p.x}px;top:${p.y + r + 6}px`,
+          style: above ? `left:${x}px;top:${p.y - r - 6}px` : `left:${x}px;top:${p.y + r + 6}px`,
         });
         const gap = col.length > 1 ? col[1]!.y - col[0]!.y : Infinity;
         // A label needs about 1.4em below the ring; crowded layers go without.
