@@ -51,7 +51,6 @@ export const en = {
   'inspect.b': 'bias',
   'inspect.delta': 'error',
   'inspect.hiddenDelta': 'δ is hidden in this level: work it out.',
-  'inspect.mean': 'Batch means over {n} samples.',
   'hand.prompt':
     'Type {d}, the batch mean of {dx}(x) over the {n} samples (BP1 for each sample’s δ at the output, then BP2). Accepted within ±{rel} % of the true value, or ±{abs} when it is tiny.',
   'hand.answer': 'Your {d}',

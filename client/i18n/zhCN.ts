@@ -52,7 +52,6 @@ export const zhCN: Record<MessageKey, string> = {
   'inspect.b': '偏置',
   'inspect.delta': '误差',
   'inspect.hiddenDelta': '本关不显示 δ：请自己算出来。',
-  'inspect.mean': '{n} 个样本的平均值。',
   'hand.prompt':
     '请填写 {d}：{dx}(x) 在 {n} 个样本上的批平均（先用 BP1 算每个样本输出层的 δ，再用 BP2）。与真实值相差 ±{rel} % 以内即可（值很小时 ±{abs}）。',
   'hand.answer': '你的 {d}',
