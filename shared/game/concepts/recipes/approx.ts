@@ -168,6 +168,13 @@ export const vanishWhich: Recipe = (rng) => {
   const best = argmax((l) => Math.abs(at(trace.delta, trace, l, 0)));
   const bigA = argmax((l) => at(trace.a, trace, l, 0));
   if (best === 1 || bigA === best || bigA === 1) redraw();
+  // The large activation and the largest |δ| must stand out in the digits shown.
+  const aBig = at(trace.a, trace, bigA, 0);
+  const dBest = Math.abs(at(trace.delta, trace, best, 0));
+  for (const l of layers) {
+    if (l !== bigA && at(trace.a, trace, l, 0) > aBig - 0.02) redraw();
+    if (l !== best && Math.abs(at(trace.delta, trace, l, 0)) > 0.9 * dBest) redraw();
+  }
   const vars: Record<string, number> = { y, lb: best + 1, lf: 2, la: bigA + 1 };
   for (const l of layers) {
     vars[`w${l + 1}`] = w[l - 1]![0]!;

@@ -1,4 +1,4 @@
-import { at, draw, type Recipe, run, shown, signed } from './build.ts';
+import { at, draw, type Recipe, redraw, run, shown, signed } from './build.ts';
 
 /**
  * Recipes for the forward pass (eq. 1–3), the cost as a mean over samples
@@ -134,6 +134,8 @@ export const hadamardVector: Recipe = (rng) => {
   const trace = run({ sizes: [1, 2], w: [[0, 0]], b: [z], x: [[0]], y: [y] });
   const s = [0, 1].map((j) => shown(at(trace.a, trace, 1, j) - y[j]!));
   const t = [0, 1].map((j) => shown(at(trace.sp, trace, 1, j)));
+  // Nearly equal slopes would make the crossed products look like the right ones.
+  if (Math.abs(t[0]! - t[1]!) < 0.3 * Math.max(t[0]!, t[1]!)) redraw();
   return {
     vars: {
       s1: s[0]!,

@@ -47,8 +47,22 @@ export const bp3NudgeIsBias: Recipe = (rng) => {
   const byWeight = run({ ...spec, w: withW }).cost - before.cost;
   // The bias must reproduce the nudge and the weight must not, or the item would not tell them apart.
   if (Math.abs(byBias - byNudge) > 1e-12 || Math.abs(byWeight - byNudge) < 1e-4) redraw();
+  // The network is not shown; its numbers ride along (as _w…, _b…, _x…, _y…) so that anyone can rebuild it.
+  const hidden: Record<string, number> = {};
+  w.flat().forEach((v, i) => {
+    hidden[`_w${i}`] = v;
+  });
+  b.flat().forEach((v, i) => {
+    hidden[`_b${i}`] = v;
+  });
+  x.flat().forEach((v, i) => {
+    hidden[`_x${i}`] = v;
+  });
+  y.flat().forEach((v, i) => {
+    hidden[`_y${i}`] = v;
+  });
   return {
-    vars: { dz, j: j + 1 },
+    vars: { dz, j: j + 1, ...hidden },
     answer: 'bias',
     wrong: { nudgeNotBias: 'weight', zForA: 'act' },
   };
