@@ -166,3 +166,23 @@ describe('numbers as the check shows them', () => {
     ).toBe('$w^2_{11} = -0.5$, $\\Delta z = +0.2$ \\begin{pmatrix}');
   });
 });
+
+describe('docs/concepts.md, the open inventory', () => {
+  it('lists every item with its concept, parameters and every tag it can reveal', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const doc = await readFile(new URL('../../../docs/concepts.md', import.meta.url), 'utf8');
+    for (const def of ITEM_BANK) {
+      const at = doc.indexOf(`#### \`${def.id}\``);
+      expect(at, def.id).toBeGreaterThan(0);
+      const entry = doc.slice(
+        at,
+        doc.indexOf('####', at + 5) === -1 ? undefined : doc.indexOf('####', at + 5),
+      );
+      expect(entry).toContain(def.params);
+      for (const t of def.tags) expect(entry, `${def.id} ${t}`).toContain(`\`${t}\``);
+      // Its concept's heading comes before it.
+      expect(doc.lastIndexOf(`\`${def.concept}\``, at)).toBeGreaterThan(0);
+    }
+    for (const m of MISCONCEPTIONS) expect(doc).toContain(`| \`${m}\` |`);
+  });
+});
