@@ -33,7 +33,7 @@ export const ITEM_BANK: readonly ItemDef[] = [
     tolerance: EXACT,
     prompt: {
       en: r`${neuron.en} What is its weighted input $z^2_1$?`,
-      zh: r`${neuron.zh} 它的带权输入 $z^2_1$ 是多少？`,
+      zh: r`${neuron.zh}它的带权输入 $z^2_1$ 是多少？`,
     },
     tags: ['noBias', 'zForA'],
     params: 'inputs ±0.1…1, weights ±0.2…2, bias ±0.1…1 (steps of 0.1)',
@@ -45,7 +45,7 @@ export const ITEM_BANK: readonly ItemDef[] = [
     format: 'choice',
     prompt: {
       en: r`${neuron.en} What is its activation $a^2_1$?`,
-      zh: r`${neuron.zh} 它的激活值 $a^2_1$ 是多少？`,
+      zh: r`${neuron.zh}它的激活值 $a^2_1$ 是多少？`,
     },
     tags: ['zForA', 'noBias'],
     params: 'as forward-z',
