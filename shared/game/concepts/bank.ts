@@ -337,6 +337,7 @@ export const ITEM_BANK: readonly ItemDef[] = [
     concept: 'bp4',
     recipe: 'bp4Inactive',
     format: 'choice',
+    optionTex: r`$\Delta C \approx {v}$`,
     prompt: {
       en: r`A neuron of layer 2 gets the inputs $a^1_1 = 0$ and $a^1_2 = {x2}$; its error is $\delta^2_1 = {d}$. To first order, by how much does $C$ change when $w^2_{11}$ grows by $\Delta w = {dw}$?`,
       zh: r`第 2 层的一个神经元接收输入 $a^1_1 = 0$ 和 $a^1_2 = {x2}$；它的误差 $\delta^2_1 = {d}$。按一阶近似，$w^2_{11}$ 增加 $\Delta w = {dw}$ 时 $C$ 改变多少？`,
@@ -392,6 +393,7 @@ export const ITEM_BANK: readonly ItemDef[] = [
     concept: 'linear',
     recipe: 'linearBound',
     format: 'choice',
+    optionTex: r`$\Delta C = {v}$`,
     prompt: {
       en: r`An output neuron: $z^L_1 = {z}$, $a^L_1 = {a}$, $y = {y}$, so $C = {c}$. For $\Delta z = {+dz}$ the line $\delta\Delta z$ predicts $\Delta C = {p}$. What is the exact $\Delta C$?`,
       zh: r`一个输出神经元：$z^L_1 = {z}$，$a^L_1 = {a}$，$y = {y}$，所以 $C = {c}$。对 $\Delta z = {+dz}$，直线 $\delta\Delta z$ 预测 $\Delta C = {p}$。精确的 $\Delta C$ 是多少？`,
@@ -404,6 +406,7 @@ export const ITEM_BANK: readonly ItemDef[] = [
     concept: 'linear',
     recipe: 'linearBest',
     format: 'choice',
+    optionTex: r`$\Delta z = {+v}$`,
     prompt: {
       en: r`An output neuron: $z^L_1 = {z}$, $a^L_1 = {a}$, target $y = {y}$. A demon may use any $\Delta z$ with $|\Delta z| \le {eps}$. Which $\Delta z$ lowers $C$ most?`,
       zh: r`一个输出神经元：$z^L_1 = {z}$，$a^L_1 = {a}$，目标 $y = {y}$。小恶魔可以取任意满足 $|\Delta z| \le {eps}$ 的 $\Delta z$。哪个 $\Delta z$ 让 $C$ 下降最多？`,

@@ -65,7 +65,7 @@ function usable(def: ItemDef, d: Drawn): boolean {
 
 function optionText(def: ItemDef, v: Value, vars: Record<string, number>): Bilingual {
   if (typeof v === 'number') {
-    const s = `$${formatNumber(v)}$`;
+    const s = def.optionTex ? fill(def.optionTex, { v }) : `$${formatNumber(v)}$`;
     return { en: s, zh: s };
   }
   const label = def.labels?.[v];

@@ -25,6 +25,8 @@ export interface ItemDef {
   prompt: Bilingual;
   /** Choice items whose answers are keys: each key's text. Other choice items show the numbers themselves. */
   labels?: Record<string, Bilingual>;
+  /** Choice items whose options are numbers: how each is shown, {v} (or {+v}) being the number. Default `$v$`. */
+  optionTex?: string;
   /** Every misconception a wrong answer to this item can reveal. */
   tags: readonly Misconception[];
   /** What the seed varies, in words (for docs/concepts.md). */

@@ -275,7 +275,10 @@ function bp2Sign(v: V): Solved {
 
 /** The number an option shows (choice items whose options are numbers). */
 function optionNumber(text: string): number {
-  return Number(text.replace(/\$|\\,/g, ''));
+  // The last number in the text, with its ×10^e if it has one.
+  const all = [...text.matchAll(/([-+]?\d+(?:\.\d+)?)(?: \\times 10\^\{(-?\d+)\})?/g)];
+  const m = all[all.length - 1]!;
+  return Number(m[1]) * 10 ** Number(m[2] ?? 0);
 }
 
 /** Same text, numbers allowed to differ in their last shown digit (3 significant digits each way). */

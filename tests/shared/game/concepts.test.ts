@@ -50,6 +50,8 @@ describe('the item bank', () => {
         expect((text.match(/\$/g) ?? []).length % 2, `${def.id}: ${text}`).toBe(0);
         for (const name of Object.keys(vars)) expect(text).not.toContain(`{${name}}`);
         expect(text, def.id).not.toMatch(/\{\+\w+\}/);
+        // A doubled backslash before a command is a KaTeX line break, not the command.
+        expect(text, def.id).not.toMatch(/\\\\[a-zA-Z]/);
       }
     }
   });
