@@ -69,6 +69,12 @@ export function knowView(
       bar,
       el('span', { class: 'cc-pct' }, ct('concepts.conceptRow', { pct: pct(s.percent) })),
     );
+    // The level's stars are the solo moves' side of the picture, beside the check's.
+    const starsText = el(
+      'span',
+      { class: 'cc-stars' },
+      ct('concepts.stars', { n: stars[info.level] ?? 0 }),
+    );
     if (weak) {
       const level = t(`level.${info.level}.title` as MessageKey);
       const link = el(
@@ -76,12 +82,9 @@ export function knowView(
         { class: 'button cc-replay', href: `/play.html?level=${info.level}` },
         ct('concepts.replay', { level }),
       );
-      row.append(
-        link,
-        el('span', { class: 'cc-stars' }, ct('concepts.stars', { n: stars[info.level] ?? 0 })),
-      );
+      row.append(link, starsText);
     } else {
-      row.append(el('span', { class: 'cc-strong' }, ct('concepts.strong')));
+      row.append(el('span', { class: 'cc-strong' }, ct('concepts.strong')), starsText);
     }
     list.append(row);
   }

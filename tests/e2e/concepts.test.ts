@@ -45,6 +45,8 @@ describe('the concept check on a 360×740 phone', () => {
       touch: true,
     });
     await page.goto(`${game.url}/`);
+    // Solo progress already made: two stars on the BP2 level.
+    await page.evaluate(() => localStorage.setItem('bd.progress.v1', JSON.stringify({ oneLayerBack: 2 })));
     await page.locator('a[href="concepts/"]').tap();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Concept check');
     await page.locator('.cc-start[data-kind="quick"]').tap();
@@ -53,6 +55,10 @@ describe('the concept check on a 360×740 phone', () => {
 
     for (const [i, item] of items.entries()) {
       if (i === 0) await screenshot(page, 'concepts-phone-en-question');
+      if (item.id === 'hadamard-vector') {
+        await expect.poll(() => page.locator('.cc-question').getAttribute('data-item')).toBe(item.id);
+        await screenshot(page, 'concepts-phone-en-choice');
+      }
       await answer(page, item, KNOWN.has(item.concept));
       if (i === 0) await screenshot(page, 'concepts-phone-en-feedback');
       // Nothing is wider than the phone, formulas included.
@@ -84,6 +90,7 @@ describe('the concept check on a 360×740 phone', () => {
     await expect(bp2.locator('a.cc-replay').getAttribute('href')).resolves.toBe(
       '/play.html?level=oneLayerBack',
     );
+    await expect(bp2.locator('.cc-stars').textContent()).resolves.toBe('2 of 3 stars');
     // Each wrong answer named a misconception.
     const tags = await page.locator('.cc-tags li').count();
     expect(tags).toBeGreaterThanOrEqual(3);

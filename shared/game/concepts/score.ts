@@ -1,5 +1,5 @@
 import { band } from './generate.ts';
-import { CONCEPTS, type Concept, type Misconception } from './tags.ts';
+import { CONCEPTS, type Concept, MISCONCEPTIONS, type Misconception } from './tags.ts';
 import type { ConceptItem, Response } from './types.ts';
 
 /**
@@ -158,4 +158,22 @@ export function classGain(pairs: readonly { pre: CheckScore; post: CheckScore }[
     perConcept,
     n,
   };
+}
+
+/**
+ * Misconceptions by share of the class: for each tag, the share of students
+ * with at least one answer on it (a student who shows it twice counts once),
+ * most common first, ties in the tags' list order.
+ */
+export function misconceptionShares(
+  scores: readonly CheckScore[],
+): { tag: Misconception; students: number; share: number }[] {
+  const out: { tag: Misconception; students: number; share: number }[] = [];
+  if (!scores.length) return out;
+  for (const tag of MISCONCEPTIONS) {
+    const students = scores.filter((s) => (s.misconceptions[tag] ?? 0) > 0).length;
+    if (students) out.push({ tag, students, share: students / scores.length });
+  }
+  // Array.prototype.sort is stable: equal counts keep the list order.
+  return out.sort((p, q) => q.students - p.students);
 }

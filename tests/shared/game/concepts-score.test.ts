@@ -6,6 +6,7 @@ import {
   itemDef,
   makeCheck,
   makeItem,
+  misconceptionShares,
   normalisedGain,
   parseNumber,
   scoreCheck,
@@ -145,5 +146,44 @@ describe('normalised gain ⟨g⟩ = (post − pre)/(100 − pre)', () => {
     expect(g.perConcept.bp2).toBe(1);
     expect(g.perConcept.bp1).toBeNull();
     expect(g.overall).toBe(1);
+  });
+});
+
+describe('misconceptions by share of the class', () => {
+  const withTags = (m: Record<string, number>): CheckScore => ({
+    overall: 0,
+    right: 0,
+    total: 0,
+    perConcept: {},
+    misconceptions: m,
+    items: [],
+  });
+
+  it('counts students, not answers, most common first, ties in list order', () => {
+    const shares = misconceptionShares([
+      withTags({ ignoresSigmaPrime: 3 }),
+      withTags({ ignoresSigmaPrime: 1, alongDelta: 1 }),
+      withTags({ sumNotMean: 2 }),
+      withTags({}),
+    ]);
+    expect(shares).toEqual([
+      { tag: 'ignoresSigmaPrime', students: 2, share: 0.5 },
+      { tag: 'alongDelta', students: 1, share: 0.25 },
+      { tag: 'sumNotMean', students: 1, share: 0.25 },
+    ]);
+    expect(misconceptionShares([])).toEqual([]);
+  });
+
+  it('a class whose answers follow set misconceptions gets those shares back', () => {
+    // 10 students: 6 ignore σ′ on bp1-value, the other 4 flip a − y.
+    const def = itemDef('bp1-value')!;
+    const scores = Array.from({ length: 10 }, (_, s) => {
+      const item = makeItem(def, 100 + s);
+      const tag = s < 6 ? 'ignoresSigmaPrime' : 'flippedError';
+      return scoreCheck([item], { [item.id]: item.wrong.find((w) => w.tag === tag)!.value });
+    });
+    const shares = misconceptionShares(scores);
+    expect(shares.find((x) => x.tag === 'ignoresSigmaPrime')!.share).toBeCloseTo(0.6, 12);
+    expect(shares.find((x) => x.tag === 'flippedError')!.share).toBeCloseTo(0.4, 12);
   });
 });
