@@ -46,7 +46,9 @@ describe('the concept check on a 360×740 phone', () => {
     });
     await page.goto(`${game.url}/`);
     // Solo progress already made: two stars on the BP2 level.
-    await page.evaluate(() => localStorage.setItem('bd.progress.v1', JSON.stringify({ oneLayerBack: 2 })));
+    await page.evaluate(() =>
+      localStorage.setItem('bd.progress.v1', JSON.stringify({ oneLayerBack: 2 })),
+    );
     await page.locator('a[href="concepts/"]').tap();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Concept check');
     await page.locator('.cc-start[data-kind="quick"]').tap();
@@ -56,7 +58,9 @@ describe('the concept check on a 360×740 phone', () => {
     for (const [i, item] of items.entries()) {
       if (i === 0) await screenshot(page, 'concepts-phone-en-question');
       if (item.id === 'hadamard-vector') {
-        await expect.poll(() => page.locator('.cc-question').getAttribute('data-item')).toBe(item.id);
+        await expect
+          .poll(() => page.locator('.cc-question').getAttribute('data-item'))
+          .toBe(item.id);
         await screenshot(page, 'concepts-phone-en-choice');
       }
       await answer(page, item, KNOWN.has(item.concept));
