@@ -1,7 +1,7 @@
 import { depth, type NeuronRef, nudge, type Trace, weightNudge } from '#shared/engine/index';
 import { formatNumber } from './concepts/generate.ts';
 import { type Bilingual, MISCONCEPTIONS, Misconception } from './concepts/tags.ts';
-import type { MoveScore } from './scoring.ts';
+import { type MoveScore, MoveReason } from './scoring.ts';
 
 /**
  * Misconceptions read from a scored move, beyond its right sign and
@@ -66,6 +66,8 @@ export function moveMisconceptions(
   move: MoveScore,
   movable: readonly NeuronRef[] = allNeurons(trace),
 ): MoveTag[] {
+  // A move as good as the best one shows no misconception, whatever neuron it took.
+  if (move.reason === MoveReason.Best) return [];
   const tags = new Set<MoveTag>();
   const { l, j, dz, deltaBar } = move;
   const L = depth(trace.net);

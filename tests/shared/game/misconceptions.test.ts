@@ -93,6 +93,23 @@ describe('misconceptions read from a Δz move', () => {
     expect(moveMisconceptions(far, move(far, 1, 0, -0.3, 4))).toEqual([]);
   });
 
+  it('the best move carries no tag, even on the neuron with the largest activation', () => {
+    // Neuron 1 sits at z = 4 far from its target (a ≈ 0.98, small |δ|), neuron 2 at z = 0 near
+    // its target (twice the |δ|). Over ε = 4 the line lies: the best move is neuron 1's.
+    const curved = puzzle([1, 2], [[0, 0]], [[4, 0]], [[0]], [[0, 0.35]]);
+    const d = Array.from(curved.deltaBar[1]!);
+    expect(Math.abs(d[0]!)).toBeLessThan(0.5 * Math.abs(d[1]!));
+    const key = roundKey(curved, 4);
+    expect(key.best.j).toBe(0);
+    const best = scoreMove(curved, key, 1, 0, key.best.dz);
+    expect(best.reason).toBe('best');
+    expect(moveMisconceptions(curved, best)).toEqual([]);
+    // A short move there is still the large-activation pick.
+    expect(moveMisconceptions(curved, scoreMove(curved, key, 1, 0, -0.1))).toEqual([
+      'largeActivation',
+    ]);
+  });
+
   it('a move of 0 carries no tag', () => {
     expect(moveMisconceptions(out, move(out, 1, 0, 0))).toEqual([]);
   });
