@@ -1,3 +1,4 @@
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
   CONCEPT_INFO,
@@ -54,6 +55,28 @@ describe('the item bank', () => {
         expect(text, def.id).not.toMatch(/\\\\[a-zA-Z]/);
       }
     }
+  });
+
+  it('every formula of every item typesets in KaTeX without an error, in both languages', () => {
+    for (const def of ITEM_BANK) {
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const item = makeItem(def, seed);
+        const texts = [item.prompt, ...item.options.map((o) => o.text)].flatMap((t) => [
+          t.en,
+          t.zh,
+        ]);
+        for (const text of texts) {
+          for (const m of text.matchAll(/\$([^$]+)\$/g)) {
+            expect(
+              () => katex.renderToString(m[1]!, { throwOnError: true }),
+              `${def.id}: ${m[1]}`,
+            ).not.toThrow();
+          }
+        }
+      }
+    }
+    for (const c of CONCEPTS)
+      expect(() => katex.renderToString(CONCEPT_INFO[c].tex, { throwOnError: true })).not.toThrow();
   });
 
   it('speaks in book numbering: no layer 0 and no neuron 0 in any text', () => {

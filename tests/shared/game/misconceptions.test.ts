@@ -1,3 +1,4 @@
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
   type ActivationName,
@@ -180,6 +181,28 @@ describe('the sentences for a class reveal', () => {
     const three = puzzle([1, 3], [[0, 0, 0]], [[2.5, 0, -5]], [[0]], [[0.9, 1, 1]]);
     const big = move(three, 1, 0, -0.1);
     expect(explainMove('largeActivation', three, big).en).toContain('a^{2}_{1} = 0.924');
+  });
+
+  it('every sentence typesets in KaTeX, in both languages', () => {
+    const far = puzzle([1, 1], [[0]], [[1]], [[0]], [[0.5]]);
+    const back = puzzle([1, 1, 1], [[0], [-2]], [[-0.5], [1]], [[0]], [[0]]);
+    const three = puzzle([1, 3], [[0, 0, 0]], [[2.5, 0, -5]], [[0]], [[0.9, 1, 1]]);
+    const w = puzzle([1, 1], [[1]], [[0.5]], [[-0.8]], [[0]]);
+    const sentences = [
+      explainMove('alongDelta', out, move(out, 1, 0, 0.2)),
+      explainMove('hiddenSignIgnored', back, move(back, 1, 0, 0.2)),
+      explainMove('largeActivation', three, move(three, 1, 0, -0.1)),
+      explainMove('overshoot', far, move(far, 1, 0, -4, 4)),
+      explainWeightMove(w, { l: 1, j: 0, k: 0, dw: -0.2 }),
+    ];
+    for (const e of sentences) {
+      for (const text of [e.en, e.zh]) {
+        expect((text.match(/\$/g) ?? []).length % 2).toBe(0);
+        for (const m of text.matchAll(/\$([^$]+)\$/g)) {
+          expect(() => katex.renderToString(m[1]!, { throwOnError: true }), m[1]).not.toThrow();
+        }
+      }
+    }
   });
 
   it('the most common tag by count, ties broken in the list order, with its share', () => {
