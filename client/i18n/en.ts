@@ -133,7 +133,7 @@ export const en = {
     "A saturated neuron learns slowly: its $\\sigma'(z)$ multiplies δ down to almost nothing.",
   'level.oneLayerBack.title': 'One layer back',
   'level.oneLayerBack.intro':
-    "Hidden δ is hidden; the output δ and the weights are shown. BP2: $delta^l = ((w^{l+1})^T delta^{l+1}) odot sigma'(z^l)$. For a hidden neuron of [2,3,1], sample by sample: $delta^2_j = w^L_{1j},delta^L_1,sigma'(z^2_j)$, and δ̄ is their mean. The best lever here is a hidden neuron.",
+    "Hidden δ is hidden; the output δ and the weights are shown. BP2: $\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)$. For a hidden neuron of [2,3,1], sample by sample: $\\delta^2_j = w^L_{1j}\\,\\delta^L_1\\,\\sigma'(z^2_j)$, and δ̄ is their mean. The best lever here is a hidden neuron.",
   'level.oneLayerBack.recap':
     "δ flows backwards: through the weight $w$, times the slope $\\sigma'(z)$.",
   'level.hunt.title': 'Hunt the biggest |δ|',
@@ -148,17 +148,17 @@ export const en = {
     '$\\Delta C \\approx \\delta\\,\\Delta z$ holds for small Δz only: it is the first term of a Taylor series.',
   'level.biasLever.title': 'Bias is the demon’s lever',
   'level.biasLever.intro':
-    'A nudge of every sample’s $z^l_j$ by $Delta z$ is exactly $b^l_j \to b^l_j + Delta z$, and BP3 says $partial C/partial b^l_j = delta^l_j$. Three moves: each one stays in the bias, and the head line adds up the Δb you kept. After each move δ̄ is new: read it again.',
+    'A nudge of every sample’s $z^l_j$ by $\\Delta z$ is exactly $b^l_j \\to b^l_j + \\Delta z$, and BP3 says $\\partial C/\\partial b^l_j = \\delta^l_j$. Three moves: each one stays in the bias, and the head line adds up the Δb you kept. After each move δ̄ is new: read it again.',
   'level.biasLever.recap':
     'BP3: $\\partial C/\\partial b = \\delta$. The demon’s move is a bias change.',
   'level.weightsToo.title': 'Weights too',
   'level.weightsToo.intro':
-    'Now nudge a weight instead. BP4: $partial C/partial w^l_{jk} = a^{l-1}_k,delta^l_j$, averaged over the samples. Pick a weight by its handle (or the arrow keys): the inspector shows $a^{l-1}_k$, $delta^l_j$ and their product. An input that is 0 (marked a = 0) makes every term 0: its weight cannot learn.',
+    'Now nudge a weight instead. BP4: $\\partial C/\\partial w^l_{jk} = a^{l-1}_k\\,\\delta^l_j$, averaged over the samples. Pick a weight by its handle (or the arrow keys): the inspector shows $a^{l-1}_k$, $\\delta^l_j$ and their product. An input that is 0 (marked a = 0) makes every term 0: its weight cannot learn.',
   'level.weightsToo.recap':
     'BP4: a weight learns in proportion to the activation feeding it and the δ it feeds.',
   'level.manySamples.title': 'Many samples',
   'level.manySamples.intro':
-    'The cost is a mean: $C = \frac{1}{n}sum_x C_x$, and δ̄ is the mean of the samples’ δ. A nudge that helps one sample can hurt another; after your move the bars show each sample’s $Delta C_x$ and their mean.',
+    'The cost is a mean: $C = \\frac{1}{n}\\sum_x C_x$, and δ̄ is the mean of the samples’ δ. A nudge that helps one sample can hurt another; after your move the bars show each sample’s $\\Delta C_x$ and their mean.',
   'level.manySamples.recap':
     'Backprop runs per sample; the gradient of C is the average of the samples’ gradients.',
   'level.raceGradient.title': 'Race the gradient',
@@ -170,10 +170,10 @@ export const en = {
   'level.deepTrouble.intro':
     "Five sigmoid layers. Each step back multiplies δ by a weight and by $\\sigma'(z) \\le \\tfrac14$: δ vanishes in the early layers. Where is a nudge still worth anything?",
   'level.deepTrouble.recap':
-    "Vanishing gradients: by BP2, each layer back multiplies δ by a weight and by $sigma'(z) le \tfrac14$, so the early layers of a deep sigmoid net learn slowly. What helps: activations that do not saturate (ReLU), careful initialisation of the weights, and skip connections that carry δ back past layers (the chapter’s cross-layer connections, as in ResNet). Cross-entropy only removes σ′ from $delta^L$ at the output; the hidden layers’ σ′ stay.",
+    "Vanishing gradients: by BP2, each layer back multiplies δ by a weight and by $\\sigma'(z) \\le \\tfrac14$, so the early layers of a deep sigmoid net learn slowly. What helps: activations that do not saturate (ReLU), careful initialisation of the weights, and skip connections that carry δ back past layers (the chapter’s cross-layer connections, as in ResNet). Cross-entropy only removes σ′ from $\\delta^L$ at the output; the hidden layers’ σ′ stay.",
   'level.handBackprop.title': 'Hand backprop',
   'level.handBackprop.intro':
-    "Only the forward pass is shown, with a table of every sample’s $a^L$, $y$ and $sigma'$ and the weights on the path. Compute δ̄ of the marked hidden neuron yourself: BP1 at the output for each sample, BP2 one layer back, then the mean over the samples. Then nudge with what you know.",
+    "Only the forward pass is shown, with a table of every sample’s $a^L$, $y$ and $\\sigma'$ and the weights on the path. Compute δ̄ of the marked hidden neuron yourself: BP1 at the output for each sample, BP2 one layer back, then the mean over the samples. Then nudge with what you know.",
   'level.handBackprop.recap':
     'You did backpropagation by hand: BP1 for the output, BP2 to go back, BP3 and BP4 for the gradients.',
   'campaign.unlockRule': 'A level opens once the level before it has at least 1 star.',

@@ -131,7 +131,7 @@ export const zhCN: Record<MessageKey, string> = {
   'level.asleepAtEdges.recap': "饱和的神经元学得很慢：$\\sigma'(z)$ 把 δ 压到几乎为零。",
   'level.oneLayerBack.title': '往回一层',
   'level.oneLayerBack.intro':
-    "隐藏层的 δ 被隐藏了，输出层的 δ 和权重可见。BP2：$delta^l = ((w^{l+1})^T delta^{l+1}) odot sigma'(z^l)$。对 [2,3,1] 的一个隐藏神经元，逐个样本：$delta^2_j = w^L_{1j},delta^L_1,sigma'(z^2_j)$，δ̄ 是它们的平均。这一关最好的杠杆在隐藏层。",
+    "隐藏层的 δ 被隐藏了，输出层的 δ 和权重可见。BP2：$\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)$。对 [2,3,1] 的一个隐藏神经元，逐个样本：$\\delta^2_j = w^L_{1j}\\,\\delta^L_1\\,\\sigma'(z^2_j)$，δ̄ 是它们的平均。这一关最好的杠杆在隐藏层。",
   'level.oneLayerBack.recap': "δ 反向流动：乘以权重 $w$，再乘以斜率 $\\sigma'(z)$。",
   'level.hunt.title': '寻找最大的 |δ|',
   'level.hunt.intro':
@@ -144,16 +144,16 @@ export const zhCN: Record<MessageKey, string> = {
     '$\\Delta C \\approx \\delta\\,\\Delta z$ 只对小的 Δz 成立：它是泰勒展开的第一项。',
   'level.biasLever.title': '偏置是小恶魔的杠杆',
   'level.biasLever.intro':
-    '把每个样本的 $z^l_j$ 都加上 $Delta z$，正好等于 $b^l_j \to b^l_j + Delta z$，而 BP3 说 $partial C/partial b^l_j = delta^l_j$。共三步：每一步都留在偏置里，顶部一行会累计你留下的 Δb。每一步之后 δ̄ 都变了：重新看一遍。',
+    '把每个样本的 $z^l_j$ 都加上 $\\Delta z$，正好等于 $b^l_j \\to b^l_j + \\Delta z$，而 BP3 说 $\\partial C/\\partial b^l_j = \\delta^l_j$。共三步：每一步都留在偏置里，顶部一行会累计你留下的 Δb。每一步之后 δ̄ 都变了：重新看一遍。',
   'level.biasLever.recap':
     'BP3：$\\partial C/\\partial b = \\delta$。小恶魔的一步就是一次偏置的改变。',
   'level.weightsToo.title': '权重也一样',
   'level.weightsToo.intro':
-    '这次调整一个权重。BP4：$partial C/partial w^l_{jk} = a^{l-1}_k,delta^l_j$，再对样本求平均。点击连线上的小方块（或用方向键）选权重：检查面板会显示 $a^{l-1}_k$、$delta^l_j$ 和它们的乘积。输入为 0（标有 a = 0）时每一项都是 0：这个权重学不到东西。',
+    '这次调整一个权重。BP4：$\\partial C/\\partial w^l_{jk} = a^{l-1}_k\\,\\delta^l_j$，再对样本求平均。点击连线上的小方块（或用方向键）选权重：检查面板会显示 $a^{l-1}_k$、$\\delta^l_j$ 和它们的乘积。输入为 0（标有 a = 0）时每一项都是 0：这个权重学不到东西。',
   'level.weightsToo.recap': 'BP4：权重学习的快慢，正比于输入它的激活值和它输出处的 δ。',
   'level.manySamples.title': '很多样本',
   'level.manySamples.intro':
-    '损失是平均值：$C = \frac{1}{n}sum_x C_x$，δ̄ 也是各样本 δ 的平均。对一个样本有利的调整可能伤害另一个样本；出手后条形图显示每个样本的 $Delta C_x$ 和它们的平均。',
+    '损失是平均值：$C = \\frac{1}{n}\\sum_x C_x$，δ̄ 也是各样本 δ 的平均。对一个样本有利的调整可能伤害另一个样本；出手后条形图显示每个样本的 $\\Delta C_x$ 和它们的平均。',
   'level.manySamples.recap': '反向传播对每个样本分别进行；C 的梯度是各样本梯度的平均。',
   'level.raceGradient.title': '与梯度赛跑',
   'level.raceGradient.intro':
@@ -163,10 +163,10 @@ export const zhCN: Record<MessageKey, string> = {
   'level.deepTrouble.intro':
     "五层 S 型神经元。每往回一层，δ 都要乘以一个权重和 $\\sigma'(z) \\le \\tfrac14$：δ 在前面几层消失了。哪里的调整还有用？",
   'level.deepTrouble.recap':
-    "梯度消失：按 BP2，每往回一层，δ 都要乘以一个权重和 $sigma'(z) le \tfrac14$，所以深层 S 型网络的前几层学得很慢。有帮助的是：不饱和的激活函数（ReLU）、合适的权重初始化，以及让 δ 越过若干层传回去的跨层连接（如本章提到的 ResNet）。交叉熵只去掉输出层 $delta^L$ 里的 σ′；隐藏层的 σ′ 仍在。",
+    "梯度消失：按 BP2，每往回一层，δ 都要乘以一个权重和 $\\sigma'(z) \\le \\tfrac14$，所以深层 S 型网络的前几层学得很慢。有帮助的是：不饱和的激活函数（ReLU）、合适的权重初始化，以及让 δ 越过若干层传回去的跨层连接（如本章提到的 ResNet）。交叉熵只去掉输出层 $\\delta^L$ 里的 σ′；隐藏层的 σ′ 仍在。",
   'level.handBackprop.title': '手算反向传播',
   'level.handBackprop.intro':
-    "只显示前向传播，并有一张表列出每个样本的 $a^L$、$y$、$sigma'$ 和路径上的权重。自己算出标记的隐藏神经元的 δ̄：每个样本先在输出层用 BP1，再用 BP2 往回一层，最后对样本求平均。然后用你算出的结果出手。",
+    "只显示前向传播，并有一张表列出每个样本的 $a^L$、$y$、$\\sigma'$ 和路径上的权重。自己算出标记的隐藏神经元的 δ̄：每个样本先在输出层用 BP1，再用 BP2 往回一层，最后对样本求平均。然后用你算出的结果出手。",
   'level.handBackprop.recap': '你亲手完成了反向传播：输出层用 BP1，往回用 BP2，梯度用 BP3 和 BP4。',
   'campaign.unlockRule': '上一关拿到至少 1 颗星，下一关就会解锁。',
   'campaign.unlocked': '本关有星了，下一关已解锁。',
