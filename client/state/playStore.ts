@@ -176,6 +176,10 @@ export class PlayStore {
 
   /** Arrow keys: up/down within a layer, left/right between layers 1…L. */
   moveSelection(dl: number, dj: number): void {
+    if (this.locked) {
+      this.moveInspection(dl, dj);
+      return;
+    }
     const layers = Array.from({ length: this.L }, (_, i) => i + 1).filter((l) => this.pickable(l));
     if (layers.length === 0) return;
     if (!this.selected) {
@@ -195,6 +199,15 @@ export class PlayStore {
     let j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
     for (let i = 0; i < n && !this.pickable(l, j); i++) j = (j + step + n) % n;
     this.select(l, j);
+  }
+
+  /** Arrow keys after a move: walk the inspector over every neuron of layers 1…L; nothing moves. */
+  private moveInspection(dl: number, dj: number): void {
+    const cur = this.focus ?? { l: this.L, j: 0 };
+    const l = Math.min(this.L, Math.max(1, cur.l + dl));
+    const n = this.network.sizes[l]!;
+    const j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
+    this.inspect(l, j);
   }
 
   /**

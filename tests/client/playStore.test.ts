@@ -210,3 +210,18 @@ describe('after a move, and the quieter rules', () => {
       expect(Math.abs(b.d)).toBeGreaterThanOrEqual(Math.abs(store.deltaBar(1, j)));
   });
 });
+
+describe('arrow keys after a move', () => {
+  it('walk the inspector over any neuron while the move stays put', () => {
+    const store = storeFor('hunt');
+    store.select(3, 0);
+    store.setDz(-0.3);
+    store.showResult(new SoloJudge(store).judgeNeuron()!);
+    store.moveSelection(-1, 0);
+    expect(store.focus).toEqual({ l: 2, j: 0 });
+    store.moveSelection(0, -1);
+    expect(store.focus).toEqual({ l: 2, j: 5 });
+    expect(store.selected).toEqual({ l: 3, j: 0 });
+    expect(store.dz).toBe(-0.3);
+  });
+});
