@@ -125,13 +125,20 @@ export function handPanel(store: PlayStore, solved: () => void) {
       const terms = dL.map((d, i) => `(${tex(weightAt(net, L, i, j))})(${tex(d)})`).join(' + ');
       const sp = sampleValue(trace.sp[l]!, nl, x, j);
       const dl = sampleValue(trace.delta[l]!, nl, x, j);
-      const row = el('div', {});
+      // BP1 and BP2 on lines of their own, so a phone shows them whole.
+      const bp1Row = el('div', {});
       renderTex(
-        row,
-        `x_{${x + 1}}:\\ ${texSym('\\delta', L, 0, L)} = ${bp1} = ${tex(dL[0]!)},\\quad ${texSym('\\delta', l, j, L)} = ${terms}\\cdot ${tex(sp)} = ${tex(dl)}`,
+        bp1Row,
+        `x_{${x + 1}}:\\ ${texSym('\\delta', L, 0, L)} = ${bp1} = ${tex(dL[0]!)}`,
         true,
       );
-      worked.append(row);
+      const bp2Row = el('div', {});
+      renderTex(
+        bp2Row,
+        `\\phantom{x_{${x + 1}}:}\\ ${texSym('\\delta', l, j, L)} = ${terms}\\cdot ${tex(sp)} = ${tex(dl)}`,
+        true,
+      );
+      worked.append(bp1Row, bp2Row);
     }
     const mean = el('div', {});
     renderTex(

@@ -58,7 +58,7 @@ describe('levels with their own rules', () => {
     );
     await expect(page.locator('.hand-worked').isHidden()).resolves.toBe(true);
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Check' }).click();
-    await expect(page.locator('.hand-worked .katex').count()).resolves.toBe(5);
+    await expect(page.locator('.hand-worked .katex').count()).resolves.toBe(9);
     const marked = page.locator('button.neuron.marked');
     const l = Number(await marked.getAttribute('data-l'));
     const j = Number(await marked.getAttribute('data-j'));
