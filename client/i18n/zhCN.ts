@@ -203,7 +203,7 @@ export const zhCN: Record<MessageKey, string> = {
     '∂C/∂{wn} = (1/n)Σₓ a·δ = {d}，所以 ΔC ≈ (∂C/∂w)Δw = {d}·({dz}) = {p}（实际 {a}）。方向反了：Δw 要与 ∂C/∂w 异号。',
   'plot.title': '你调整的那一处：损失 C 随 {x} 的变化',
   'plot.aria': '损失 C 随调整量变化的曲线图，含切线、你的一步和最佳一步',
-  'plot.curve': '在 {n} 处调整 {x} 后的 C：曲线',
+  'plot.curve': '在{n}处调整 {x} 后的 C：曲线',
   'plot.tangent': '切线 C + 斜率·{x}，斜率 {s}',
   'plot.move': '你的一步，{x} = {v}',
   'plot.best': '最佳一步，{x} = {v}',

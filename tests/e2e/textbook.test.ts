@@ -33,36 +33,47 @@ type Player = 'textbook' | 'random' | 'wrongSign';
 /** Level 6's stated rule: the largest |δ|, but about half of ε (5 tenths); full budget elsewhere. */
 const TENTHS: Partial<Record<string, number>> = { lineLies: 5 };
 
-/** δ̄ of every movable neuron as a person gets it on this level: read where shown, else by hand. */
-async function deltas(page: Page, id: string): Promise<Map<Ref, number>> {
+/** δ^L(x) of the output neuron per sample: read where shown, else BP1 (quadratic) from a, y, σ′. */
+async function outputDeltas(page: Page, out: Ref): Promise<number[]> {
+  await neuron(page, out).click();
+  const shown = await page.locator('.inspector tr[data-q="delta"] td').textContent();
+  if (shown !== '?') return perSample(page, 'delta');
+  const [a, y, sp] = [
+    await perSample(page, 'a'),
+    await perSample(page, 'y'),
+    await perSample(page, 'sp'),
+  ];
+  return a.map((ax, x) => (ax - y[x]!) * sp[x]!);
+}
+
+/**
+ * δ̄ of every movable neuron as a person gets it from the screen: read where
+ * it is shown; where it is "?", BP1 at the output (per sample, then the mean)
+ * and BP2 one layer back, δ²_j(x) = w^L_{1j} δ^L(x) σ′(z²_j(x)).
+ */
+async function deltas(page: Page): Promise<Map<Ref, number>> {
   const out = new Map<Ref, number>();
-  const movable = await movableNeurons(page);
-  if (id === 'predictSign') {
-    // BP1 per sample from the output's table: δ^L(x) = (a − y)·σ′(z^L), then the mean.
-    const r = movable[0]!;
-    await neuron(page, r).click();
-    const [a, y, sp] = [
-      await perSample(page, 'a'),
-      await perSample(page, 'y'),
-      await perSample(page, 'sp'),
-    ];
-    out.set(r, a.reduce((s, ax, x) => s + (ax - y[x]!) * sp[x]!, 0) / a.length);
-    return out;
-  }
-  if (id === 'oneLayerBack') {
-    // BP2 per sample: δ²_j(x) = w^L_{1j} δ^L(x) σ′(z²_j(x)), with δ^L(x) from the output's table.
-    const out0 = await page.locator('button.neuron:not(.movable)').first();
-    await out0.click();
-    const dL = await perSample(page, 'delta');
-    for (const r of movable) {
-      await neuron(page, r).click();
-      const sp = await perSample(page, 'sp');
-      const [w] = await weightsOut(page);
-      out.set(r, sp.reduce((s, spx, x) => s + w! * dL[x]! * spx, 0) / sp.length);
+  const all = await page
+    .locator('button.neuron')
+    .evaluateAll((bs) => bs.map((b) => ({ l: Number(b.dataset['l']), j: Number(b.dataset['j']) })));
+  const L = Math.max(...all.map((r) => r.l));
+  let dL: number[] | null = null;
+  for (const r of await movableNeurons(page)) {
+    const shown = await inspect(page, r, 'delta');
+    if (shown !== '?') {
+      out.set(r, shownNumber(shown));
+      continue;
     }
-    return out;
+    dL ??= await outputDeltas(page, { l: L, j: 0 });
+    if (r.l === L) {
+      out.set(r, dL.reduce((a, b) => a + b, 0) / dL.length);
+      continue;
+    }
+    await neuron(page, r).click();
+    const sp = await perSample(page, 'sp');
+    const [w] = await weightsOut(page);
+    out.set(r, sp.reduce((s, spx, x) => s + w! * dL![x]! * spx, 0) / sp.length);
   }
-  for (const r of movable) out.set(r, shownNumber(await inspect(page, r, 'delta')));
   return out;
 }
 
@@ -127,7 +138,7 @@ async function playLevel(page: Page, id: string, player: Player, n: number): Pro
       sign = 1;
       tenths = Math.ceil(rand() * 20) - 10 || 1;
     } else {
-      const [r, d] = largest(await deltas(page, id));
+      const [r, d] = largest(await deltas(page));
       await neuron(page, r).click();
       sign = -Math.sign(d);
     }
