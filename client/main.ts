@@ -1,6 +1,7 @@
 import './styles.css';
 import { NICKNAME_MAX } from '#shared/protocol/codes';
 import { lang, t } from './i18n/index.ts';
+import { mnistLink } from './mnist/link.ts';
 import { el } from './ui/format.ts';
 import { header, keepTranslated } from './ui/shell.ts';
 
@@ -65,6 +66,7 @@ app.append(
       el('a', { class: 'button primary', href: 'play.html', 'data-i18n': 'home.solo' }),
       el('a', { class: 'button', href: 'play.html?sandbox=1', 'data-i18n': 'home.sandbox' }),
       el('a', { class: 'button', href: 'host.html', 'data-i18n': 'home.host' }),
+      mnistLink(),
     ),
     el('p', { class: 'note', 'data-i18n': 'home.offline' }),
   ),
