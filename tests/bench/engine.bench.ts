@@ -14,6 +14,7 @@ import {
   sgdStep,
   Trace,
 } from '#shared/engine/index';
+import { mnistEpochBench } from './mnistEpoch.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -233,3 +234,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+mnistEpochBench();
