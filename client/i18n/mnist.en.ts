@@ -32,7 +32,7 @@ export const mnistEn = {
   'mnist.layers':
     'Layer 1: 784 inputs, drawn as the 28×28 image. Layer 2: {hidden} hidden neurons. Layer 3 = L: 10 outputs, one per digit.',
   'mnist.neuron': 'Neuron {j} of layer 2: a = {a}, δ = {d}',
-  'mnist.output': 'Output for digit {d}: a^L = {a}',
+  'mnist.output': 'Output for digit {d}: aᴸ = {a}',
   'mnist.digit': 'Test digit {n} of {total}: written {y}, the network reads {p}',
   'mnist.random': 'Another test digit',
   'mnist.demon': 'Be the demon',
@@ -42,7 +42,7 @@ export const mnistEn = {
   'mnist.picked': 'Neuron {j} of layer 2: z = {z}, a = {a}, δ = ∂C/∂z = {d}',
   'mnist.dz': 'Δz',
   'mnist.deltaC': 'Exact ΔC = {dc} · predicted δ·Δz = {pred}',
-  'mnist.reads': 'After the nudge the network reads {p} (a^L for {y}: {before} → {after})',
+  'mnist.reads': 'After the nudge the network reads {p} (aᴸ for {y}: {before} → {after})',
   'mnist.readsRight': 'Now it reads the digit right.',
   'mnist.reset': 'Δz = 0',
   'mnist.wrong': 'Test digits the network reads wrong ({n})',

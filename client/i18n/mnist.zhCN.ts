@@ -33,7 +33,7 @@ export const mnistZhCN: Record<MnistKey, string> = {
   'mnist.layers':
     '第 1 层：784 个输入，画成 28×28 的图像。第 2 层：{hidden} 个隐藏神经元。第 3 层 = L：10 个输出，每个数字一个。',
   'mnist.neuron': '第 2 层第 {j} 个神经元：a = {a}，δ = {d}',
-  'mnist.output': '数字 {d} 的输出：a^L = {a}',
+  'mnist.output': '数字 {d} 的输出：aᴸ = {a}',
   'mnist.digit': '测试数字 {n}（共 {total} 个）：写的是 {y}，网络读成 {p}',
   'mnist.random': '换一个测试数字',
   'mnist.demon': '当小恶魔',
@@ -43,7 +43,7 @@ export const mnistZhCN: Record<MnistKey, string> = {
   'mnist.picked': '第 2 层第 {j} 个神经元：z = {z}，a = {a}，δ = ∂C/∂z = {d}',
   'mnist.dz': 'Δz',
   'mnist.deltaC': '实际 ΔC = {dc} · 预测 δ·Δz = {pred}',
-  'mnist.reads': '调整后网络读成 {p}（{y} 的 a^L：{before} → {after}）',
+  'mnist.reads': '调整后网络读成 {p}（{y} 的 aᴸ：{before} → {after}）',
   'mnist.readsRight': '现在它认对了。',
   'mnist.reset': 'Δz = 0',
   'mnist.wrong': '网络认错的测试数字（{n} 个）',

@@ -78,42 +78,55 @@ export class Lab {
       'div',
       { class: 'mnist-lab' },
       el(
-        'section',
-        { class: 'mnist-controls' },
-        el('label', { class: 'field' }, el('span', { 'data-mi18n': 'mnist.preset' }), this.preset),
-        el('label', { class: 'field' }, el('span', { 'data-mi18n': 'mnist.cost' }), this.cost),
-        el('label', { class: 'field' }, el('span', { 'data-mi18n': 'mnist.seed' }), this.seed),
-        el('p', { class: 'note', 'data-mi18n': 'mnist.settings' }),
+        'div',
+        { class: 'mnist-col' },
         el(
-          'div',
-          { class: 'actions' },
-          button('mnist.newNetwork', () => this.reset()),
-          button('mnist.trainOne', () => this.train(this.epochs.length + 1), 'primary'),
-          button('mnist.trainAll', () => this.train(BOOK_EPOCHS)),
-          button('mnist.pause', () => this.send({ type: 'pause' })),
+          'section',
+          { class: 'mnist-controls' },
+          el(
+            'label',
+            { class: 'field' },
+            el('span', { 'data-mi18n': 'mnist.preset' }),
+            this.preset,
+          ),
+          el('label', { class: 'field' }, el('span', { 'data-mi18n': 'mnist.cost' }), this.cost),
+          el('label', { class: 'field' }, el('span', { 'data-mi18n': 'mnist.seed' }), this.seed),
+          el('p', { class: 'note', 'data-mi18n': 'mnist.settings' }),
+          el(
+            'div',
+            { class: 'actions' },
+            button('mnist.newNetwork', () => this.reset()),
+            button('mnist.trainOne', () => this.train(this.epochs.length + 1), 'primary'),
+            button('mnist.trainAll', () => this.train(BOOK_EPOCHS)),
+            button('mnist.pause', () => this.send({ type: 'pause' })),
+          ),
+          this.status,
         ),
-        this.status,
+        el(
+          'section',
+          { class: 'mnist-progress' },
+          el('h2', { 'data-mi18n': 'mnist.accuracy' }),
+          this.accuracyList,
+          this.book,
+          this.fingerprint,
+          el('figure', {}, this.loss.root, el('figcaption', { 'data-mi18n': 'mnist.lossCurve' })),
+        ),
       ),
       el(
-        'section',
-        { class: 'mnist-progress' },
-        el('h2', { 'data-mi18n': 'mnist.accuracy' }),
-        this.accuracyList,
-        this.book,
-        this.fingerprint,
-        el('figure', {}, this.loss.root, el('figcaption', { 'data-mi18n': 'mnist.lossCurve' })),
-      ),
-      el(
-        'section',
-        { class: 'mnist-reader' },
-        el('div', { class: 'mnist-picture' }, this.digit, this.netBox),
-        this.digitLine,
-        button('mnist.random', () =>
-          this.pickDigit((this.t + 1 + Math.floor(Math.random() * 1999)) % 2000),
+        'div',
+        { class: 'mnist-col' },
+        el(
+          'section',
+          { class: 'mnist-reader' },
+          el('div', { class: 'mnist-picture' }, this.digit, this.netBox),
+          this.digitLine,
+          button('mnist.random', () =>
+            this.pickDigit((this.t + 1 + Math.floor(Math.random() * 1999)) % 2000),
+          ),
+          this.layers,
         ),
-        this.layers,
+        this.demon.root,
       ),
-      this.demon.root,
       this.gallery.root,
     );
     for (const s of [this.preset, this.cost, this.seed])
@@ -218,7 +231,7 @@ export class Lab {
       this.digitLine,
       mt('mnist.digit', {
         n: this.t + 1,
-        total: this.data.nTest,
+        total: this.data.nTest.toLocaleString('en-US'),
         y: reading.label,
         p: reading.predicted,
       }),
@@ -273,8 +286,13 @@ export class Lab {
   /** Epoch and step counter; data-* attributes carry the raw figures for tests. */
   private renderStatus(): void {
     const per = Math.floor(this.data.nTrain / MNIST_BATCH);
-    const epoch = Math.floor(this.steps / per) + (this.running ? 1 : 0);
-    setText(this.status, mt('mnist.epochProgress', { n: epoch, s: this.steps % per, total: per }));
+    const done = Math.floor(this.steps / per);
+    setText(
+      this.status,
+      this.running
+        ? mt('mnist.epochProgress', { n: done + 1, s: this.steps % per, total: per })
+        : mt('mnist.trained', { n: done, s: this.steps }),
+    );
     this.status.dataset['steps'] = String(this.steps);
     this.status.dataset['running'] = String(this.running);
   }

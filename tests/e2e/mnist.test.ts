@@ -67,7 +67,9 @@ describe('the MNIST lab', () => {
   });
 
   it('loads on demand, trains an epoch smoothly, replays a seed, and a nudge moves the reading', async () => {
-    const { context, page } = await newPage(game.browser);
+    const { context, page } = await newPage(game.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
     // The reference: a page that draws nothing, in the same browser.
     await page.goto('about:blank');
     const t0 = Date.now();
@@ -114,8 +116,12 @@ describe('the MNIST lab', () => {
     // A digit the network reads wrong, and the demon at the hidden neuron that matters most.
     const wrong = page.locator('button.wrong-digit');
     expect(await wrong.count()).toBeGreaterThan(10);
+    const t = Number(await wrong.first().getAttribute('data-t'));
     await wrong.first().click();
     const reading = page.locator('.mnist-reading');
+    await expect
+      .poll(() => reading.textContent())
+      .toMatch(new RegExp(`^Test digit ${t + 1} of 2,000`));
     const label = Number(await reading.getAttribute('data-label'));
     expect(Number(await reading.getAttribute('data-predicted'))).not.toBe(label);
     const deltas = await page
@@ -124,10 +130,14 @@ describe('the MNIST lab', () => {
     expect(deltas).toHaveLength(30);
     const j = deltas.reduce((b, d, i) => (Math.abs(d) > Math.abs(deltas[b]!) ? i : b), 0);
     await page.locator(`.hidden-neuron[data-j="${j}"]`).click();
-    await expect(page.locator('.demon-info').textContent()).resolves.toMatch(
-      new RegExp(`^Neuron ${j + 1} of layer 2: z = `),
-    );
-    // Against δ: the cost of this digit falls and its right output rises.
+    await expect
+      .poll(() => page.locator('.demon-info').textContent())
+      .toMatch(new RegExp(`^Neuron ${j + 1} of layer 2: z = `));
+    const predicted = Number(await reading.getAttribute('data-predicted'));
+    const outputOf = async (d: number) =>
+      Number((await page.locator('.out-label').nth(d).textContent())!.split(': ')[1]!.slice(0, 5));
+    const misread = await outputOf(predicted);
+    // Against δ: the cost of this digit falls, its right output rises, the wrong one falls.
     await page.locator('#mnist-dz').fill(String(deltas[j]! > 0 ? -3 : 3));
     // The page redraws on the next frame.
     await expect.poll(() => page.locator('.demon-dc').textContent()).toMatch(/^Exact ΔC = −/);
@@ -136,6 +146,7 @@ describe('the MNIST lab', () => {
     const m = line.match(/→ (\d\.\d+)\)/);
     const before = line.match(/: (\d\.\d+) →/);
     expect(Number(m![1])).toBeGreaterThan(Number(before![1]));
+    await expect.poll(() => outputOf(predicted)).toBeLessThan(misread);
     console.log(`nudge of hidden neuron ${j + 1} by ∓3: ${dc}; ${line}`);
     await screenshot(page, 'mnist-lab-1920-en');
     expect(pageErrors(page)).toEqual([]);
@@ -155,6 +166,18 @@ describe('the MNIST lab', () => {
       await page.locator('button.wrong-digit').first().click();
       await page.locator('.hidden-neuron').nth(4).click();
       await page.locator('#mnist-dz').fill('2');
+      if (name === 'mnist-lab-1920-zh') {
+        // The book's second network: 100 hidden neurons, and its own figure beside the accuracy.
+        await page.locator('#mnist-preset').selectOption('large');
+        await expect.poll(() => page.locator('.hidden-neuron').count()).toBe(100);
+        await expect(page.locator('.mnist-progress').textContent()).resolves.toMatch(/96\.59 %/);
+        await screenshot(page, 'mnist-lab-1920-zh-large');
+        await page.locator('#mnist-preset').selectOption('small');
+        await trainOneEpoch(page);
+        await page.locator('button.wrong-digit').first().click();
+        await page.locator('.hidden-neuron').nth(4).click();
+        await page.locator('#mnist-dz').fill('2');
+      }
       if (locale === 'zh-CN') {
         await expect(page.locator('.mnist-epochs li').first().textContent()).resolves.toMatch(
           /^第 1 轮：/,
