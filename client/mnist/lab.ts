@@ -162,6 +162,7 @@ export class Lab {
       this.netBox.replaceChildren(this.view.root);
       this.j = undefined;
     }
+    this.demon.setDz(0);
     this.epochs = [];
     this.hash = undefined;
     this.steps = 0;
