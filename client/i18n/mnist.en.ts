@@ -44,6 +44,8 @@ export const mnistEn = {
   'mnist.deltaC': 'Exact ΔC = {dc} · predicted δ·Δz = {pred}',
   'mnist.reads': 'After the nudge the network reads {p} (aᴸ for {y}: {before} → {after})',
   'mnist.readsRight': 'Now it reads the digit right.',
+  'mnist.best':
+    'The best single nudge with |Δz| ≤ {eps}: neuron {j} of layer 2, Δz = {dz}, ΔC = {dc}',
   'mnist.reset': 'Δz = 0',
   'mnist.wrong': 'Test digits the network reads wrong ({n})',
   'mnist.wrongNone': 'Train an epoch to see which test digits the network gets wrong.',

@@ -45,6 +45,7 @@ export const mnistZhCN: Record<MnistKey, string> = {
   'mnist.deltaC': '实际 ΔC = {dc} · 预测 δ·Δz = {pred}',
   'mnist.reads': '调整后网络读成 {p}（{y} 的 aᴸ：{before} → {after}）',
   'mnist.readsRight': '现在它认对了。',
+  'mnist.best': '|Δz| ≤ {eps} 时最好的一次调整：第 2 层第 {j} 个神经元，Δz = {dz}，ΔC = {dc}',
   'mnist.reset': 'Δz = 0',
   'mnist.wrong': '网络认错的测试数字（{n} 个）',
   'mnist.wrongNone': '训练一轮后，这里会列出网络认错的测试数字。',

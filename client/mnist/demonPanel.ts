@@ -1,3 +1,4 @@
+import { bestNudge } from '#shared/engine/search';
 import { el, num, setText, signed } from '../ui/format.ts';
 import { mt } from './i18n.ts';
 import { type DemonMove, demonMove, type Reading } from './readDigit.ts';
@@ -24,6 +25,7 @@ export class DemonPanel {
   private readonly dzValue = el('output', { class: 'dz-value', for: 'mnist-dz' });
   private readonly deltaC = el('p', { class: 'demon-dc', 'aria-live': 'polite' });
   private readonly reads = el('p', { class: 'demon-reads', 'aria-live': 'polite' });
+  private readonly best = el('p', { class: 'demon-best note' });
   private readonly help = el('p', { class: 'hint', 'data-mi18n': 'mnist.demonHelp' });
   private readonly zero = el('button', { type: 'button', 'data-mi18n': 'mnist.reset' });
   dz = 0;
@@ -54,12 +56,32 @@ export class DemonPanel {
       ),
       this.deltaC,
       this.reads,
+      this.best,
     );
   }
 
   setDz(dz: number): void {
     this.dz = dz;
     this.slider.value = String(dz);
+  }
+
+  /**
+   * The engine's certified best nudge of any hidden neuron with the same |Δz|
+   * budget: how far this move is from the best one, as in the campaign.
+   */
+  private renderBest(reading: Reading): void {
+    const eps = Math.abs(this.dz);
+    if (eps === 0) {
+      setText(this.best, '');
+      return;
+    }
+    const hidden = reading.trace.net.sizes[1]!;
+    const movable = Array.from({ length: hidden }, (_, j) => ({ l: 1, j }));
+    const b = bestNudge(reading.trace, eps, movable);
+    setText(
+      this.best,
+      mt('mnist.best', { eps: num(eps, 2), j: b.j + 1, dz: signed(b.dz, 2), dc: signed(b.deltaC) }),
+    );
   }
 
   /** Shows the move for this reading; returns it so the picture can show the nudged outputs. */
@@ -72,6 +94,7 @@ export class DemonPanel {
       setText(this.info, mt('mnist.pickFirst'));
       setText(this.deltaC, '');
       setText(this.reads, '');
+      setText(this.best, '');
       return undefined;
     }
     const { trace, label } = reading;
@@ -100,6 +123,7 @@ export class DemonPanel {
     setText(this.reads, fixed ? `${line} ${mt('mnist.readsRight')}` : line);
     this.reads.dataset['reads'] = String(move.reads);
     this.reads.classList.toggle('good', move.reads === label);
+    this.renderBest(reading);
     return move;
   }
 }

@@ -147,7 +147,14 @@ describe('the MNIST lab', () => {
     const before = line.match(/: (\d\.\d+) →/);
     expect(Number(m![1])).toBeGreaterThan(Number(before![1]));
     await expect.poll(() => outputOf(predicted)).toBeLessThan(misread);
-    console.log(`nudge of hidden neuron ${j + 1} by ∓3: ${dc}; ${line}`);
+    // Beside it, the certified best nudge under the same budget: never worse than this move.
+    const best = (await page.locator('.demon-best').textContent())!;
+    expect(best).toMatch(
+      /^The best single nudge with \|Δz\| ≤ 3\.0: neuron \d+ of layer 2, Δz = [+−]?[\d.]+, ΔC = −/,
+    );
+    const num = (s: string) => Number(s.replace('−', '-'));
+    expect(num(best.split('ΔC = ')[1]!)).toBeLessThanOrEqual(num(dc.split(' ')[3]!));
+    console.log(`nudge of hidden neuron ${j + 1} by ∓3: ${dc}; ${line}. ${best}`);
     await screenshot(page, 'mnist-lab-1920-en');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
