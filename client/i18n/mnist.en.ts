@@ -13,7 +13,7 @@ export const mnistEn = {
   'mnist.cost': 'Cost',
   'mnist.seed': 'Seed',
   'mnist.settings':
-    'Sigmoid neurons, learning rate η = 3.0, mini-batches of 10: the book’s settings.',
+    'Sigmoid neurons, mini-batches of 10, learning rate η = {eta}: the book’s settings for this cost (chapter {ch}).',
   'mnist.newNetwork': 'New network',
   'mnist.trainOne': 'Train 1 epoch',
   'mnist.trainAll': 'Train to epoch 30',
@@ -25,7 +25,7 @@ export const mnistEn = {
   'mnist.accuracyLine': 'Epoch {n}: {acc} % of the 2,000 test digits read right',
   'mnist.noEpoch': 'Not trained yet: an untrained network guesses (about 10 %).',
   'mnist.book':
-    'The book: {acc} % after 30 epochs for this network, trained on 60,000 digits and tested on 10,000. Here the training set is 8,000 digits (the package ships 10,000, a sixth of the book’s data), so expect a little less.',
+    'The book (chapter {ch}): {acc} % after 30 epochs for this network and cost, trained on 60,000 digits and tested on 10,000. Here the training set is 8,000 digits (the package ships 10,000, a sixth of the book’s data), so expect a little less.',
   'mnist.fingerprint': 'Run fingerprint {hash}: the same seed gives the same run, bit for bit.',
   'mnist.lossCurve': 'Mini-batch cost C while training',
   'mnist.network': 'The network reading test digit {n}',

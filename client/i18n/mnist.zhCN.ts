@@ -14,7 +14,8 @@ export const mnistZhCN: Record<MnistKey, string> = {
   'mnist.preset': '网络',
   'mnist.cost': '损失函数',
   'mnist.seed': '随机种子',
-  'mnist.settings': 'S 型神经元，学习速率 η = 3.0，小批量大小 10：与书中的设置相同。',
+  'mnist.settings':
+    'S 型神经元，小批量大小 10，学习速率 η = {eta}：书中对这个损失函数的设置（第 {ch} 章）。',
   'mnist.newNetwork': '新网络',
   'mnist.trainOne': '训练 1 轮',
   'mnist.trainAll': '训练到第 30 轮',
@@ -26,7 +27,7 @@ export const mnistZhCN: Record<MnistKey, string> = {
   'mnist.accuracyLine': '第 {n} 轮：2,000 个测试数字中认对 {acc} %',
   'mnist.noEpoch': '还没有训练：未训练的网络只能瞎猜（约 10 %）。',
   'mnist.book':
-    '书中：这个网络训练 30 轮后达到 {acc} %，训练集 60,000 个数字，测试集 10,000 个。这里的训练集只有 8,000 个数字（这个包共有 10,000 个，是书中数据的六分之一），所以结果会略低一些。',
+    '书中（第 {ch} 章）：这个网络和损失函数训练 30 轮后达到 {acc} %，训练集 60,000 个数字，测试集 10,000 个。这里的训练集只有 8,000 个数字（这个包共有 10,000 个，是书中数据的六分之一），所以结果会略低一些。',
   'mnist.fingerprint': '运行指纹 {hash}：同一个种子给出同样的训练过程，一位不差。',
   'mnist.lossCurve': '训练中小批量的损失 C',
   'mnist.network': '网络正在读测试数字 {n}',

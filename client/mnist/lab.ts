@@ -1,7 +1,9 @@
 import { image, type MnistData, testBatch, testIndex } from '#shared/data/mnist';
 import {
+  BOOK_CHAPTER,
   BOOK_EPOCHS,
   MNIST_BATCH,
+  MNIST_ETA,
   MNIST_PRESETS,
   type MnistPresetName,
   type MnistRunSpec,
@@ -49,6 +51,7 @@ export class Lab {
   private readonly status = el('p', { class: 'mnist-status', 'aria-live': 'polite' });
   private readonly accuracyList = el('ol', { class: 'mnist-epochs' });
   private readonly book = el('p', { class: 'note' });
+  private readonly settings = el('p', { class: 'note' });
   private readonly fingerprint = el('p', { class: 'note mnist-hash' });
   private readonly loss = new LossCurve();
   private readonly digit = digitCanvas('mnist-digit');
@@ -91,7 +94,7 @@ export class Lab {
           ),
           el('label', { class: 'field' }, el('span', { 'data-mi18n': 'mnist.cost' }), this.cost),
           el('label', { class: 'field' }, el('span', { 'data-mi18n': 'mnist.seed' }), this.seed),
-          el('p', { class: 'note', 'data-mi18n': 'mnist.settings' }),
+          this.settings,
           el(
             'div',
             { class: 'actions' },
@@ -271,8 +274,10 @@ export class Lab {
           )
         : [el('li', { class: 'none' }, mt('mnist.noEpoch'))]),
     );
-    const acc = pct(MNIST_PRESETS[this.spec.preset].bookAccuracy);
-    setText(this.book, mt('mnist.book', { acc }));
+    const { preset, cost } = this.spec;
+    const ch = BOOK_CHAPTER[cost];
+    setText(this.book, mt('mnist.book', { acc: pct(MNIST_PRESETS[preset].book[cost]), ch }));
+    setText(this.settings, mt('mnist.settings', { eta: MNIST_ETA[cost].toFixed(1), ch }));
     const hash = this.hash === undefined ? '' : this.hash.toString(16).padStart(8, '0');
     setText(this.fingerprint, hash ? mt('mnist.fingerprint', { hash }) : '');
     setText(this.layers, mt('mnist.layers', { hidden: this.net.sizes[1]! }));

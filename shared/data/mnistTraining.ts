@@ -7,16 +7,26 @@ import { Trace } from '../engine/trace.ts';
 import { fnv1a } from './mnist.ts';
 
 /**
- * The book's chapter 1 runs on MNIST: sigmoid neurons, η = 3.0, mini-batches
- * of 10, 30 epochs on 60,000 training digits, and the test accuracy it
- * reports for each network (Nielsen, ch. 1, "Implementing our network").
+ * The book's MNIST runs: sigmoid neurons, mini-batches of 10, 30 epochs on
+ * 60,000 training digits, tested on 10,000. Chapter 1 uses the quadratic cost
+ * with η = 3.0; chapter 3 the cross-entropy cost with η = 0.5 (η = 3.0 with
+ * cross-entropy overshoots: 86.7 % after one epoch here, against 91.0 % with
+ * 0.5). `book` is the test accuracy the book reports for each pair.
  */
 export const MNIST_PRESETS = {
-  small: { sizes: [784, 30, 10], bookAccuracy: 0.9542 },
-  large: { sizes: [784, 100, 10], bookAccuracy: 0.9659 },
+  small: { sizes: [784, 30, 10], book: { quadratic: 0.9542, crossEntropy: 0.9549 } },
+  large: { sizes: [784, 100, 10], book: { quadratic: 0.9659, crossEntropy: 0.9682 } },
 } as const;
 export type MnistPresetName = keyof typeof MNIST_PRESETS;
-export const MNIST_ETA = 3.0;
+/** The book's learning rate for each cost, and the chapter it comes from. */
+export const MNIST_ETA = { quadratic: 3.0, crossEntropy: 0.5 } as const satisfies Record<
+  CostName,
+  number
+>;
+export const BOOK_CHAPTER = { quadratic: 1, crossEntropy: 3 } as const satisfies Record<
+  CostName,
+  number
+>;
 export const MNIST_BATCH = 10;
 export const BOOK_EPOCHS = 30;
 export const BOOK_TRAIN_SIZE = 60_000;
@@ -35,7 +45,8 @@ export interface MnistRunSpec {
 export function mnistTrainer(train: Batch, spec: MnistRunSpec): Trainer {
   const rng = new Rng(spec.seed);
   const net = createNetwork({ sizes: MNIST_PRESETS[spec.preset].sizes, cost: spec.cost }, rng);
-  return new Trainer(net, train, { eta: MNIST_ETA, batchSize: MNIST_BATCH }, rng);
+  const eta = MNIST_ETA[spec.cost];
+  return new Trainer(net, train, { eta, batchSize: MNIST_BATCH }, rng);
 }
 
 /** Steps in one pass over the training digits (800 for 8,000 digits in batches of 10). */

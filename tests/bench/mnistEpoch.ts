@@ -33,7 +33,7 @@ function referenceEpoch(net: Network, data: Batch, rng: Rng): void {
   const a2 = new Float64Array(n2);
   const d2 = new Float64Array(n2);
   const order = rng.shuffle(Array.from({ length: data.n }, (_, i) => i));
-  const k = MNIST_ETA / MNIST_BATCH;
+  const k = MNIST_ETA.quadratic / MNIST_BATCH;
   for (let from = 0; from + MNIST_BATCH <= data.n; from += MNIST_BATCH) {
     gw1.fill(0);
     gb1.fill(0);

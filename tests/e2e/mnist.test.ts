@@ -179,6 +179,11 @@ describe('the MNIST lab', () => {
         await expect.poll(() => page.locator('.hidden-neuron').count()).toBe(100);
         await expect(page.locator('.mnist-progress').textContent()).resolves.toMatch(/96\.59 %/);
         await screenshot(page, 'mnist-lab-1920-zh-large');
+        // Cross-entropy: the book's chapter 3 rate and figure.
+        await page.locator('#mnist-cost').selectOption('crossEntropy');
+        await expect(page.locator('.mnist-progress').textContent()).resolves.toMatch(/96\.82 %/);
+        await expect(page.locator('.mnist-controls').textContent()).resolves.toMatch(/η = 0\.5/);
+        await page.locator('#mnist-cost').selectOption('quadratic');
         await page.locator('#mnist-preset').selectOption('small');
         await trainOneEpoch(page);
         await page.locator('button.wrong-digit').first().click();
