@@ -3,6 +3,7 @@ import type { Final, PlayerEntry, RoundStart, Status } from '#shared/protocol/vi
 import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 import { remainingMs } from './phase.ts';
 import type { RoomPlayers } from './roomPlayers.ts';
+import { trainingOf } from './round.ts';
 
 /** Snapshots of a room for the wire: status, the open round, players, standings. */
 
@@ -31,7 +32,14 @@ export function roundStartOf(room: RoomPlayers): RoundStart | null {
   const m = room.math;
   const timer = statusOf(room).timer;
   if (!m || !timer) return null;
-  return { round: m.round, rounds: room.settings.rounds, puzzle: m.wire, cost: m.cost, timer };
+  return {
+    round: m.round,
+    rounds: room.settings.rounds,
+    puzzle: m.wire,
+    cost: m.cost,
+    timer,
+    training: trainingOf(room.settings),
+  };
 }
 
 export function playerListOf(room: RoomPlayers): PlayerEntry[] {
