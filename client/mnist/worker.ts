@@ -61,7 +61,7 @@ async function loop(gen: number): Promise<void> {
     let count = 0;
     while (t.steps < end) {
       const r = t.step();
-      if (r.diverged) break;
+      if (r.diverged || r.cost === null) break;
       sum += r.cost;
       count++;
     }
