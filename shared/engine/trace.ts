@@ -123,7 +123,8 @@ export class Trace {
           : this.stage === Stage.Forward
             ? 'it was forwarded but not run backward'
             : 'its network changed since it ran (an SGD step or a kept nudge)';
-    throw new EngineError(EngineErrorCode.StaleTrace, `run the trace before you ${what}: ${why}`);
+    const doing = typeof what === 'string' ? what : describeValue(what);
+    throw new EngineError(EngineErrorCode.StaleTrace, `run the trace before you ${doing}: ${why}`);
   }
 
   /**
