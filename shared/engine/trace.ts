@@ -43,7 +43,8 @@ export class Trace {
   private stage: Stage = Stage.Empty;
   /** The network's change count when it was last forwarded. */
   private forwardedAt = -1;
-  private c = Number.NaN;
+  /** C of the last forward pass. */
+  private lastCost = Number.NaN;
   /** a[0] is the batch's inputs x; a[l] = σ(z[l]). */
   readonly a: Float64Array[];
   readonly z: Float64Array[];
@@ -104,7 +105,7 @@ export class Trace {
    */
   get cost(): number {
     this.checkFresh('read its cost');
-    return this.c;
+    return this.lastCost;
   }
 
   /** True when the trace holds a run (forward and backward) of the network as it is now. */
@@ -210,7 +211,7 @@ export class Trace {
         `the network overflows on this batch: C = ${c}`,
       );
     }
-    this.c = c;
+    this.lastCost = c;
     this.stage = Stage.Forward;
     this.forwardedAt = versionOf(net);
     return c;
