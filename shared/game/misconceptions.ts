@@ -1,7 +1,7 @@
 import { depth, type NeuronRef, nudge, type Trace, weightNudge } from '#shared/engine/index';
 import { formatNumber } from './concepts/generate.ts';
 import { type Bilingual, MISCONCEPTIONS, Misconception } from './concepts/tags.ts';
-import { type MoveScore, MoveReason } from './scoring.ts';
+import { MoveReason, type MoveScore } from './scoring.ts';
 
 /**
  * Misconceptions read from a scored move, beyond its right sign and
