@@ -2,6 +2,7 @@ import './styles.css';
 import { NICKNAME_MAX } from '#shared/protocol/codes';
 import { ct } from './concepts/text.ts';
 import { lang, onLangChange, t } from './i18n/index.ts';
+import { mnistLink } from './mnist/link.ts';
 import { el } from './ui/format.ts';
 import { header, keepTranslated } from './ui/shell.ts';
 
@@ -73,6 +74,7 @@ app.append(
       el('a', { class: 'button', href: 'play.html?sandbox=1', 'data-i18n': 'home.sandbox' }),
       el('a', { class: 'button', href: 'host.html', 'data-i18n': 'home.host' }),
       conceptsLink,
+      mnistLink(),
     ),
     el('p', { class: 'note', 'data-i18n': 'home.offline' }),
   ),
