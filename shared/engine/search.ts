@@ -41,7 +41,7 @@ function checkBudget(eps: number): void {
   if (!(typeof eps === 'number' && Number.isFinite(eps) && eps > 0 && eps <= MAX_NUDGE)) {
     throw new EngineError(
       EngineErrorCode.BadBudget,
-      `the budget ε must be a number in (0, ${MAX_NUDGE}], got ${eps}`,
+      `the budget ε must be a finite number above 0 and at most ${MAX_NUDGE}, got ${eps}`,
     );
   }
 }
