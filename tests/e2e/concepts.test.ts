@@ -28,6 +28,8 @@ async function answer(page: Page, item: ConceptItem, right: boolean): Promise<vo
     await page.locator('.cc-numeric button').tap();
   }
   await expect(page.locator(right ? '.cc-right' : '.cc-wrong').count()).resolves.toBe(1);
+  // A wrong answer says which misconception it comes from.
+  await expect(page.locator('.cc-tag').count()).resolves.toBe(right ? 0 : 1);
 }
 
 const KNOWN: ReadonlySet<Concept> = new Set([
@@ -56,6 +58,7 @@ describe('the concept check on a 360×740 phone', () => {
     expect(items).toHaveLength(10);
 
     let shotChoice = false;
+    let shotWrong = false;
     for (const [i, item] of items.entries()) {
       if (i === 0) await screenshot(page, 'concepts-phone-en-question');
       if (item.format === 'choice' && !shotChoice) {
@@ -67,6 +70,10 @@ describe('the concept check on a 360×740 phone', () => {
       }
       await answer(page, item, KNOWN.has(item.concept));
       if (i === 0) await screenshot(page, 'concepts-phone-en-feedback');
+      if (!KNOWN.has(item.concept) && !shotWrong) {
+        shotWrong = true;
+        await screenshot(page, 'concepts-phone-en-wrong');
+      }
       // Nothing is wider than the phone, formulas included.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         360,
