@@ -1,4 +1,4 @@
-import { check, EngineError, EngineErrorCode } from './errors.ts';
+import { check, describeValue, EngineError, EngineErrorCode } from './errors.ts';
 import { checkNeuron, depth, MAX_NUDGE } from './network.ts';
 import { type NudgeResult, nudge, shiftedDeltaC } from './nudge.ts';
 import { SlopeScratch, slopeBounds } from './slope.ts';
@@ -27,7 +27,8 @@ export interface CertifiedWeightNudge {
 
 /** How far a certified best may lie above the true minimum: max(1e−12, 1e−9·|ΔC_best|). */
 export function searchTolerance(best: number): number {
-  return Math.max(1e-12, 1e-9 * Math.abs(best));
+  // A NaN or infinite ΔC never reaches here from the engine; answer the floor rather than NaN.
+  return Number.isFinite(best) ? Math.max(1e-12, 1e-9 * Math.abs(best)) : 1e-12;
 }
 
 /**
@@ -41,7 +42,7 @@ function checkBudget(eps: number): void {
   if (!(typeof eps === 'number' && Number.isFinite(eps) && eps > 0 && eps <= MAX_NUDGE)) {
     throw new EngineError(
       EngineErrorCode.BadBudget,
-      `the budget ε must be a finite number above 0 and at most ${MAX_NUDGE}, got ${eps}`,
+      `the budget ε must be a finite number above 0 and at most ${MAX_NUDGE}, got ${describeValue(eps)}`,
     );
   }
 }
