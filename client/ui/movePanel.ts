@@ -1,5 +1,5 @@
 import { weightNudge } from '#shared/engine/index';
-import { onLangChange, t } from '../i18n/index.ts';
+import { lang, onLangChange, t } from '../i18n/index.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
 import { el, setText, signed } from './format.ts';
 
@@ -56,14 +56,14 @@ export class MovePanel {
     if (!s.network) return;
     const weight = s.mode === PickMode.Weight;
     const picked = weight ? s.selectedWeight !== null : s.selected !== null;
-    // Keyboard hints only where there is likely a keyboard.
-    const keys = coarsePointer() ? '' : ` ${t(weight ? 'play.keysW' : 'play.keys')}`;
+    const parts = [t(weight ? 'play.pickWeight' : 'play.pick')];
     // A level that opens only some layers says which, so the others' larger |δ̄| does not mislead.
-    const only =
-      !weight && s.allowedLayers
-        ? ` ${t('play.onlyLayers', { layers: s.allowedLayers.map((l) => l + 1).join(', ') })}`
-        : '';
-    setText(this.hint, `${t(weight ? 'play.pickWeight' : 'play.pick')}${only}${keys}`);
+    if (!weight && s.allowedLayers)
+      parts.push(t('play.onlyLayers', { layers: s.allowedLayers.map((l) => l + 1).join(', ') }));
+    // Keyboard hints only where there is likely a keyboard.
+    if (!coarsePointer()) parts.push(t(weight ? 'play.keysW' : 'play.keys'));
+    // Chinese sentences run on after 。 without a space.
+    setText(this.hint, parts.join(lang() === 'zh-CN' ? '' : ' '));
     this.hint.hidden = picked || s.locked;
     setText(this.label, weight ? t('play.dw') : t('play.dz'));
     // Only what changed is written: this runs on every SGD step in the sandbox.
