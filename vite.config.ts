@@ -24,6 +24,7 @@ export default defineConfig({
         play: page('play.html'),
         host: page('host.html'),
         join: page('join.html'),
+        concepts: page('concepts/index.html'),
         mnist: page('mnist/index.html'),
       },
     },
