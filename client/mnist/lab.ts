@@ -40,6 +40,8 @@ export class Lab {
   private steps = 0;
   private running = false;
   private dirty = true;
+  /** Bumped by every reset; reports about another run are dropped. */
+  private run = 0;
 
   private readonly preset = el('select', { id: 'mnist-preset' });
   private readonly cost = el('select', { id: 'mnist-cost' });
@@ -154,7 +156,7 @@ export class Lab {
     this.steps = 0;
     this.progress.reset();
     this.gallery.set([], new Uint8Array(0));
-    this.send({ type: 'reset', spec: this.spec });
+    this.send({ type: 'reset', spec: this.spec, run: ++this.run });
     this.renderEpochs();
     this.renderStatus();
     this.touch();
@@ -178,6 +180,8 @@ export class Lab {
       setText(this.status, msg.message);
       return;
     }
+    // A report sent before the last reset reached the worker: another network's numbers.
+    if (msg.run !== this.run) return;
     this.setParams(msg.params);
     if (msg.type === 'snapshot') {
       this.steps = msg.steps;
