@@ -23,7 +23,7 @@ async function pageWeight(page: Page, url: string): Promise<{ jsGzip: number; di
   return { jsGzip: sizes.reduce((a, b) => a + b, 0), digits };
 }
 
-/** Frames per second the page draws while `until` holds false, polled every 100 ms. */
+/** Frames per second the page draws until `done` holds, polled every 100 ms. */
 async function frameRate(page: Page, done: () => Promise<boolean>): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { frames_: number };
