@@ -1,7 +1,9 @@
 import './styles.css';
 import { CODE_LENGTH, cleanCode } from './classroom/joinCode.ts';
 import { joinForm } from './classroom/player/joinForm.ts';
-import { lang } from './i18n/index.ts';
+import { ct } from './concepts/text.ts';
+import { lang, onLangChange } from './i18n/index.ts';
+import { mnistLink } from './mnist/link.ts';
 import { el } from './ui/format.ts';
 import { header, keepTranslated } from './ui/shell.ts';
 
@@ -21,6 +23,12 @@ const form = joinForm({
   },
 });
 
+// The concept check keeps its strings in its own dictionary.
+const conceptsLink = el('a', { class: 'button', href: 'concepts/' }, ct('concepts.home'));
+onLangChange(() => {
+  conceptsLink.textContent = ct('concepts.home');
+});
+
 app.append(
   header([
     { href: 'play.html', key: 'nav.levels' },
@@ -38,6 +46,8 @@ app.append(
       el('a', { class: 'button primary', href: 'play.html', 'data-i18n': 'home.solo' }),
       el('a', { class: 'button', href: 'play.html?sandbox=1', 'data-i18n': 'home.sandbox' }),
       el('a', { class: 'button', href: 'host.html', 'data-i18n': 'home.host' }),
+      conceptsLink,
+      mnistLink(),
     ),
     el('p', { class: 'note', 'data-i18n': 'home.offline' }),
   ),
