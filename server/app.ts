@@ -1,6 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import express from 'express';
 import { Server } from 'socket.io';
+import { inlineWork } from './compute/inline.ts';
+import type { RoundWork } from './compute/work.ts';
 import { apiRouter } from './http/api.ts';
 import { clientRouter, securityHeaders } from './http/static.ts';
 import { type Log, silentLog } from './log.ts';
@@ -19,6 +21,8 @@ export interface AppDeps {
   log?: Log;
   limits?: Partial<Limits>;
   now?: () => number;
+  /** Training and best-move searches; inline on this thread when absent. */
+  work?: RoundWork;
   /** Origin for join links (e.g. https://demon.school.example); the request's own host when absent. */
   publicUrl?: string;
 }
@@ -55,7 +59,8 @@ export function createApp(deps: AppDeps): App {
     pingTimeout: 10_000,
     serveClient: false,
   });
-  const registry = new Registry({ store, log, now, output: (room) => roomOutput(io, room) });
+  const work = deps.work ?? inlineWork;
+  const registry = new Registry({ store, log, now, work, output: (room) => roomOutput(io, room) });
   const restored = registry.restoreAll();
   if (restored) log('sessions_restored', { count: restored });
 

@@ -5,7 +5,7 @@ import type { Store } from '../persistence/store.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
-import { hashToken } from '../rooms/tokens.ts';
+import { hashToken } from '../rooms/secrets.ts';
 import { WindowLimiter } from '../socket/limits.ts';
 
 export interface ApiDeps {

@@ -2,8 +2,8 @@ import { ErrorCode, Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import { refuse } from './errors.ts';
 import { Room, type RoomDeps, type RoomOutput } from './room.ts';
+import { hashToken, newCode, newId, newSeed, newToken } from './secrets.ts';
 import { resolveSettings } from './settings.ts';
-import { hashToken, newCode, newId, newSeed, newToken } from './tokens.ts';
 
 /** How long an ended session stays in memory (its code then frees up; the report stays in the store). */
 const ENDED_TTL_MS = 15 * 60_000;
@@ -26,7 +26,12 @@ export class Registry {
   /** Set on shutdown: no new joins or sessions. */
   draining = false;
 
-  constructor(private readonly deps: RegistryDeps) {}
+  private readonly deps: RegistryDeps;
+
+  constructor(deps: RegistryDeps) {
+    // A room tells its registry when its session ends.
+    this.deps = { ...deps, onEnded: (id) => this.ended(id) };
+  }
 
   /** Brings back every session that had not ended when the server stopped (a day-old one is ended instead). */
   restoreAll(): number {
@@ -100,8 +105,9 @@ export class Registry {
   }
 
   /** An ended room stays a while (late phones see the podium), then leaves memory. */
-  ended(room: Room): void {
-    if (room.state.phase !== Phase.Ended || this.retire.has(room.id)) return;
+  private ended(id: string): void {
+    const room = this.byId.get(id);
+    if (!room || room.state.phase !== Phase.Ended || this.retire.has(room.id)) return;
     const t = setTimeout(() => this.drop(room), ENDED_TTL_MS);
     t.unref();
     this.retire.set(room.id, t);

@@ -4,10 +4,10 @@ import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import type { PlayerRow, SessionRow, SessionState } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
 import { GRADIENT_DEMON_NAME } from './leaderboard.ts';
+import { playerListOf } from './messages.ts';
 import type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
-import type { RoundMath } from './round.ts';
-import { playerListOf } from './snapshot.ts';
-import { hashToken, newId, newToken } from './tokens.ts';
+import type { RoundMath } from './roundMath.ts';
+import { hashToken, newId, newToken } from './secrets.ts';
 
 /**
  * The room's first layer: the session's state, and its players — joining,

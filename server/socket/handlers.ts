@@ -1,7 +1,5 @@
-import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { ErrorCode } from '#shared/protocol/codes';
-import type { AckResult, ClientEventName } from '#shared/protocol/events';
 import {
   EmptyPayload,
   ExtendPayload,
@@ -13,16 +11,15 @@ import {
 } from '#shared/protocol/schemas';
 import type { Log } from '../log.ts';
 import { RoomError, refuse } from '../rooms/errors.ts';
-import { inTurn } from '../rooms/later.ts';
+import { hostWelcome, playerWelcome } from '../rooms/messages.ts';
 import type { Command } from '../rooms/phase.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { PlayerMem, Room } from '../rooms/room.ts';
-import { hostWelcome, playerWelcome } from '../rooms/views.ts';
+import { handlersOf } from './ack.ts';
 import { type Limits, TokenBucket, WindowLimiter } from './limits.ts';
-import { channel, type GameServer } from './output.ts';
+import { channel, type GameServer, type GameSocket } from './output.ts';
 
-export type GameSocket = Parameters<Parameters<GameServer['on']>[1]>[0];
-type Handler = (payload: unknown) => unknown;
+export type { GameSocket } from './output.ts';
 
 /** Host commands with no payload beyond `{}`, and the phase command each one is. */
 const SIMPLE_COMMANDS = {
@@ -35,7 +32,7 @@ const SIMPLE_COMMANDS = {
   'host:lock': 'lock',
   'host:unlock': 'unlock',
   'host:end': 'end',
-} as const;
+} as const satisfies Record<string, Command['type']>;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -87,30 +84,7 @@ export function attachHandlers(
       socket.handshake.headers['x-forwarded-for'],
     );
     const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
-    const on = (event: ClientEventName, handler: Handler) => {
-      (socket as unknown as Socket).on(event, async (...args: unknown[]) => {
-        const ack =
-          typeof args.at(-1) === 'function'
-            ? (args.pop() as (r: AckResult<unknown>) => void)
-            : null;
-        let result: AckResult<unknown>;
-        try {
-          if (!bucket.take()) refuse(ErrorCode.RateLimited, 'too many events: slow down');
-          result = { ok: true, data: await handler(args[0]) };
-        } catch (e) {
-          if (e instanceof RoomError)
-            result = { ok: false, error: { code: e.code, message: e.message } };
-          else {
-            log('error', { event, message: e instanceof Error ? e.message : String(e) });
-            result = {
-              ok: false,
-              error: { code: ErrorCode.Internal, message: 'the server could not do that' },
-            };
-          }
-        }
-        ack?.(result);
-      });
-    };
+    const on = handlersOf(socket, () => bucket.take(), log);
 
     const gate = () => {
       if (socket.data.sessionId)
@@ -186,32 +160,21 @@ export function attachHandlers(
       const m = parse(MovePayload, raw);
       return roomOf('player').move(socket.data.playerId!, m);
     });
-    // A command opens or closes a round: heavy, so it waits its turn (see later.ts).
-    const hostCommand = (make: (raw: unknown) => Command) => (raw: unknown) => {
-      const room = roomOf('host');
-      const cmd = make(raw);
-      return inTurn(() => {
-        const status = room.command(cmd);
-        registry.ended(room);
-        return status;
-      });
-    };
+    // A command waits its turn in its room (room.ts), after the moves already read.
     for (const [event, type] of Object.entries(SIMPLE_COMMANDS) as [
-      ClientEventName,
-      Command['type'],
+      keyof typeof SIMPLE_COMMANDS,
+      (typeof SIMPLE_COMMANDS)[keyof typeof SIMPLE_COMMANDS],
     ][]) {
-      on(
-        event,
-        hostCommand((raw) => {
-          parse(EmptyPayload, raw);
-          return { type } as Command;
-        }),
-      );
+      on(event, (raw) => {
+        const room = roomOf('host');
+        parse(EmptyPayload, raw);
+        return room.command({ type });
+      });
     }
-    on(
-      'host:extend',
-      hostCommand((raw) => ({ type: 'extend', seconds: parse(ExtendPayload, raw).seconds })),
-    );
+    on('host:extend', (raw) => {
+      const room = roomOf('host');
+      return room.command({ type: 'extend', seconds: parse(ExtendPayload, raw).seconds });
+    });
     on('host:kick', (raw) => {
       const room = roomOf('host');
       return room.kick(parse(KickPayload, raw).playerId);

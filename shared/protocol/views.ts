@@ -2,15 +2,18 @@ import { z } from 'zod';
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { COSTS } from '#shared/engine/costs';
 import { SHOW } from '#shared/game/puzzle';
-import { SessionSettings } from './schemas.ts';
+import { MoveReason } from '#shared/game/scoring';
+import { Phase as PhaseCodes, RoundEnd as RoundEndCodes } from './codes.ts';
+import { SessionSettings } from './settings.ts';
 
 /**
  * What the server sends, as zod schemas: the types clients receive, and a way
  * for tests and third-party bots to check a message against the protocol.
  */
 
-const Phase = z.enum(['lobby', 'question', 'paused', 'reveal', 'ended']);
-const RoundEnd = z.enum(['timer', 'allMoved', 'host']);
+// The wire's enums are the code's own `as const` objects: a new phase, end or reason is one entry.
+const Phase = z.enum(PhaseCodes);
+const RoundEnd = z.enum(RoundEndCodes);
 
 /** The puzzle on the wire (puzzleToJSON): everything needed to recompute the round. */
 export const PuzzleWire = z.object({
@@ -89,7 +92,8 @@ export const MoveResult = Nudge.extend({
   wrongWay: z.boolean(),
   rightSign: z.boolean(),
   saturated: z.boolean(),
-  reason: z.string(),
+  /** Why the move scored as it did (MoveReason in shared/game/scoring.ts). */
+  reason: z.enum(MoveReason),
   /** Seconds from the round's start to the move, pauses left out. */
   seconds: z.number(),
   /** The player's total after this move. */

@@ -37,15 +37,18 @@ export interface RoundMath {
   cost: number;
 }
 
-/** Runs the puzzle's trace once and finds the best nudge and the gradient demon's move. */
-export function openRoundMath(round: number, puzzle: Puzzle): RoundMath {
+/**
+ * Runs the puzzle's trace once; the key (best nudge and gradient demon) is the
+ * one a worker found, or is searched here when none is given.
+ */
+export function openRoundMath(round: number, puzzle: Puzzle, key?: RoundKey): RoundMath {
   const trace = analyse(puzzle.network, puzzle.batch);
   return {
     round,
     puzzle,
     wire: puzzleToJSON(puzzle),
     trace,
-    key: roundKey(trace, puzzle.eps),
+    key: key ?? roundKey(trace, puzzle.eps),
     cost: trace.cost,
   };
 }

@@ -1,10 +1,22 @@
 import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
-import type { Final, PlayerEntry, RoundStart, Status } from '#shared/protocol/views';
+import type {
+  Final,
+  HostWelcome,
+  PlayerEntry,
+  PlayerWelcome,
+  RoundStart,
+  Status,
+} from '#shared/protocol/views';
 import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 import { remainingMs } from './phase.ts';
 import type { RoomPlayers } from './roomPlayers.ts';
+import type { PlayerMem } from './roomTypes.ts';
 
-/** Snapshots of a room for the wire: status, the open round, players, standings. */
+/**
+ * The server's outgoing messages, built from a room's state: status, the open
+ * round, the player list, standings and the welcome of a joining player or
+ * host. Their wire shapes are the schemas of shared/protocol/views.ts.
+ */
 
 export function statusOf(room: RoomPlayers): Status {
   const s = room.state;
@@ -62,11 +74,17 @@ export function competitorsOf(
   ];
 }
 
-export function finalStandingsOf(room: RoomPlayers): Final {
+/** The final standings after `rounds` rounds, the bot's points given (the room's by default). */
+export function finalStandingsOf(
+  room: RoomPlayers,
+  rounds = room.state.round,
+  lossCurve: readonly number[] = room.state.lossCurve,
+  bot: ReadonlyMap<number, number> = room.botPoints,
+): Final {
   return {
-    standings: leaderboard(competitorsOf(room), room.state.round),
-    lossCurve: [...room.state.lossCurve],
-    rounds: room.state.round,
+    standings: leaderboard(competitorsOf(room, bot), rounds),
+    lossCurve: [...lossCurve],
+    rounds,
   };
 }
 
@@ -74,4 +92,46 @@ export function finalStandingsOf(room: RoomPlayers): Final {
 export function rankOf(room: RoomPlayers, playerId: string): number | null {
   const board = room.final?.standings ?? room.lastReveal?.leaderboard ?? null;
   return board?.find((e) => e.id === playerId)?.rank ?? null;
+}
+
+/** What a player's screen needs on join or resume: their score, the puzzle, their move, the last reveal. */
+export function playerWelcome(
+  room: RoomPlayers,
+  p: PlayerMem,
+  resumeToken?: string,
+): PlayerWelcome {
+  const round = roundStartOf(room);
+  return {
+    sessionId: room.id,
+    code: room.code,
+    playerId: p.row.id,
+    ...(resumeToken ? { resumeToken } : {}),
+    nickname: p.row.nickname,
+    score: p.score,
+    rank: rankOf(room, p.row.id),
+    status: statusOf(room),
+    speedScoring: room.settings.speedScoring,
+    round,
+    myMove: round ? (room.moves.get(p.row.id) ?? null) : null,
+    reveal: room.lastReveal,
+    final: room.final,
+  };
+}
+
+/** Everything the projector shows, for a host joining or coming back. */
+export function hostWelcome(room: RoomPlayers, joinUrl: string): HostWelcome {
+  return {
+    sessionId: room.id,
+    code: room.code,
+    joinUrl,
+    settings: room.settings,
+    status: statusOf(room),
+    players: playerListOf(room),
+    round: roundStartOf(room),
+    answered: room.moves.size,
+    reveal: room.lastReveal,
+    leaderboard: leaderboard(competitorsOf(room), room.state.round),
+    lossCurve: [...room.state.lossCurve],
+    final: room.final,
+  };
 }

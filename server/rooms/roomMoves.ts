@@ -1,0 +1,105 @@
+import { ErrorCode, MOVE_GRACE_MS, Phase } from '#shared/protocol/codes';
+import type { MovePayload } from '#shared/protocol/schemas';
+import type { MoveResult } from '#shared/protocol/views';
+import type { SessionRow } from '../persistence/store.ts';
+import { RoomClock } from './clock.ts';
+import { refuse } from './errors.ts';
+import { type Command, elapsedSeconds } from './phase.ts';
+import { RoomPlayers } from './roomPlayers.ts';
+import type { RoomDeps } from './roomTypes.ts';
+import { checkMove, scoreRoundMove } from './roundMath.ts';
+
+/** A move processed this long after the grace is refused even if the timer has not fired. */
+const LATE_LIMIT_MS = 2000;
+/** How often the host hears the answered count while moves pour in. */
+const PROGRESS_MS = 100;
+
+/**
+ * The room's second layer: the moves of the open round — each scored and
+ * written before its ack — and the check that closes a round once everyone
+ * has moved. The room's own clock lives here, cleared when the room goes.
+ */
+export abstract class RoomMoves extends RoomPlayers {
+  protected readonly clock = new RoomClock();
+  private progressQueued = false;
+
+  protected constructor(deps: RoomDeps, row: SessionRow) {
+    super(deps, row);
+  }
+
+  /** The timer and "everyone moved" may race the host: a refused one is simply dropped. */
+  protected abstract tryCommand(cmd: Command): void;
+
+  /** A player's move, scored by the engine and written before the ack. */
+  async move(playerId: string, m: MovePayload): Promise<MoveResult> {
+    const s = this.state;
+    const now = this.deps.now();
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked)
+      refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    if (m.round === s.round && this.moves.has(playerId))
+      refuse(ErrorCode.AlreadyMoved, 'one move per round: you have moved');
+    if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
+    if (s.phase !== Phase.Question || !s.clock || !this.math || m.round !== s.round)
+      refuse(ErrorCode.RoundClosed, `round ${m.round} is not open for moves`);
+    // The timer closes the round; this only catches a timer held up far past its time.
+    if (s.clock.deadline !== null && now > s.clock.deadline + MOVE_GRACE_MS + LATE_LIMIT_MS)
+      refuse(ErrorCode.RoundClosed, 'time is up for this round');
+    const check = checkMove(this.math, m);
+    if (!check.ok) refuse(check.code, check.message);
+    const timing = {
+      seconds: elapsedSeconds(s.clock, now),
+      limit: s.clock.limitMs / 1000,
+      speedScoring: this.settings.speedScoring,
+    };
+    const result = scoreRoundMove(this.math, m, timing, p.score);
+    const round = s.round;
+    const saved = this.deps.store.addMove({
+      sessionId: this.id,
+      round,
+      playerId,
+      result,
+      createdAt: now,
+    });
+    this.moves.set(playerId, result);
+    p.points.set(round, result.points);
+    p.score += result.points;
+    this.sendProgress();
+    this.closeIfAllMoved();
+    try {
+      await saved;
+    } catch (e) {
+      // Not in the store, so not counted: take it back before anyone is told.
+      if (this.moves.get(playerId) === result) this.moves.delete(playerId);
+      if (p.points.get(round) === result.points) {
+        p.points.delete(round);
+        p.score -= result.points;
+      }
+      throw e;
+    }
+    return result;
+  }
+
+  /** Every online player has moved: the round closes (in its turn, after the current acks). */
+  protected closeIfAllMoved(): void {
+    if (this.state.phase !== Phase.Question) return;
+    // Runs on every move: a plain scan, no array of the class built each time.
+    for (const q of this.players.values())
+      if (!q.row.kicked && q.connections > 0 && !this.moves.has(q.row.id)) return;
+    this.tryCommand({ type: 'allMoved' });
+  }
+
+  private sendProgress(): void {
+    if (this.progressQueued) return;
+    this.progressQueued = true;
+    this.clock.after(PROGRESS_MS, () => {
+      this.progressQueued = false;
+      if (this.state.phase === Phase.Ended) return;
+      this.out?.toHosts('round:progress', {
+        round: this.state.round,
+        answered: this.moves.size,
+        players: this.activePlayers().length,
+      });
+    });
+  }
+}
