@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps): App {
         io.close(() => r());
       });
       store.close();
+      await work.close();
       log('stopped', {});
     })();
     return stopping;

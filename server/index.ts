@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { workerPool } from './compute/pool.ts';
 import { jsonLog } from './log.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
 import { limitsFromEnv } from './socket/limits.ts';
@@ -14,6 +15,12 @@ const { httpServer, shutdown } = createApp({
   store,
   log: jsonLog,
   limits: limitsFromEnv(process.env),
+  // Training and best-move searches run on worker threads (WORKER_THREADS, default: cores − 1).
+  work: workerPool(
+    Number(process.env['WORKER_THREADS']) > 0
+      ? { threads: Number(process.env['WORKER_THREADS']) }
+      : {},
+  ),
   ...(process.env['PUBLIC_URL'] ? { publicUrl: process.env['PUBLIC_URL'] } : {}),
 });
 httpServer.listen(port, host, () => {

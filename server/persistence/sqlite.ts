@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS players (
   kicked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (session_id, id));
 CREATE TABLE IF NOT EXISTS rounds (
   session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, puzzle TEXT NOT NULL,
-  started_at INTEGER NOT NULL, ended_at INTEGER, reveal TEXT, PRIMARY KEY (session_id, round));
+  started_at INTEGER NOT NULL, ended_at INTEGER, reveal TEXT, round_key TEXT,
+  PRIMARY KEY (session_id, round));
 CREATE TABLE IF NOT EXISTS moves (
   session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, player_id TEXT NOT NULL,
   result TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (session_id, round, player_id));
@@ -60,6 +61,10 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    // Files made before the round's key was kept get its column (null: searched again on restore).
+    const roundCols = this.db.pragma('table_info(rounds)') as { name: string }[];
+    if (!roundCols.some((c) => c.name === 'round_key'))
+      this.db.exec('ALTER TABLE rounds ADD COLUMN round_key TEXT');
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
       createHost: p('INSERT INTO hosts (id, token_hash, created_at) VALUES (?, ?, ?)'),
@@ -74,7 +79,7 @@ export class SqliteStore implements Store {
       ),
       kick: p('UPDATE players SET kicked = 1 WHERE session_id = ? AND id = ?'),
       startRound: p(
-        'INSERT INTO rounds (session_id, round, puzzle, started_at) VALUES (?, ?, ?, ?)',
+        'INSERT INTO rounds (session_id, round, puzzle, started_at, round_key) VALUES (?, ?, ?, ?, ?)',
       ),
       endRound: p('UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?'),
       addMove: p(
@@ -138,7 +143,13 @@ export class SqliteStore implements Store {
   }
 
   startRound(r: RoundRow): void {
-    this.q.startRound.run(r.sessionId, r.round, JSON.stringify(r.puzzle), r.startedAt);
+    this.q.startRound.run(
+      r.sessionId,
+      r.round,
+      JSON.stringify(r.puzzle),
+      r.startedAt,
+      r.key ? JSON.stringify(r.key) : null,
+    );
   }
 
   endRound(sessionId: string, round: number, reveal: RoundRow['reveal'], endedAt: number): void {
@@ -205,6 +216,7 @@ export class SqliteStore implements Store {
         startedAt: r['started_at'] as number,
         endedAt: (r['ended_at'] as number | null) ?? null,
         reveal: r['reveal'] ? JSON.parse(r['reveal'] as string) : null,
+        key: r['round_key'] ? JSON.parse(r['round_key'] as string) : null,
       }),
     );
     const moves = (this.q.moves.all(s.id) as Record<string, unknown>[]).map(

@@ -1,5 +1,6 @@
 import type { NetworkJSON } from '#shared/engine/index';
 import type { PuzzleJSON } from '#shared/game/puzzle';
+import type { RoundKey } from '#shared/game/scoring';
 import type { Phase } from '#shared/protocol/codes';
 import type { SessionSummary } from '#shared/protocol/rest';
 import type { SessionSettings } from '#shared/protocol/schemas';
@@ -51,6 +52,8 @@ export interface RoundRow {
   startedAt: number;
   endedAt: number | null;
   reveal: Reveal | null;
+  /** The round's best nudge and gradient-demon move, so a restart need not search again (null in older files). */
+  key?: RoundKey | null;
 }
 
 /**

@@ -86,9 +86,9 @@ export class Room extends RoomMoves {
         room.botPoints.set(r.round, r.reveal.gradient.points);
         room.lastReveal = r.reveal;
       }
-      // The key is searched again here, once, at start-up.
+      // A round from an older file has no key kept: it is searched again here, once.
       if (r.round === session.state.round)
-        room.math = openRoundMath(r.round, puzzleFromJSON(r.puzzle));
+        room.math = openRoundMath(r.round, puzzleFromJSON(r.puzzle), r.key ?? undefined);
     }
     const s = room.state;
     if (s.phase === Phase.Ended) room.final = finalStandingsOf(room);
@@ -215,6 +215,7 @@ export class Room extends RoomMoves {
           startedAt: now,
           endedAt: null,
           reveal: null,
+          key: opened.key,
         });
       store.saveState(this.id, plan.state, plan.endedAt ?? this.row.endedAt);
     });
