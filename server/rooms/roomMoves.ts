@@ -80,12 +80,16 @@ export abstract class RoomMoves extends RoomPlayers {
     return result;
   }
 
-  /** Every online player has moved: the round closes (in its turn, after the current acks). */
+  /**
+   * Every joined, not-kicked player has moved: the round closes (in its turn,
+   * after the current acks). A player who is away — a phone asleep, a wifi
+   * drop, a server restart — still counts as pending: only the timer or the
+   * host closes a round without them.
+   */
   protected closeIfAllMoved(): void {
     if (this.state.phase !== Phase.Question) return;
     // Runs on every move: a plain scan, no array of the class built each time.
-    for (const q of this.players.values())
-      if (!q.row.kicked && q.connections > 0 && !this.moves.has(q.row.id)) return;
+    for (const q of this.players.values()) if (!q.row.kicked && !this.moves.has(q.row.id)) return;
     this.tryCommand({ type: 'allMoved' });
   }
 
