@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS players (
   session_id TEXT NOT NULL REFERENCES sessions(id), id TEXT NOT NULL, nickname TEXT NOT NULL,
   nickname_key TEXT NOT NULL, token_hash TEXT NOT NULL, joined_at INTEGER NOT NULL,
   kicked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (session_id, id));
+CREATE INDEX IF NOT EXISTS players_token ON players(token_hash);
 CREATE TABLE IF NOT EXISTS rounds (
   session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, puzzle TEXT NOT NULL,
   started_at INTEGER NOT NULL, ended_at INTEGER, reveal TEXT, round_key TEXT,
@@ -69,6 +70,10 @@ export class SqliteStore implements Store {
     this.q = {
       createHost: p('INSERT INTO hosts (id, token_hash, created_at) VALUES (?, ?, ?)'),
       findHost: p('SELECT id FROM hosts WHERE token_hash = ?'),
+      findPlayerToken: p(
+        `SELECT p.session_id AS sessionId, s.ended_at AS endedAt FROM players p
+         JOIN sessions s ON s.id = p.session_id WHERE p.token_hash = ? LIMIT 1`,
+      ),
       createSession: p(
         'INSERT INTO sessions (id, code, host_id, settings, state, created_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -104,6 +109,12 @@ export class SqliteStore implements Store {
   findHost(tokenHash: string): string | undefined {
     const row = this.q.findHost.get(tokenHash) as { id: string } | undefined;
     return row?.id;
+  }
+
+  findPlayerToken(tokenHash: string): { sessionId: string; endedAt: number | null } | undefined {
+    return this.q.findPlayerToken.get(tokenHash) as
+      | { sessionId: string; endedAt: number | null }
+      | undefined;
   }
 
   createSession(r: SessionRow): void {

@@ -86,6 +86,8 @@ export interface LoadedSession {
 export interface Store {
   createHost(id: string, tokenHash: string, now: number): void;
   findHost(tokenHash: string): string | undefined;
+  /** The session (and whether it ended) of the player holding a resume token, if any. */
+  findPlayerToken(tokenHash: string): { sessionId: string; endedAt: number | null } | undefined;
   createSession(row: SessionRow): void;
   saveState(sessionId: string, state: SessionState, endedAt: number | null): void;
   saveNetwork(sessionId: string, network: NetworkJSON): void;

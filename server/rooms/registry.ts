@@ -20,7 +20,7 @@ export interface RegistryDeps extends RoomDeps {
  * would become a shared registry when rooms spread over several processes.
  */
 export class Registry {
-  private readonly byCode = new Map<string, Room>();
+  private readonly roomsByCode = new Map<string, Room>();
   private readonly byId = new Map<string, Room>();
   private readonly retire = new Map<string, NodeJS.Timeout>();
   /** Set on shutdown: no new joins or sessions. */
@@ -53,7 +53,7 @@ export class Registry {
   }
 
   private add(room: Room): void {
-    this.byCode.set(room.code, room);
+    this.roomsByCode.set(room.code, room);
     this.byId.set(room.id, room);
     room.attach(this.deps.output(room));
   }
@@ -61,7 +61,7 @@ export class Registry {
   private freeCode(): string {
     for (;;) {
       const code = newCode();
-      if (!this.byCode.has(code)) return code;
+      if (!this.roomsByCode.has(code)) return code;
     }
   }
 
@@ -88,15 +88,25 @@ export class Registry {
     return { room, hostToken: token, settings: resolved.settings };
   }
 
+  /** The running session with that code, if any. */
+  byCode(code: string): Room | undefined {
+    return this.roomsByCode.get(code);
+  }
+
   /** The running session with that code. */
   byCodeOrFail(code: string): Room {
-    const room = this.byCode.get(code);
+    const room = this.roomsByCode.get(code);
     if (!room) refuse(ErrorCode.NotFound, 'no session has that code');
     return room;
   }
 
   get(id: string): Room | undefined {
     return this.byId.get(id);
+  }
+
+  /** The session of a player's resume token, if the store knows the token (an ended session's too). */
+  playerToken(token: string): { sessionId: string; endedAt: number | null } | undefined {
+    return this.deps.store.findPlayerToken(hashToken(token));
   }
 
   /** The host token's host id, if the store knows it. */
@@ -115,7 +125,7 @@ export class Registry {
 
   private drop(room: Room): void {
     room.onDispose();
-    this.byCode.delete(room.code);
+    this.roomsByCode.delete(room.code);
     this.byId.delete(room.id);
     this.retire.delete(room.id);
   }

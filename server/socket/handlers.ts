@@ -10,13 +10,14 @@ import {
   ResumePayload,
 } from '#shared/protocol/schemas';
 import type { Log } from '../log.ts';
-import { RoomError, refuse } from '../rooms/errors.ts';
+import { refuse } from '../rooms/errors.ts';
 import { hostWelcome, playerWelcome } from '../rooms/messages.ts';
 import type { Command } from '../rooms/phase.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { PlayerMem, Room } from '../rooms/room.ts';
 import { handlersOf } from './ack.ts';
-import { type Limits, TokenBucket, WindowLimiter } from './limits.ts';
+import { type AttemptKind, JoinGate } from './joinGate.ts';
+import { type Limits, TokenBucket } from './limits.ts';
 import { channel, type GameServer, type GameSocket } from './output.ts';
 
 export type { GameSocket } from './output.ts';
@@ -33,6 +34,8 @@ const SIMPLE_COMMANDS = {
   'host:unlock': 'unlock',
   'host:end': 'end',
 } as const satisfies Record<string, Command['type']>;
+
+const NO_CODE = 'no session has that code';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -74,9 +77,7 @@ export function attachHandlers(
   log: Log,
   joinUrl: (code: string, socket: GameSocket) => string,
 ): void {
-  // A class behind one school address joins by the dozen; a guesser fails by the dozen.
-  const joins = new WindowLimiter(limits.joinsPerMinute, 60_000);
-  const misses = new WindowLimiter(limits.joinFailuresPerMinute, 60_000);
+  const joins = new JoinGate(limits);
 
   io.on('connection', (socket: GameSocket) => {
     socket.data.address = clientAddress(
@@ -86,26 +87,16 @@ export function attachHandlers(
     const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
     const on = handlersOf(socket, () => bucket.take(), log);
 
-    const gate = () => {
+    const gate = (kind: AttemptKind, known = false) => {
       if (socket.data.sessionId)
         refuse(ErrorCode.AlreadyJoined, 'this connection has already joined a session');
       if (registry.draining)
         refuse(ErrorCode.ShuttingDown, 'the server is restarting: try again in a moment');
-      if (misses.full(socket.data.address) || !joins.allow(socket.data.address))
-        refuse(ErrorCode.TooManyJoins, 'too many join attempts: wait a minute');
+      joins.admit(kind, socket.data.address, known);
     };
-    /** A wrong code or token counts against the address. */
-    const find = <T>(lookup: () => T): T => {
-      try {
-        return lookup();
-      } catch (e) {
-        if (
-          e instanceof RoomError &&
-          (e.code === ErrorCode.NotFound || e.code === ErrorCode.BadToken)
-        )
-          misses.allow(socket.data.address);
-        throw e;
-      }
+    const missed = (kind: AttemptKind, code: ErrorCode, message: string): never => {
+      joins.missed(kind, socket.data.address);
+      refuse(code, message);
     };
     const linkPlayer = (room: Room, p: PlayerMem) => {
       socket.data.sessionId = room.id;
@@ -127,29 +118,37 @@ export function attachHandlers(
 
     on('player:join', (raw) => {
       const p = parse(JoinPayload, raw);
-      gate();
-      const room = find(() => registry.byCodeOrFail(p.code));
+      gate('join');
+      const room = registry.byCode(p.code) ?? missed('join', ErrorCode.NotFound, NO_CODE);
       const { player, token } = room.onJoin(p.nickname);
       linkPlayer(room, player);
       log('player_joined', { sessionId: room.id, playerId: player.row.id });
       return playerWelcome(room, player, token);
     });
+    // A resume is judged by its token first: an unknown one says nothing about the code.
     on('player:resume', (raw) => {
       const p = parse(ResumePayload, raw);
-      gate();
-      const room = find(() => registry.byCodeOrFail(p.code));
-      const player = find(() => room.onResume(p.token));
+      const known = registry.playerToken(p.token);
+      gate('resume', !!known);
+      if (!known) return missed('resume', ErrorCode.BadToken, 'no session knows that resume token');
+      const room = registry.get(known.sessionId);
+      // A phone still on a podium that has left memory: told so, never counted as a guess.
+      if (!room) refuse(ErrorCode.SessionEnded, 'that session has ended');
+      if (room.code !== p.code)
+        refuse(ErrorCode.BadToken, 'that resume token belongs to another session');
+      const player = room.onResume(p.token);
       linkPlayer(room, player);
       return playerWelcome(room, player);
     });
+    // Likewise the host: only a known host token learns whether one of its sessions has the code.
     on('host:join', (raw) => {
       const p = parse(HostJoinPayload, raw);
-      gate();
-      const room = find(() => registry.byCodeOrFail(p.code));
-      find(() => {
-        if (registry.hostOf(p.token) !== room.row.hostId)
-          refuse(ErrorCode.BadToken, 'that is not this session’s host token');
-      });
+      const hostId = registry.hostOf(p.token);
+      gate('host', !!hostId);
+      if (!hostId) return missed('host', ErrorCode.BadToken, 'unknown host token');
+      const room = registry.byCode(p.code);
+      if (!room || room.row.hostId !== hostId)
+        refuse(ErrorCode.NotFound, 'none of this host’s running sessions has that code');
       socket.data.sessionId = room.id;
       socket.data.role = 'host';
       socket.join([channel.all(room.id), channel.hosts(room.id)]);

@@ -82,6 +82,15 @@ export class WindowLimiter {
     return live >= this.limit;
   }
 
+  /** Milliseconds until the key's oldest attempt leaves the window (0 if it has room now). */
+  retryInMs(key: string): number {
+    const times = this.hits.get(key);
+    if (!times?.length || !this.full(key)) return 0;
+    const t = this.now();
+    const live = times.filter((x) => t - x < this.windowMs);
+    return Math.max(0, live[live.length - this.limit]! + this.windowMs - t);
+  }
+
   allow(key: string): boolean {
     const t = this.now();
     let times = this.hits.get(key);
