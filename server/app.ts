@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { inlineWork } from './compute/inline.ts';
 import type { RoundWork } from './compute/work.ts';
 import { apiRouter } from './http/api.ts';
+import { trustFrom } from './http/clientAddress.ts';
 import { clientRouter, securityHeaders } from './http/static.ts';
 import { type Log, silentLog } from './log.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   now?: () => number;
   /** Training and best-move searches; inline on this thread when absent. */
   work?: RoundWork;
+  /** `TRUST_PROXY`: which proxies may name the client's address (see http/clientAddress.ts); `loopback` when absent. */
+  trustProxy?: string;
   /** Origin for join links (e.g. https://demon.school.example); the request's own host when absent. */
   publicUrl?: string;
 }
@@ -50,7 +53,9 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // One rule for REST (req.ip) and socket.io (the join limits).
+  const trust = trustFrom(deps.trustProxy);
+  app.set('trust proxy', trust);
   app.use(securityHeaders());
   const httpServer = createServer(app);
   const io: GameServer = new Server(httpServer, {
@@ -78,8 +83,14 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(clientRouter(deps.clientDir));
-  attachHandlers(io, registry, limits, log, (code, socket) =>
-    joinUrl(code, origin(deps.publicUrl, socket.handshake.headers.host, socket.handshake.secure)),
+  attachHandlers(
+    io,
+    registry,
+    limits,
+    log,
+    (code, socket) =>
+      joinUrl(code, origin(deps.publicUrl, socket.handshake.headers.host, socket.handshake.secure)),
+    trust,
   );
 
   let stopping: Promise<void> | null = null;

@@ -9,6 +9,7 @@ import {
   MovePayload,
   ResumePayload,
 } from '#shared/protocol/schemas';
+import { clientAddressOf, type Trust } from '../http/clientAddress.ts';
 import type { Log } from '../log.ts';
 import { refuse } from '../rooms/errors.ts';
 import { hostWelcome, playerWelcome } from '../rooms/messages.ts';
@@ -36,14 +37,6 @@ const SIMPLE_COMMANDS = {
 } as const satisfies Record<string, Command['type']>;
 
 const NO_CODE = 'no session has that code';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/** The client's address; behind a proxy on this machine (a tunnel, nginx), the one it forwards. */
-export function clientAddress(peer: string, forwarded: string | string[] | undefined): string {
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return LOOPBACK.has(peer) && first ? first : peer;
-}
 
 /** The first problem zod found, as "field: message". */
 function describe(error: z.ZodError): string {
@@ -76,14 +69,12 @@ export function attachHandlers(
   limits: Limits,
   log: Log,
   joinUrl: (code: string, socket: GameSocket) => string,
+  trust: Trust,
 ): void {
   const joins = new JoinGate(limits);
 
   io.on('connection', (socket: GameSocket) => {
-    socket.data.address = clientAddress(
-      socket.handshake.address,
-      socket.handshake.headers['x-forwarded-for'],
-    );
+    socket.data.address = clientAddressOf(socket.request, trust);
     const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
     const on = handlersOf(socket, () => bucket.take(), log);
 
