@@ -75,6 +75,8 @@ export const en = {
   'reason.overshoot':
     'Too far: the line δΔz = {p} promised more than the curve gave (actual {a}). A smaller Δz did better.',
   'reason.undershoot': 'Right neuron and sign, but more Δz would have lowered the cost further.',
+  'reason.curvature':
+    'You picked the largest |δ| with the right sign: ΔC ≈ δΔz = {p} (actual {a}). Over this budget the line lies: curvature makes another neuron the better lever.',
   'reason.noMove':
     'Δz = 0 changes nothing. Set Δz with the slider, by dragging the neuron, or with + and −.',
   'reason.weight': '∂C/∂w = a·δ = {g}, so ΔC ≈ {p} (actual {a}).',
@@ -140,7 +142,7 @@ export const en = {
     'Under a small budget, the best demon is where $|\\delta|$ is largest: that is the steepest direction.',
   'level.lineLies.title': 'When the line lies',
   'level.lineLies.intro':
-    'The budget is large: $\\varepsilon = 4$. $\\delta\\,\\Delta z$ is only a tangent line; the cost is a curve. Push too far and the output overshoots its targets. Compare predicted and actual ΔC.',
+    'The budget is large: $\\varepsilon = 4$. $\\delta\\,\\Delta z$ is only a tangent line; the cost is a curve. Push too far and the output overshoots its targets: the full budget raises the cost here. Pick the largest $|\\delta|$, but spend about half of ε, then compare predicted and actual ΔC.',
   'level.lineLies.recap':
     '$\\Delta C \\approx \\delta\\,\\Delta z$ holds for small Δz only: it is the first term of a Taylor series.',
   'level.biasLever.title': 'Bias is the demon’s lever',
@@ -160,7 +162,7 @@ export const en = {
     'Backprop runs per sample; the gradient of C is the average of the samples’ gradients.',
   'level.raceGradient.title': 'Race the gradient',
   'level.raceGradient.intro':
-    'Three moves against the gradient demon, who always plays $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$ at the largest $|\\delta|$. Each of your moves stays in the network; the demon plays its own copy from the same start. Can you beat first-order thinking?',
+    'Three moves against the gradient demon, who always plays $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$ at the largest $|\\delta|$. Each of your moves stays in the network; the demon plays its own copy from the same start. Stars come from the margin of your whole run against the demon’s: a tie earns 2, beating it by 5 % earns 3. Can you beat first-order thinking?',
   'level.raceGradient.recap':
     'The gradient is a fine guide for small steps; looking at the actual curve can beat it.',
   'level.deepTrouble.title': 'Deep trouble',

@@ -72,6 +72,8 @@ export const zhCN: Record<MessageKey, string> = {
   'reason.smallDelta': '符号对了，但这里 |δ| = {absd}；别的神经元 |δ| 更大。',
   'reason.overshoot': '走过头了：直线 δΔz = {p} 的承诺比曲线给的多（实际 {a}）。小一点的 Δz 更好。',
   'reason.undershoot': '神经元和符号都对，但再大一点的 Δz 能让损失降得更多。',
+  'reason.curvature':
+    '你选了 |δ| 最大的神经元，符号也对：ΔC ≈ δΔz = {p}（实际 {a}）。但在这么大的预算下直线不准：曲率让另一个神经元成了更好的杠杆。',
   'reason.noMove': 'Δz = 0 什么也不会改变。用滑块、拖动神经元或按 + 和 − 来设置 Δz。',
   'reason.weight': '∂C/∂w = a·δ = {g}，所以 ΔC ≈ {p}（实际 {a}）。',
   'race.you': '你的累计 ΔC {you}',
@@ -133,7 +135,7 @@ export const zhCN: Record<MessageKey, string> = {
   'level.hunt.recap': '预算很小时，最好的小恶魔待在 $|\\delta|$ 最大的地方：那是最陡的方向。',
   'level.lineLies.title': '当直线说谎',
   'level.lineLies.intro':
-    '预算很大：$\\varepsilon = 4$。$\\delta\\,\\Delta z$ 只是一条切线，损失是一条曲线。走得太远，输出会越过目标。比较预测的和实际的 ΔC。',
+    '预算很大：$\\varepsilon = 4$。$\\delta\\,\\Delta z$ 只是一条切线，损失是一条曲线。走得太远，输出会越过目标：在这里用满预算反而会让损失上升。选 $|\\delta|$ 最大的神经元，但只用大约一半的 ε，再比较预测的和实际的 ΔC。',
   'level.lineLies.recap':
     '$\\Delta C \\approx \\delta\\,\\Delta z$ 只对小的 Δz 成立：它是泰勒展开的第一项。',
   'level.biasLever.title': '偏置是小恶魔的杠杆',
@@ -151,7 +153,7 @@ export const zhCN: Record<MessageKey, string> = {
   'level.manySamples.recap': '反向传播对每个样本分别进行；C 的梯度是各样本梯度的平均。',
   'level.raceGradient.title': '与梯度赛跑',
   'level.raceGradient.intro':
-    '与梯度小恶魔比三步，它总是在 $|\\delta|$ 最大处走 $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$。你的每一步都会留在网络里；小恶魔从同一起点在自己的那份网络上走。你能赢过一阶思维吗？',
+    '与梯度小恶魔比三步，它总是在 $|\\delta|$ 最大处走 $\\Delta z = -\\varepsilon\\,\\mathrm{sign}(\\delta)$。你的每一步都会留在网络里；小恶魔从同一起点在自己的那份网络上走。星级取决于你三步的总成绩与小恶魔的差距：打平得 2 星，领先 5% 得 3 星。你能赢过一阶思维吗？',
   'level.raceGradient.recap': '小步走时梯度是很好的向导；看清真实的曲线能赢过它。',
   'level.deepTrouble.title': '深层的麻烦',
   'level.deepTrouble.intro':

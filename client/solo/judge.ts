@@ -1,11 +1,13 @@
 import {
   analyse,
   applyBiasNudge,
+  bestWeightNudge,
   cloneNetwork,
+  type NeuronRef,
   type Trace,
   weightNudge,
 } from '#shared/engine/index';
-import { bestWeightNudge } from '#shared/game/levels';
+import { movableNeurons } from '#shared/game/levels';
 import { pointsFor, quality, type RoundKey, roundKey, scoreMove } from '#shared/game/scoring';
 import type { MoveResultView, PlayStore } from '../state/playStore.ts';
 
@@ -23,10 +25,15 @@ export class SoloJudge {
   roundKey(): RoundKey {
     const s = this.store;
     if (!this.key || this.keyTrace !== s.trace) {
-      this.key = roundKey(s.trace, s.eps);
+      this.key = roundKey(s.trace, s.eps, this.movable());
       this.keyTrace = s.trace;
     }
     return this.key;
+  }
+
+  /** The neurons the player may move: the best move is searched over these only. */
+  private movable(): NeuronRef[] {
+    return movableNeurons(this.store.network, this.store.allowedLayers);
   }
 
   /** Scores the store's Δz at its selected neuron. */
@@ -55,7 +62,7 @@ export class SoloJudge {
     const s = this.store;
     const w = s.selectedWeight;
     if (!w) return null;
-    const best = bestWeightNudge(s.trace, s.eps);
+    const best = bestWeightNudge(s.trace, s.eps, this.movable());
     const r = weightNudge(s.trace, w.l, w.j, w.k, s.dz);
     const q = quality(r.deltaC, best.deltaC);
     return {
@@ -66,7 +73,7 @@ export class SoloJudge {
       best: { l: best.l, j: best.j, k: best.k, dz: best.dw, deltaC: best.deltaC },
       gradient: null,
       quality: q,
-      points: pointsFor(q, r.deltaC > 0),
+      points: pointsFor(q, q < 0),
       reason: 'weight',
     };
   }

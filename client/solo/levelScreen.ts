@@ -1,5 +1,12 @@
 import { applyBiasNudge } from '#shared/engine/index';
-import { LEVELS, type LevelDef, LevelKind, levelPuzzle, starsFor } from '#shared/game/levels';
+import {
+  LEVELS,
+  type LevelDef,
+  LevelKind,
+  levelPuzzle,
+  raceStars,
+  starsFor,
+} from '#shared/game/levels';
 import { gradientRace } from '#shared/game/race';
 import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
@@ -58,7 +65,7 @@ export async function levelScreen(
     moves.textContent =
       totalMoves > 1 ? t('campaign.moveOf', { n: moveIndex + 1, total: totalMoves }) : '';
     raceLine.textContent =
-      level.id === 'raceGradient' && qualities.length > 0
+      level.race && qualities.length > 0
         ? `${t('race.you', { you: signed(race.you) })} · ${t('race.gradient', { g: signed(race.gradient) })}`
         : '';
   };
@@ -70,10 +77,7 @@ export async function levelScreen(
     moveIndex = 0;
     qualities = [];
     race = { you: 0, gradient: 0 };
-    demonRun =
-      level.id === 'raceGradient'
-        ? gradientRace(puzzle.network, puzzle.batch, puzzle.eps, totalMoves)
-        : [];
+    demonRun = level.race ? gradientRace(puzzle.network, puzzle.batch, puzzle.eps, totalMoves) : [];
     done.hidden = true;
     store.allowedLayers = level.layers ?? null;
     store.load(puzzle.network, puzzle.batch, puzzle.eps, puzzle.show);
@@ -112,7 +116,8 @@ export async function levelScreen(
 
   const finish = () => {
     const q = qualities.reduce((a, b) => a + b, 0) / qualities.length;
-    const stars = starsFor(level, q);
+    // A race is won or lost on the whole run against the gradient demon, not on each move's q.
+    const stars = level.race ? raceStars(race.you, race.gradient) : starsFor(level, q);
     recordStars(storage, loadProgress(storage), level.id, stars);
     const nextLevel = LEVELS[index + 1];
     const recap = el('p', { class: 'recap' });

@@ -10,5 +10,6 @@ export * from './errors.ts';
 export * from './network.ts';
 export * from './nudge.ts';
 export * from './rng.ts';
+export * from './search.ts';
 export * from './sgd.ts';
 export * from './trace.ts';

@@ -1,6 +1,6 @@
 import { activateRange } from './activations.ts';
 import { costSum, softplus } from './costs.ts';
-import { check, checkFinite, checkInteger, EngineError, EngineErrorCode } from './errors.ts';
+import { check, checkFinite, checkInteger, EngineErrorCode } from './errors.ts';
 import { checkNeuron, depth, type Network } from './network.ts';
 import { forwardLayer, type Trace } from './trace.ts';
 
@@ -19,8 +19,9 @@ export interface NudgeResult {
  * Exact ΔC when z^l_j(x_s) += trace.dz[s] for each loaded sample s. Only what
  * lies downstream is recomputed: a^l_j, then z^{l+1} by the rank-one update
  * z^{l+1} += w^{l+1}_{·j} Δa^l_j, then the layers after it. Allocates nothing.
+ * No argument checks: the searches (search.ts) call it in their inner loop.
  */
-function shiftedDeltaC(trace: Trace, l: number, j: number): number {
+export function shiftedDeltaC(trace: Trace, l: number, j: number): number {
   const { net, n, dz } = trace;
   const L = depth(net);
   const nl = net.sizes[l]!;
@@ -143,159 +144,6 @@ export function weightNudge(
   g /= n;
   const deltaC = dw === 0 ? 0 : shiftedDeltaC(trace, l, j);
   return { l, j, k, dw, deltaC, predicted: g * dw, gradient: g };
-}
-
-function checkBudget(eps: number): void {
-  if (!(Number.isFinite(eps) && eps > 0)) {
-    throw new EngineError(
-      EngineErrorCode.BadBudget,
-      `the budget ε must be a finite number above 0, got ${eps}`,
-    );
-  }
-}
-
-/** Grid cells per side of 0 in the best-nudge search. */
-export const BEST_NUDGE_GRID = 8;
-/** The search stops refining when its bracket is narrower than this fraction of ε. */
-export const BEST_NUDGE_TOL = 1e-7;
-
-/**
- * The best move under the budget: the minimum of ΔC over every neuron of
- * layers 1…L and Δz ∈ [−ε, ε], computed exactly (no linearisation).
- *
- * Neurons are visited largest |δ̄| first. Each neuron's ΔC(Δz) is evaluated on
- * a coarse grid Δz = iε/4 (i = −4…4); if even four times the dip its second
- * differences allow cannot take it below the best found, the neuron is done.
- * Otherwise the grid is refined to Δz = iε/8, and every cell whose lower end,
- * less twice the dip allowed by the neuron's largest second difference, lies
- * below the best found is searched by golden section to a bracket of 1e-7·ε.
- * The answer is a real move with its exact ΔC, never worse than any point of
- * the coarse grid, and a local minimum to that tolerance. What could be
- * missed is a dip narrower than a cell (ε/8) that the second differences do
- * not reveal: smooth activations at classroom budgets do not make one; relu's
- * kink can (ΔC is then only piecewise smooth).
- */
-export function bestNudge(trace: Trace, eps: number): NudgeResult {
-  checkRun(trace);
-  checkBudget(eps);
-  const { net } = trace;
-  const L = depth(net);
-  const G = BEST_NUDGE_GRID;
-  const h = eps / G;
-  const f = new Float64Array(2 * G + 1);
-  // Cells [i, i+1] of a neuron's grid that might hold a value below the best found.
-  const candidates: { l: number; j: number; i: number; floor: number; fa: number; fb: number }[] =
-    [];
-  let best = { l: 1, j: 0, dz: 0, v: 0 };
-  // Largest |δ̄| first: a good best early lets the coarse test skip most neurons.
-  const order: { l: number; j: number; g: number }[] = [];
-  for (let l = 1; l <= L; l++) {
-    const bar = trace.deltaBar[l]!;
-    for (let j = 0; j < bar.length; j++) order.push({ l, j, g: Math.abs(bar[j]!) });
-  }
-  order.sort((p, q) => q.g - p.g);
-  for (const { l, j } of order) {
-    // Coarse grid first: every second point, cells of 2h.
-    let low = 0;
-    for (let i = 0; i <= 2 * G; i += 2) {
-      f[i] = i === G ? 0 : nudgeDeltaC(trace, l, j, (i - G) * h);
-      if (f[i]! < best.v) best = { l, j, dz: (i - G) * h, v: f[i]! };
-      low = Math.min(low, f[i]!);
-    }
-    let coarse = 0;
-    for (let i = 2; i < 2 * G; i += 2)
-      coarse = Math.max(coarse, Math.abs(f[i - 2]! - 2 * f[i]! + f[i + 2]!));
-    // A 2h cell dips about (second difference)/8 below its ends; allowed four times that, the neuron cannot win.
-    if (low - (4 * coarse) / 8 - 1e-15 > best.v) continue;
-    for (let i = 1; i < 2 * G; i += 2) {
-      f[i] = nudgeDeltaC(trace, l, j, (i - G) * h);
-      if (f[i]! < best.v) best = { l, j, dz: (i - G) * h, v: f[i]! };
-    }
-    let curv = 0;
-    for (let i = 1; i < 2 * G; i++)
-      curv = Math.max(curv, Math.abs(f[i - 1]! - 2 * f[i]! + f[i + 1]!));
-    // Below its ends a cell can dip by about f''·h²/8 ≈ (second difference)/8; allowed twice that.
-    const margin = (2 * curv) / 8 + 1e-15;
-    for (let i = 0; i < 2 * G; i++) {
-      const floor = Math.min(f[i]!, f[i + 1]!) - margin;
-      if (floor < best.v) candidates.push({ l, j, i, floor, fa: f[i]!, fb: f[i + 1]! });
-    }
-  }
-  candidates.sort((p, q) => p.floor - q.floor);
-  for (const c of candidates) {
-    if (c.floor >= best.v) break;
-    const lo = (c.i - G) * h;
-    const r = goldenMin(trace, c.l, c.j, lo, lo + h, c.fa, c.fb, eps * BEST_NUDGE_TOL);
-    if (r.v < best.v) best = { l: c.l, j: c.j, dz: r.x, v: r.v };
-  }
-  return {
-    l: best.l,
-    j: best.j,
-    dz: best.dz,
-    deltaC: best.v,
-    predicted: trace.deltaBar[best.l]![best.j]! * best.dz,
-  };
-}
-
-const INV_PHI = (Math.sqrt(5) - 1) / 2;
-
-/** Golden-section search for the minimum of ΔC(Δz) on [lo, hi], whose end values fa, fb are known. */
-function goldenMin(
-  trace: Trace,
-  l: number,
-  j: number,
-  lo: number,
-  hi: number,
-  fa: number,
-  fb: number,
-  tol: number,
-) {
-  let a = lo;
-  let b = hi;
-  let x1 = b - INV_PHI * (b - a);
-  let x2 = a + INV_PHI * (b - a);
-  let f1 = nudgeDeltaC(trace, l, j, x1);
-  let f2 = nudgeDeltaC(trace, l, j, x2);
-  while (b - a > tol) {
-    if (f1 <= f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - INV_PHI * (b - a);
-      f1 = nudgeDeltaC(trace, l, j, x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + INV_PHI * (b - a);
-      f2 = nudgeDeltaC(trace, l, j, x2);
-    }
-  }
-  let x = f1 <= f2 ? x1 : x2;
-  let v = Math.min(f1, f2);
-  if (fa < v) [x, v] = [lo, fa];
-  if (fb < v) [x, v] = [hi, fb];
-  return { x, v };
-}
-
-/**
- * What first-order information alone would do: Δz = −ε·sign(δ̄) at the neuron
- * with the largest |δ̄| (the first such neuron, scanning layer by layer).
- */
-export function gradientDemon(trace: Trace, eps: number): NudgeResult {
-  checkRun(trace);
-  checkBudget(eps);
-  let bl = 1;
-  let bj = 0;
-  let big = -1;
-  for (let l = 1; l <= depth(trace.net); l++) {
-    const bar = trace.deltaBar[l]!;
-    for (let j = 0; j < bar.length; j++) {
-      if (Math.abs(bar[j]!) > big) [bl, bj, big] = [l, j, Math.abs(bar[j]!)];
-    }
-  }
-  const d = trace.deltaBar[bl]![bj]!;
-  return nudge(trace, bl, bj, d > 0 ? -eps : d < 0 ? eps : 0);
 }
 
 /** Makes a nudge last: b^l_j += Δz is the same change for every sample (BP3). */

@@ -18,22 +18,23 @@ describe('the play store', () => {
     const { puzzle } = levelPuzzle(levelById('hunt')!);
     const store = storeFor('hunt');
     expect(store.trace.cost).toBe(analyse(puzzle.network, puzzle.batch).cost);
-    expect(store.eps).toBe(0.5);
+    expect(store.eps).toBe(puzzle.eps);
     expect(store.L).toBe(3);
   });
 
   it('keeps Δz within ±ε and steps it by a tenth of ε', () => {
     const store = storeFor('hunt');
+    const eps = store.eps;
     store.setDz(9);
-    expect(store.dz).toBe(0.5);
+    expect(store.dz).toBe(eps);
     store.setDz(-9);
-    expect(store.dz).toBe(-0.5);
+    expect(store.dz).toBe(-eps);
     store.setDz(0);
     store.stepDz(1);
     store.stepDz(1);
-    expect(store.dz).toBeCloseTo(0.1, 12);
+    expect(store.dz).toBeCloseTo(0.2 * eps, 12);
     for (let i = 0; i < 30; i++) store.stepDz(-1);
-    expect(store.dz).toBe(-0.5);
+    expect(store.dz).toBe(-eps);
   });
 
   it('picks with arrows: the first press picks the output, then up/down and left/right move', () => {
@@ -60,12 +61,12 @@ describe('the play store', () => {
     expect(store.selected).toEqual({ l: 1, j: 0 });
     store.moveSelection(1, 0);
     expect(store.selected).toEqual({ l: 1, j: 0 });
-    store.setDz(0.5);
+    store.setDz(store.eps);
     store.showResult(new SoloJudge(store).judgeNeuron()!);
     store.select(1, 2);
     store.setDz(-1);
     expect(store.selected).toEqual({ l: 1, j: 0 });
-    expect(store.dz).toBe(0.5);
+    expect(store.dz).toBe(store.eps);
   });
 
   it('shows δ as the puzzle says: all, only the output layer (BP2 levels), or none until the move', () => {
@@ -84,8 +85,8 @@ describe('the play store', () => {
   it('previews δ̄Δz where δ is on show', () => {
     const store = storeFor('outputDemon');
     store.select(1, 0);
-    store.setDz(-0.5);
-    expect(store.preview()).toBeCloseTo(store.trace.deltaBar[1]![0]! * -0.5, 15);
+    store.setDz(-0.1);
+    expect(store.preview()).toBeCloseTo(store.trace.deltaBar[1]![0]! * -0.1, 15);
   });
 
   it('notifies subscribers on every change', () => {

@@ -1,8 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { levelById } from '#shared/game/levels';
+import { signed } from '../../client/ui/format.ts';
 import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
 const game = useServedGame();
+
+/** The Δz read-out at the full budget of level 1, against a δ of the given sign. */
+const fullBudget = (sign: number) => signed(-sign * levelById('outputDemon')!.settings.eps);
 
 /** δ as the player reads it under the neuron: "δ +0.12" → +0.12. */
 async function shownDelta(page: Page): Promise<number> {
@@ -30,9 +35,7 @@ describe('level 1 in the browser', () => {
     await page.mouse.move(cx, cy + sign * 60, { steps: 5 });
     await page.mouse.move(cx, cy + sign * 130, { steps: 5 });
     await page.mouse.up();
-    await expect
-      .poll(() => page.locator('.dz-value').textContent())
-      .toBe(sign > 0 ? '−1.00' : '+1.00');
+    await expect.poll(() => page.locator('.dz-value').textContent()).toBe(fullBudget(sign));
     await expect.poll(() => page.locator('.preview').textContent()).toMatch(/= −/);
     await page.getByRole('button', { name: 'Nudge' }).click();
     await expect
@@ -62,9 +65,7 @@ describe('level 1 in the browser', () => {
     await expect(page.locator('button.neuron.selected').count()).resolves.toBe(1);
     const sign = await shownDelta(page);
     for (let i = 0; i < 10; i++) await page.keyboard.press(sign > 0 ? '-' : '+');
-    await expect
-      .poll(() => page.locator('.dz-value').textContent())
-      .toBe(sign > 0 ? '−1.00' : '+1.00');
+    await expect.poll(() => page.locator('.dz-value').textContent()).toBe(fullBudget(sign));
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('.level-done .stars').getAttribute('data-stars'))

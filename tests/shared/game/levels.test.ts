@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, applyBiasNudge, weightNudge } from '#shared/engine/index';
+import { analyse, applyBiasNudge, bestWeightNudge, weightNudge } from '#shared/engine/index';
 import {
-  bestWeightNudge,
   LEVEL_IDS,
   LEVELS,
   LevelKind,
   levelById,
   levelPuzzle,
+  movableNeurons,
   starsFor,
 } from '#shared/game/levels';
 import { roundKey, SATURATION_THRESHOLD, scoreMove } from '#shared/game/scoring';
@@ -15,7 +15,8 @@ function setup(id: string) {
   const level = levelById(id)!;
   const { puzzle } = levelPuzzle(level);
   const trace = analyse(puzzle.network, puzzle.batch);
-  return { level, puzzle, trace, key: roundKey(trace, puzzle.eps) };
+  const movable = movableNeurons(puzzle.network, level.layers);
+  return { level, puzzle, trace, key: roundKey(trace, puzzle.eps, movable) };
 }
 
 describe('the campaign levels', () => {
@@ -50,7 +51,7 @@ describe('the campaign levels', () => {
       const { puzzle } = levelPuzzle(level);
       for (let m = 0; m < level.moves!; m++) {
         const trace = analyse(puzzle.network, puzzle.batch);
-        const key = roundKey(trace, puzzle.eps);
+        const key = roundKey(trace, puzzle.eps, movableNeurons(puzzle.network, level.layers));
         expect(key.best.deltaC, `${level.id} move ${m + 1}`).toBeLessThan(0);
         const s = scoreMove(trace, key, key.best.l, key.best.j, key.best.dz);
         expect(starsFor(level, s.quality)).toBe(3);

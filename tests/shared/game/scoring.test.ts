@@ -129,3 +129,69 @@ describe('scoring a move against the round key', () => {
     expect(s.reason).toBe(MoveReason.Saturated);
   });
 });
+
+describe('bounded quality and truthful reasons', () => {
+  it('q never leaves [−1, 1]: an overshoot near a minimum is worth −1, not −110', () => {
+    // Best ΔC −0.0001 and a move that raised the cost by 0.011: the raw ratio is −110.
+    expect(quality(0.011, -0.0001)).toBe(-1);
+    expect(quality(-0.2, -0.1)).toBe(1);
+    // Below the search's tolerance nothing lowers the cost: not raising it is perfect.
+    expect(quality(0, -1e-13)).toBe(1);
+    expect(quality(1e-6, -1e-13)).toBe(-1);
+    const { net, batch } = makeCase([2, 3, 1], ['tanh', 'sigmoid'], 'quadratic', 4, 3);
+    const t = analyse(net, batch);
+    const key = roundKey(t, 4);
+    for (let j = 0; j < 3; j++) {
+      for (const dz of [-4, -1, -0.01, 0.01, 1, 4]) {
+        const q = scoreMove(t, key, 1, j, dz).quality;
+        expect(q).toBeGreaterThanOrEqual(-1);
+        expect(q).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('right sign, cost up: the reason is the overshoot, never "a bigger |δ|"', () => {
+    // At ε = 50 the full budget along the best neuron's sign goes past the minimum.
+    const { net, batch } = makeCase([2, 3, 1], ['sigmoid', 'sigmoid'], 'quadratic', 4, 5);
+    const t = analyse(net, batch);
+    const key = roundKey(t, 50);
+    for (let l = 1; l <= 2; l++) {
+      for (let j = 0; j < net.sizes[l]!; j++) {
+        const d = t.deltaBar[l]![j]!;
+        const s = scoreMove(t, key, l, j, -Math.sign(d) * 50);
+        if (s.deltaC > 0 && s.rightSign) expect(s.reason).toBe(MoveReason.Overshoot);
+      }
+    }
+  });
+
+  it('the largest |δ̄| with the right sign, beaten only through curvature, is told so', () => {
+    // Search seeds for a puzzle where the gradient demon's neuron is not the best one and
+    // its move still lowers the cost: the cause can only be curvature.
+    let found = 0;
+    for (let seed = 1; seed <= 200 && found < 3; seed++) {
+      const { net, batch } = makeCase([2, 4, 1], ['sigmoid', 'sigmoid'], 'quadratic', 6, seed);
+      const t = analyse(net, batch);
+      const key = roundKey(t, 3);
+      const g = key.gradient;
+      if (g.l === key.best.l && g.j === key.best.j) continue;
+      const s = scoreMove(t, key, g.l, g.j, g.dz);
+      if (s.deltaC >= 0 || s.saturated || s.quality >= 0.99) continue;
+      expect(Math.abs(s.deltaBar)).toBe(key.maxAbsDelta);
+      expect(s.reason, `seed ${seed}`).toBe(MoveReason.Curvature);
+      found++;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it('the key is searched over the neurons the player may move', () => {
+    const { net, batch } = makeCase([2, 4, 1], ['sigmoid', 'sigmoid'], 'quadratic', 6, 8);
+    const t = analyse(net, batch);
+    const hidden = [0, 1, 2, 3].map((j) => ({ l: 1, j }));
+    const key = roundKey(t, 0.3, hidden);
+    expect(key.best.l).toBe(1);
+    expect(key.gradient.l).toBe(1);
+    // A move on a hidden neuron is judged against the best hidden move, not the output's.
+    const s = scoreMove(t, key, key.best.l, key.best.j, key.best.dz);
+    expect(s.quality).toBe(1);
+  });
+});
