@@ -39,6 +39,9 @@ export interface App {
   shutdown(): Promise<void>;
 }
 
+/** On shutdown, requests still being sent or answered get this long before their connections close. */
+export const SHUTDOWN_GRACE_MS = 2000;
+
 function origin(publicUrl: string | undefined, host: string | undefined, secure: boolean): string {
   return publicUrl?.replace(/\/$/, '') ?? `${secure ? 'https' : 'http'}://${host ?? 'localhost'}`;
 }
@@ -101,6 +104,9 @@ export function createApp(deps: AppDeps): App {
       await new Promise((r) => setTimeout(r, 100));
       await new Promise<void>((r) => {
         io.close(() => r());
+        // A browser's preconnect or a half-sent request would hold the close open for ever.
+        httpServer.closeIdleConnections();
+        setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       });
       store.close();
       await work.close();

@@ -32,8 +32,14 @@ httpServer.listen(port, host, () => {
     `${JSON.stringify({ event: 'listening', url: `http://localhost:${shown}` })}\n`,
   );
 });
+/** The process exits within this long of SIGTERM or Ctrl-C, whatever holds it up. */
+const EXIT_DEADLINE_MS = 10_000;
 const stop = (signal: string) => {
   jsonLog('shutdown', { signal });
+  setTimeout(() => {
+    jsonLog('shutdown_forced', { afterMs: EXIT_DEADLINE_MS });
+    process.exit(1);
+  }, EXIT_DEADLINE_MS).unref();
   shutdown().then(
     () => process.exit(0),
     () => process.exit(1),
