@@ -118,37 +118,55 @@ export function buildReport(s: LoadedSession): Report {
   };
 }
 
-const CSV_COLUMNS: (keyof ReportRow)[] = [
-  'round',
-  'playerId',
-  'nickname',
-  'bot',
-  'moved',
-  'l',
-  'j',
-  'dz',
-  'deltaC',
-  'predicted',
-  'deltaBar',
-  'quality',
-  'points',
-  'rightSign',
-  'saturated',
-  'sigmaPrime',
-  'seconds',
+/**
+ * The CSV's columns: the header a teacher reads, and its value in a report row.
+ * Layers and neurons are in the book's numbering (input layer 1, neurons from
+ * 1): the CSV's `layer` is the wire's l + 1 and `neuron` is j + 1.
+ */
+const CSV_COLUMNS: [string, (r: ReportRow) => unknown][] = [
+  ['round', (r) => r.round],
+  ['playerId', (r) => r.playerId],
+  ['nickname', (r) => r.nickname],
+  ['bot', (r) => r.bot],
+  ['moved', (r) => r.moved],
+  ['layer', (r) => (r.l === null ? null : r.l + 1)],
+  ['neuron', (r) => (r.j === null ? null : r.j + 1)],
+  ['dz', (r) => r.dz],
+  ['deltaC', (r) => r.deltaC],
+  ['predicted', (r) => r.predicted],
+  ['deltaBar', (r) => r.deltaBar],
+  ['quality', (r) => r.quality],
+  ['points', (r) => r.points],
+  ['rightSign', (r) => r.rightSign],
+  ['saturated', (r) => r.saturated],
+  ['sigmaPrime', (r) => r.sigmaPrime],
+  ['seconds', (r) => r.seconds],
 ];
 
-/** A CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
+/** Characters a spreadsheet may read as the start of a formula (ASCII and full-width). */
+const FORMULA = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20';
+/** Where a cell may start, in any locale: the text's start, or after a comma, semicolon, tab or bar. */
+const CELL_START = new RegExp(`(^|[,;\\t|])(["\\s]*)(?=[${FORMULA}])`, 'g');
+
+/**
+ * A CSV cell. Every text cell is quoted. A spreadsheet in a locale that splits
+ * on semicolons (de, fr, nl) or tabs ignores those quotes, so wherever a cell
+ * could start in *any* separator's reading — the text's start, or just after a
+ * `,` `;` tab or `|` — a formula character gets an apostrophe before it, which
+ * makes the spreadsheet read text. A leading tab or CR counts as a formula
+ * start too. Numbers and booleans are written bare (a negative number is a
+ * number, not a formula).
+ */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v !== 'string') return String(v);
+  const s = /^[\t\r]/.test(v) ? `'${v}` : v.replace(CELL_START, "$1$2'");
+  return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** The report's rows as CSV (RFC 4180, CRLF, with a header). */
 export function reportCsv(r: Report): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of r.rows) lines.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
+  const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+  for (const row of r.rows) lines.push(CSV_COLUMNS.map(([, get]) => cell(get(row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
