@@ -79,7 +79,8 @@ export class Room extends RoomMoves {
       if (!p) continue;
       p.points.set(m.round, m.result.points);
       p.score += m.result.points;
-      if (m.round === session.state.round) room.moves.set(m.playerId, m.result);
+      // A kicked player's move stays in the store (the report shows it) but not in the round.
+      if (m.round === session.state.round && !p.row.kicked) room.moves.set(m.playerId, m.result);
     }
     for (const r of loaded.rounds) {
       if (r.reveal) {
