@@ -90,7 +90,8 @@ export function apiRouter(d: ApiDeps): express.Router {
     const loaded = d.store.loadSession(String(req.params['id']));
     if (!loaded || loaded.session.hostId !== id)
       throw new RoomError(ErrorCode.NotFound, 'no such session of this host');
-    return buildReport(loaded);
+    const room = d.registry.get(loaded.session.id);
+    return buildReport(loaded, (playerId) => (room?.players.get(playerId)?.connections ?? 0) > 0);
   };
   r.get(
     '/sessions/:id/report.csv',

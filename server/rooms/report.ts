@@ -20,8 +20,15 @@ const EMPTY = {
   seconds: null,
 };
 
-/** The report of a session, from the store: per player per round, the gradient demon included. */
-export function buildReport(s: LoadedSession): Report {
+/**
+ * The report of a session, from the store: per player per round, the gradient
+ * demon included. `online` tells who is connected now (a running session's
+ * room knows; an ended one has nobody).
+ */
+export function buildReport(
+  s: LoadedSession,
+  online: (playerId: string) => boolean = () => false,
+): Report {
   const played = s.rounds.map((r) => r.round);
   const moveOf = new Map(s.moves.map((m) => [`${m.round}:${m.playerId}`, m.result]));
   const rows: ReportRow[] = [];
@@ -57,7 +64,13 @@ export function buildReport(s: LoadedSession): Report {
     }
     const score = [...points.values()].reduce((a, b) => a + b, 0);
     if (!p.kicked)
-      competitors.push({ id: p.id, nickname: p.nickname, bot: false, online: false, points });
+      competitors.push({
+        id: p.id,
+        nickname: p.nickname,
+        bot: false,
+        online: online(p.id),
+        points,
+      });
     return { id: p.id, nickname: p.nickname, kicked: p.kicked, score };
   });
   const bot = new Map<number, number>();
@@ -80,8 +93,8 @@ export function buildReport(s: LoadedSession): Report {
       quality: g.quality,
       points: g.points,
       rightSign: g.dz !== 0,
-      saturated: null,
-      sigmaPrime: null,
+      saturated: g.saturated ?? null,
+      sigmaPrime: g.sigmaPrime ?? null,
       seconds: 0,
     });
   }

@@ -229,6 +229,7 @@ export class Room extends RoomMoves {
     this.state = state;
     if (plan.endedAt !== null) this.row.endedAt = plan.endedAt;
     if (reveal) {
+      this.dropProgress();
       this.botPoints.set(reveal.round, reveal.gradient.points);
       this.lastReveal = reveal;
       this.out?.toAll('round:ended', reveal);

@@ -21,7 +21,7 @@ const PROGRESS_MS = 100;
  */
 export abstract class RoomMoves extends RoomPlayers {
   protected readonly clock = new RoomClock();
-  private progressQueued = false;
+  private cancelProgress: (() => void) | null = null;
 
   protected constructor(deps: RoomDeps, row: SessionRow) {
     super(deps, row);
@@ -93,17 +93,28 @@ export abstract class RoomMoves extends RoomPlayers {
     this.tryCommand({ type: 'allMoved' });
   }
 
+  /**
+   * The answered count, at most every PROGRESS_MS while moves pour in. Only
+   * while the round is open: a count that would land after the round's reveal
+   * is dropped (the reveal carries the final count).
+   */
   private sendProgress(): void {
-    if (this.progressQueued) return;
-    this.progressQueued = true;
-    this.clock.after(PROGRESS_MS, () => {
-      this.progressQueued = false;
-      if (this.state.phase === Phase.Ended) return;
+    if (this.cancelProgress) return;
+    const round = this.state.round;
+    this.cancelProgress = this.clock.after(PROGRESS_MS, () => {
+      this.cancelProgress = null;
+      if (this.state.phase !== Phase.Question || this.state.round !== round) return;
       this.out?.toHosts('round:progress', {
-        round: this.state.round,
+        round,
         answered: this.moves.size,
         players: this.activePlayers().length,
       });
     });
+  }
+
+  /** The round closed: a pending count is for a round that is over. */
+  protected dropProgress(): void {
+    this.cancelProgress?.();
+    this.cancelProgress = null;
   }
 }

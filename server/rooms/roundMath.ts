@@ -138,11 +138,21 @@ export function scoreRoundMove(
   };
 }
 
-/** The gradient demon's move and its points (it always moves at once: no speed penalty). */
+/**
+ * The gradient demon's move, scored as a player's move is (it always moves at
+ * once: no speed penalty), with the σ' of the neuron it picked.
+ */
 export function gradientScore(m: RoundMath): Reveal['gradient'] {
   const g = m.key.gradient;
   const q = quality(g.deltaC, m.key.best.deltaC);
-  return { ...toNudge(g), quality: q, points: pointsFor(q, g.deltaC > 0) };
+  const s = scoreMove(m.trace, m.key, g.l, g.j, g.dz);
+  return {
+    ...toNudge(g),
+    quality: q,
+    points: pointsFor(q, g.deltaC > 0),
+    sigmaPrime: s.sigmaPrime,
+    saturated: s.saturated,
+  };
 }
 
 /** How the class moved: right-sign share, picks per neuron, every move without names. */

@@ -145,7 +145,13 @@ export const Reveal = z.object({
   deltaBar: z.array(z.array(z.number())),
   cost: z.number(),
   best: Nudge,
-  gradient: Nudge.extend({ quality: z.number(), points: z.int() }),
+  /** The gradient demon's move; `sigmaPrime` and `saturated` of its neuron as in MoveResult (absent in older reveals). */
+  gradient: Nudge.extend({
+    quality: z.number(),
+    points: z.int(),
+    sigmaPrime: z.number().optional(),
+    saturated: z.boolean().optional(),
+  }),
   classMoves: ClassMoves,
   leaderboard: z.array(LeaderboardEntry),
   /** Loss on the whole data set so far: before round 1, then after each earlier round's training. */
