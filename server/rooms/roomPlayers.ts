@@ -3,8 +3,8 @@ import { checkNickname, type SessionSettings } from '#shared/protocol/schemas';
 import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import type { PlayerRow, SessionRow, SessionState } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
-import { GRADIENT_DEMON_NAME } from './leaderboard.ts';
 import { playerListOf } from './messages.ts';
+import { DEMON_KEY, nicknameKey } from './nickname.ts';
 import type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
 import type { RoundMath } from './roundMath.ts';
 import { hashToken, newId, newToken } from './secrets.ts';
@@ -49,7 +49,8 @@ export abstract class RoomPlayers {
     const p: PlayerMem = { row, points: new Map(), score: 0, connections: 0 };
     this.players.set(row.id, p);
     this.byToken.set(row.tokenHash, row.id);
-    this.byKey.set(row.nicknameKey, row.id);
+    // Keyed by today's rule, whatever rule the stored key was made with.
+    this.byKey.set(nicknameKey(row.nickname), row.id);
     return p;
   }
 
@@ -62,21 +63,19 @@ export abstract class RoomPlayers {
       refuse(ErrorCode.LateJoinClosed, 'the game has started and late join is off');
     const nick = checkNickname(rawNickname);
     if (!nick.ok) refuse(ErrorCode.NicknameInvalid, nick.message);
-    const holder = this.byKey.get(nick.key);
+    const key = nicknameKey(nick.nickname);
+    const holder = this.byKey.get(key);
     if (holder && this.players.get(holder)?.row.kicked)
       refuse(ErrorCode.Kicked, 'the host removed this player from the session');
-    if (
-      holder ||
-      nick.key === GRADIENT_DEMON_NAME.toLowerCase() ||
-      nick.key.startsWith('gradient demon')
-    )
-      refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
+    if (holder) refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
+    if (key.startsWith(DEMON_KEY))
+      refuse(ErrorCode.NicknameTaken, 'that nickname is the gradient demon’s');
     const token = newToken();
     const row: PlayerRow = {
       sessionId: this.id,
       id: newId(),
       nickname: nick.nickname,
-      nicknameKey: nick.key,
+      nicknameKey: key,
       tokenHash: hashToken(token),
       joinedAt: this.deps.now(),
       kicked: false,

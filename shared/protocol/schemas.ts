@@ -54,24 +54,39 @@ export type ExtendPayload = z.infer<typeof ExtendPayload>;
 export const KickPayload = z.strictObject({ playerId: z.string().min(1).max(64) });
 export type KickPayload = z.infer<typeof KickPayload>;
 
-// Control and format characters (bidi overrides, zero-width) except the emoji joiner U+200D.
-const HIDDEN_CHARS =
-  /[\p{Cc}\u2028\u2029\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/u;
+/** Control, format and other characters that draw nothing (bidi overrides, zero-width, fillers, tags). */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cn}\u2028\u2029\u2800]/u;
+/** The emoji joiner and the emoji presentation selector, where they join or style an emoji. */
+const EMOJI_GLUE =
+  /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})|(?<=[\p{Extended_Pictographic}#*0-9])\uFE0F/gu;
+/** Marks stacked on one character: three cover every script's needs (Thai, Vietnamese, Indic). */
+const STACKED_MARKS = /\p{M}{4,}/u;
+/** Something a person can see: a letter, digit, symbol or punctuation. */
+const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
 
-export type NicknameCheck =
-  | { ok: true; nickname: string; key: string }
-  | { ok: false; message: string };
+export type NicknameCheck = { ok: true; nickname: string } | { ok: false; message: string };
 
 /**
- * A nickname is 1–NICKNAME_MAX (32) characters after trimming, with no control characters;
- * `key` is what "unique ignoring case" compares.
+ * A nickname is 1–NICKNAME_MAX (32) characters after NFC and trimming, well
+ * formed (no lone surrogate, which a store would turn into U+FFFD), with
+ * nothing invisible in it — no control or format character, no zero-width
+ * joiner or variation selector outside an emoji, no filler such as U+3164 or
+ * U+2800 — no more than three marks stacked on a character, and something
+ * visible. Whether it looks like another player's name is the server's
+ * uniqueness check (server/rooms/nickname.ts).
  */
 export function checkNickname(raw: string): NicknameCheck {
+  if (/\p{Cs}/u.test(raw))
+    return { ok: false, message: 'nickname must be well-formed text (a lone surrogate)' };
   const nickname = raw.normalize('NFC').trim();
   const length = [...nickname].length;
   if (length < 1 || length > NICKNAME_MAX)
     return { ok: false, message: `nickname must be 1 to ${NICKNAME_MAX} characters` };
-  if (HIDDEN_CHARS.test(nickname))
-    return { ok: false, message: 'nickname must not hold control characters' };
-  return { ok: true, nickname, key: nickname.normalize('NFKC').toLowerCase() };
+  if (INVISIBLE.test(nickname.replace(EMOJI_GLUE, '')))
+    return { ok: false, message: 'nickname must not hold invisible or control characters' };
+  if (STACKED_MARKS.test(nickname))
+    return { ok: false, message: 'nickname must not stack more than three marks on a character' };
+  if (!VISIBLE.test(nickname))
+    return { ok: false, message: 'nickname must hold a visible character' };
+  return { ok: true, nickname };
 }
