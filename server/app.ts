@@ -68,7 +68,16 @@ export function createApp(deps: AppDeps): App {
     serveClient: false,
   });
   const work = deps.work ?? inlineWork;
-  const registry = new Registry({ store, log, now, work, output: (room) => roomOutput(io, room) });
+  const registry = new Registry({
+    store,
+    log,
+    now,
+    work,
+    lobbyIdleMs: limits.lobbyIdleMs,
+    output: (room) => roomOutput(io, room),
+  });
+  const sweeper = setInterval(() => registry.sweep(), 60_000);
+  sweeper.unref();
   const restored = registry.restoreAll();
   if (restored) log('sessions_restored', { count: restored });
 
@@ -99,6 +108,7 @@ export function createApp(deps: AppDeps): App {
   let stopping: Promise<void> | null = null;
   const shutdown = () => {
     stopping ??= (async () => {
+      clearInterval(sweeper);
       registry.shutdown('the server is restarting: you will be reconnected');
       // Let the notices leave before the connections close.
       await new Promise((r) => setTimeout(r, 100));

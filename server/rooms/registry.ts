@@ -13,6 +13,8 @@ const STALE_MS = 24 * 3600_000;
 export interface RegistryDeps extends RoomDeps {
   /** Builds the room's scoped output (the socket layer). */
   output: (room: Room) => RoomOutput;
+  /** A lobby idle this long is ended (see Limits.lobbyIdleMs). */
+  lobbyIdleMs: number;
 }
 
 /**
@@ -38,7 +40,10 @@ export class Registry {
     const now = this.deps.now();
     for (const loaded of this.deps.store.activeSessions()) {
       const { session } = loaded;
-      if (now - session.createdAt > STALE_MS) {
+      const lastJoin = Math.max(session.createdAt, ...loaded.players.map((p) => p.joinedAt));
+      const idleLobby =
+        session.state.phase === Phase.Lobby && now - lastJoin > this.deps.lobbyIdleMs;
+      if (now - session.createdAt > STALE_MS || idleLobby) {
         this.deps.store.saveState(
           session.id,
           { ...session.state, phase: Phase.Ended, clock: null },
@@ -112,6 +117,24 @@ export class Registry {
   /** The host token's host id, if the store knows it. */
   hostOf(token: string): string | undefined {
     return this.deps.store.findHost(hashToken(token));
+  }
+
+  /**
+   * Ends every lobby idle for longer than `lobbyIdleMs` (nobody joined,
+   * resumed, came or went, and the host gave no command): a lobby no one uses
+   * leaves memory, and its code frees up, 15 minutes later. Run every minute.
+   */
+  sweep(): number {
+    const now = this.deps.now();
+    let ended = 0;
+    for (const room of this.byId.values()) {
+      if (room.state.phase !== Phase.Lobby || now - room.lastActive <= this.deps.lobbyIdleMs)
+        continue;
+      ended++;
+      this.deps.log('lobby_expired', { sessionId: room.id });
+      room.command({ type: 'end' }).catch(() => {});
+    }
+    return ended;
   }
 
   /** An ended room stays a while (late phones see the podium), then leaves memory. */

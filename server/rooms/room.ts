@@ -150,6 +150,7 @@ export class Room extends RoomMoves {
   }
 
   private async carryOut(cmd: Command, onlyIfOpen: boolean): Promise<Status | null> {
+    this.lastActive = this.deps.now();
     // In its turn: moves already read from the sockets count first.
     await this.clock.turn();
     this.alive();

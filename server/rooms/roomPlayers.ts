@@ -26,6 +26,8 @@ export abstract class RoomPlayers {
   lastReveal: Reveal | null = null;
   final: Final | null = null;
   protected out: RoomOutput | null = null;
+  /** When someone last joined, resumed, came or went, or the host commanded: idle lobbies expire. */
+  lastActive: number;
 
   protected constructor(
     readonly deps: RoomDeps,
@@ -33,6 +35,7 @@ export abstract class RoomPlayers {
   ) {
     this.row = row;
     this.state = row.state;
+    this.lastActive = row.createdAt;
   }
 
   get id(): string {
@@ -46,6 +49,7 @@ export abstract class RoomPlayers {
   }
 
   protected addPlayerMem(row: PlayerRow): PlayerMem {
+    this.lastActive = Math.max(this.lastActive, row.joinedAt);
     const p: PlayerMem = { row, points: new Map(), score: 0, connections: 0 };
     this.players.set(row.id, p);
     this.byToken.set(row.tokenHash, row.id);
@@ -98,7 +102,13 @@ export abstract class RoomPlayers {
     const p = this.players.get(playerId);
     if (!p) return;
     p.connections = Math.max(0, p.connections + delta);
+    this.lastActive = this.deps.now();
     this.sendPlayers();
+  }
+
+  /** The host came (or came back): the session is in use. */
+  touch(): void {
+    this.lastActive = this.deps.now();
   }
 
   /** onLeave is a closed connection; the player stays in the session. */

@@ -142,6 +142,7 @@ export function attachHandlers(
         refuse(ErrorCode.NotFound, 'none of this host’s running sessions has that code');
       socket.data.sessionId = room.id;
       socket.data.role = 'host';
+      room.touch();
       socket.join([channel.all(room.id), channel.hosts(room.id)]);
       return hostWelcome(room, joinUrl(room.code, socket));
     });

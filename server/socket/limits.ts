@@ -12,6 +12,8 @@ export interface Limits {
   maxPayloadBytes: number;
   /** Sessions an address may create per minute. */
   sessionsPerMinute: number;
+  /** A lobby nobody has joined, resumed or commanded for this long is ended and leaves memory. */
+  lobbyIdleMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -21,9 +23,10 @@ export const DEFAULT_LIMITS: Limits = {
   eventBurst: 20,
   maxPayloadBytes: 8 * 1024,
   sessionsPerMinute: 20,
+  lobbyIdleMs: 60 * 60_000,
 };
 
-/** Limits from the environment (JOIN_LIMIT_PER_MINUTE, JOIN_FAILURES_PER_MINUTE, EVENT_RATE, EVENT_BURST, SESSION_LIMIT_PER_MINUTE). */
+/** Limits from the environment (JOIN_LIMIT_PER_MINUTE, JOIN_FAILURES_PER_MINUTE, EVENT_RATE, EVENT_BURST, SESSION_LIMIT_PER_MINUTE, LOBBY_IDLE_MINUTES). */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
   const num = (name: string, fallback: number) => {
     const v = Number(env[name]);
@@ -36,6 +39,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
     eventBurst: num('EVENT_BURST', DEFAULT_LIMITS.eventBurst),
     maxPayloadBytes: DEFAULT_LIMITS.maxPayloadBytes,
     sessionsPerMinute: num('SESSION_LIMIT_PER_MINUTE', DEFAULT_LIMITS.sessionsPerMinute),
+    lobbyIdleMs: num('LOBBY_IDLE_MINUTES', DEFAULT_LIMITS.lobbyIdleMs / 60_000) * 60_000,
   };
 }
 
