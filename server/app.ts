@@ -5,6 +5,7 @@ import { inlineWork } from './compute/inline.ts';
 import type { RoundWork } from './compute/work.ts';
 import { apiRouter } from './http/api.ts';
 import { trustFrom } from './http/clientAddress.ts';
+import { originAllowed, originRule } from './http/origins.ts';
 import { clientRouter, securityHeaders } from './http/static.ts';
 import { type Log, silentLog } from './log.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   work?: RoundWork;
   /** `TRUST_PROXY`: which proxies may name the client's address (see http/clientAddress.ts); `loopback` when absent. */
   trustProxy?: string;
+  /** `ALLOWED_ORIGINS`: other web origins whose pages may use the API and socket.io (comma list, or `*`); same origin only when absent. */
+  allowedOrigins?: string;
   /** Origin for join links (e.g. https://demon.school.example); the request's own host when absent. */
   publicUrl?: string;
 }
@@ -41,6 +44,16 @@ export interface App {
 
 /** On shutdown, requests still being sent or answered get this long before their connections close. */
 export const SHUTDOWN_GRACE_MS = 2000;
+
+/** helmet's headers, for the responses socket.io's engine writes itself. */
+const POLLING_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'SAMEORIGIN',
+};
 
 function origin(publicUrl: string | undefined, host: string | undefined, secure: boolean): string {
   return publicUrl?.replace(/\/$/, '') ?? `${secure ? 'https' : 'http'}://${host ?? 'localhost'}`;
@@ -61,13 +74,24 @@ export function createApp(deps: AppDeps): App {
   app.set('trust proxy', trust);
   app.use(securityHeaders());
   const httpServer = createServer(app);
+  const origins = originRule(deps.allowedOrigins, deps.publicUrl);
   const io: GameServer = new Server(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
+    // A page of another site may not open a connection with a visitor's browser.
+    allowRequest: (req, done) =>
+      done(
+        originAllowed(origins, req.headers.origin, req.headers.host) ? null : 'origin not allowed',
+        originAllowed(origins, req.headers.origin, req.headers.host),
+      ),
     pingInterval: 10_000,
     pingTimeout: 10_000,
     serveClient: false,
   });
   const work = deps.work ?? inlineWork;
+  // socket.io answers its long-polling requests itself, before express: give them the same headers.
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    Object.assign(headers, POLLING_HEADERS);
+  });
   const registry = new Registry({
     store,
     log,
@@ -91,10 +115,26 @@ export function createApp(deps: AppDeps): App {
       store,
       log,
       sessionsPerMinute: limits.sessionsPerMinute,
+      origins,
       joinUrl: (code, req) => joinUrl(code, origin(deps.publicUrl, req.get('host'), req.secure)),
     }),
   );
   app.use(clientRouter(deps.clientDir));
+  // Anything left (a malformed % in a path, say): a short answer, never a stack trace.
+  app.use(
+    (
+      err: { status?: number },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      res
+        .status(status)
+        .type('text/plain')
+        .send(status === 500 ? 'server error' : 'bad request');
+    },
+  );
   attachHandlers(
     io,
     registry,

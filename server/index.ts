@@ -22,6 +22,7 @@ const { httpServer, shutdown } = createApp({
       : {},
   ),
   ...(process.env['PUBLIC_URL'] ? { publicUrl: process.env['PUBLIC_URL'] } : {}),
+  ...(process.env['ALLOWED_ORIGINS'] ? { allowedOrigins: process.env['ALLOWED_ORIGINS'] } : {}),
   ...(process.env['TRUST_PROXY'] !== undefined ? { trustProxy: process.env['TRUST_PROXY'] } : {}),
 });
 httpServer.listen(port, host, () => {
