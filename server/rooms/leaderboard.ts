@@ -12,7 +12,7 @@ export interface Competitor {
 
 export const GRADIENT_DEMON_NAME = 'Gradient demon · 梯度小恶魔';
 
-export function totalUpTo(c: Competitor, round: number): number {
+export function totalUpTo(c: Pick<Competitor, 'points'>, round: number): number {
   let s = 0;
   for (const [r, p] of c.points) if (r <= round) s += p;
   return s;

@@ -1,5 +1,5 @@
-import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
 import type {
+  DemonStanding,
   Final,
   HostWelcome,
   PlayerEntry,
@@ -7,7 +7,8 @@ import type {
   RoundStart,
   Status,
 } from '#shared/protocol/views';
-import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
+import { demonCompetitor, demonStanding } from './demon.ts';
+import { type Competitor, leaderboard } from './leaderboard.ts';
 import { remainingMs } from './phase.ts';
 import type { RoomPlayers } from './roomPlayers.ts';
 import type { PlayerMem } from './roomTypes.ts';
@@ -56,22 +57,33 @@ export function playerListOf(room: RoomPlayers): PlayerEntry[] {
   }));
 }
 
-/** Everyone on the leaderboard: players not kicked, and the gradient demon. */
-export function competitorsOf(
-  room: RoomPlayers,
-  bot: ReadonlyMap<number, number> = room.botPoints,
-): Competitor[] {
-  const people: Competitor[] = room.activePlayers().map((p) => ({
+/** The players not kicked, as the leaderboard sees them. */
+export function peopleOf(room: RoomPlayers): Competitor[] {
+  return room.activePlayers().map((p) => ({
     id: p.row.id,
     nickname: p.row.nickname,
     bot: false,
     online: p.connections > 0,
     points: p.points,
   }));
-  return [
-    ...people,
-    { id: GRADIENT_DEMON_ID, nickname: GRADIENT_DEMON_NAME, bot: true, online: true, points: bot },
-  ];
+}
+
+/** Everyone ranked on the leaderboard: the players, and the gradient demon only if the host ranks it. */
+export function competitorsOf(
+  room: RoomPlayers,
+  bot: ReadonlyMap<number, number> = room.botPoints,
+): Competitor[] {
+  const people = peopleOf(room);
+  return room.settings.demonRanked ? [...people, demonCompetitor(bot, true)] : people;
+}
+
+/** The gradient demon beside the standings after `round`. */
+export function demonOf(
+  room: RoomPlayers,
+  round: number,
+  bot: ReadonlyMap<number, number> = room.botPoints,
+): DemonStanding {
+  return demonStanding(peopleOf(room), bot, round, !!room.settings.demonRanked);
 }
 
 /** The final standings after `rounds` rounds, the bot's points given (the room's by default). */
@@ -83,6 +95,7 @@ export function finalStandingsOf(
 ): Final {
   return {
     standings: leaderboard(competitorsOf(room, bot), rounds),
+    demon: demonOf(room, rounds, bot),
     lossCurve: [...lossCurve],
     rounds,
   };
@@ -131,6 +144,7 @@ export function hostWelcome(room: RoomPlayers, joinUrl: string): HostWelcome {
     answered: room.moves.size,
     reveal: room.lastReveal,
     leaderboard: leaderboard(competitorsOf(room), room.state.round),
+    demon: demonOf(room, room.state.round),
     lossCurve: [...room.state.lossCurve],
     final: room.final,
   };

@@ -5,7 +5,7 @@ import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import type { AheadResult } from '../compute/work.ts';
 import type { SessionState } from '../persistence/store.ts';
 import { leaderboard } from './leaderboard.ts';
-import { competitorsOf, finalStandingsOf } from './messages.ts';
+import { competitorsOf, demonOf, finalStandingsOf } from './messages.ts';
 import { type Command, type Effect, transition } from './phase.ts';
 import type { RoomPlayers } from './roomPlayers.ts';
 import {
@@ -92,6 +92,7 @@ function revealOf(
     gradient,
     classMoves: classMoves(m, moves, players.length),
     leaderboard: leaderboard(competitorsOf(room as RoomPlayers, bot), e.round),
+    demon: demonOf(room as RoomPlayers, e.round, bot),
     lossCurve: [...lossCurve],
   };
 }

@@ -2,6 +2,7 @@ import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
 import type { Report, ReportRow } from '#shared/protocol/rest';
 
 import type { LoadedSession } from '../persistence/store.ts';
+import { demonCompetitor, demonStanding } from './demon.ts';
 import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 
 export type { Report, ReportRow };
@@ -98,18 +99,15 @@ export function buildReport(
       seconds: 0,
     });
   }
-  competitors.push({
-    id: GRADIENT_DEMON_ID,
-    nickname: GRADIENT_DEMON_NAME,
-    bot: true,
-    online: false,
-    points: bot,
-  });
+  const people = [...competitors];
+  // A benchmark, not a contestant: ranked among the players only if the host asked for it.
+  if (s.session.settings.demonRanked) competitors.push(demonCompetitor(bot, false));
   rows.sort(
     (a, b) =>
       a.round - b.round || Number(a.bot) - Number(b.bot) || a.nickname.localeCompare(b.nickname),
   );
   const endedRounds = s.rounds.filter((r) => r.reveal).map((r) => r.round);
+  const upTo = Math.max(0, ...endedRounds, s.session.state.round);
   return {
     sessionId: s.session.id,
     code: s.session.code,
@@ -125,7 +123,8 @@ export function buildReport(
       answered: s.moves.filter((m) => m.round === r.round).length,
     })),
     lossCurve: s.session.state.lossCurve,
-    standings: leaderboard(competitors, Math.max(0, ...endedRounds, s.session.state.round)),
+    standings: leaderboard(competitors, upTo),
+    demon: demonStanding(people, bot, upTo, !!s.session.settings.demonRanked),
     players,
     rows,
   };

@@ -22,6 +22,7 @@ const PROGRESS_MS = 100;
 export abstract class RoomMoves extends RoomPlayers {
   protected readonly clock = new RoomClock();
   private cancelProgress: (() => void) | null = null;
+  private lastProgress = Number.NEGATIVE_INFINITY;
 
   protected constructor(deps: RoomDeps, row: SessionRow) {
     super(deps, row);
@@ -94,21 +95,29 @@ export abstract class RoomMoves extends RoomPlayers {
   }
 
   /**
-   * The answered count, at most every PROGRESS_MS while moves pour in. Only
+   * The answered count, at most every PROGRESS_MS while moves pour in: the
+   * first at once, the rest gathered into one at the end of the interval. Only
    * while the round is open: a count that would land after the round's reveal
    * is dropped (the reveal carries the final count).
    */
   private sendProgress(): void {
     if (this.cancelProgress) return;
+    const now = this.deps.now();
     const round = this.state.round;
-    this.cancelProgress = this.clock.after(PROGRESS_MS, () => {
-      this.cancelProgress = null;
+    const send = () => {
       if (this.state.phase !== Phase.Question || this.state.round !== round) return;
+      this.lastProgress = this.deps.now();
       this.out?.toHosts('round:progress', {
         round,
         answered: this.moves.size,
         players: this.activePlayers().length,
       });
+    };
+    const wait = this.lastProgress + PROGRESS_MS - now;
+    if (wait <= 0) return send();
+    this.cancelProgress = this.clock.after(wait, () => {
+      this.cancelProgress = null;
+      send();
     });
   }
 

@@ -53,6 +53,7 @@ export function resolveSettings(raw: unknown, randomSeed: () => number): Setting
     secondsPerRound: input.secondsPerRound ?? DEFAULT_SETTINGS.secondsPerRound,
     speedScoring: input.speedScoring ?? DEFAULT_SETTINGS.speedScoring,
     lateJoin: input.lateJoin ?? DEFAULT_SETTINGS.lateJoin,
+    demonRanked: input.demonRanked ?? DEFAULT_SETTINGS.demonRanked,
     sgdSteps: input.sgdSteps ?? DEFAULT_SETTINGS.sgdSteps,
     eta: input.eta ?? DEFAULT_SETTINGS.eta,
     seed: input.seed ?? (input.preset && level ? level.settings.seed : randomSeed()),

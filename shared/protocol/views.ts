@@ -116,6 +116,26 @@ export const LeaderboardEntry = z.object({
 });
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
 
+/**
+ * The gradient demon, a benchmark rather than a contestant: off the podium and
+ * out of the players' ranks (unless the host's `demonRanked` setting puts it
+ * back among them), shown beside the leaderboard with its points.
+ */
+export const DemonStanding = z.object({
+  id: z.string(),
+  nickname: z.string(),
+  score: z.int(),
+  /** Points of the last ended round. */
+  lastPoints: z.int(),
+  /** Rounds so far in which the class beat it: the mean points of the players who moved exceeded its points. */
+  roundsBeaten: z.int(),
+  /** Rounds it has played so far. */
+  rounds: z.int(),
+  /** It is ranked in the leaderboard among the players (the host's `demonRanked` setting). */
+  ranked: z.boolean(),
+});
+export type DemonStanding = z.infer<typeof DemonStanding>;
+
 export const ClassMove = z.object({
   l: z.int(),
   j: z.int(),
@@ -153,7 +173,10 @@ export const Reveal = z.object({
     saturated: z.boolean().optional(),
   }),
   classMoves: ClassMoves,
+  /** The players' standings (the gradient demon among them only with `demonRanked`). */
   leaderboard: z.array(LeaderboardEntry),
+  /** The gradient demon beside the standings (absent in reveals stored by older servers). */
+  demon: DemonStanding.optional(),
   /** Loss on the whole data set so far: before round 1, then after each earlier round's training. */
   lossCurve: z.array(z.number()),
 });
@@ -189,7 +212,10 @@ export const Progress = z.object({ round: z.int(), answered: z.int(), players: z
 export type Progress = z.infer<typeof Progress>;
 
 export const Final = z.object({
+  /** The podium and "you finished k of n" read this: players only (the demon too with `demonRanked`). */
   standings: z.array(LeaderboardEntry),
+  /** The gradient demon's points and in how many rounds the class beat it. */
+  demon: DemonStanding,
   lossCurve: z.array(z.number()),
   rounds: z.int(),
 });
@@ -227,6 +253,7 @@ export const HostWelcome = z.object({
   answered: z.int(),
   reveal: Reveal.nullable(),
   leaderboard: z.array(LeaderboardEntry),
+  demon: DemonStanding,
   lossCurve: z.array(z.number()),
   final: Final.nullable(),
 });

@@ -192,15 +192,17 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
       expect(reveal.classMoves.counts).toEqual(counts);
       expect(reveal.classMoves.answered).toBe(PLAYERS);
       expect(reveal.classMoves.rightSignShare).toBeCloseTo(right / PLAYERS, 12);
-      expect(reveal.leaderboard).toHaveLength(PLAYERS + 1);
+      // The gradient demon is a benchmark: beside the players' standings, not ranked among them.
+      expect(reveal.leaderboard).toHaveLength(PLAYERS);
+      expect(reveal.demon).toMatchObject({ score: botTotal, rounds: round, ranked: false });
       for (const e of reveal.leaderboard) {
-        expect(e.score).toBe(e.bot ? botTotal : totals.get(e.id));
+        expect(e.score).toBe(totals.get(e.id));
         expect(e.rank).toBe(1 + reveal.leaderboard.filter((o) => o.score > e.score).length);
         if (round === 1) expect(e.rankChange).toBeNull();
         else expect(typeof e.rankChange).toBe('number');
       }
-      const bot = reveal.leaderboard.find((e) => e.id === GRADIENT_DEMON_ID)!;
-      expect(bot.bot).toBe(true);
+      expect(reveal.leaderboard.find((e) => e.id === GRADIENT_DEMON_ID)).toBeUndefined();
+      expect(reveal.demon?.id).toBe(GRADIENT_DEMON_ID);
       expect(reveal.lossCurve).toEqual(lossCurve);
       // Then k SGD steps: the loss curve gains this round's point (checked against the next puzzle).
       const trained = Trained.parse(await trainedNext);
@@ -239,7 +241,7 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
     ).json()) as {
       data: {
         rows: { playerId: string; points: number; bot: boolean }[];
-        standings: { id: string; score: number }[];
+        standings: { id: string; score: number; online: boolean }[];
       };
     };
     expect(rep.data.rows).toHaveLength(PLAYERS * SETTINGS.rounds + SETTINGS.rounds);
@@ -249,14 +251,15 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
         .reduce((a, r) => a + r.points, 0);
       expect(sum).toBe(totals.get(p.id));
     }
-    expect(rep.data.standings).toEqual(final.standings.map((e) => ({ ...e, online: false })));
+    const offline = (e: { online: boolean }) => ({ ...e, online: false });
+    expect(rep.data.standings.map(offline)).toEqual(final.standings.map(offline));
     const csv = await fetch(
       `${server.url}/api/sessions/${created.sessionId}/report.csv?token=${created.hostToken}`,
     );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toContain('round,playerId,nickname,bot,moved,l,j,dz,deltaC');
+    expect(lines[0]).toContain('round,playerId,nickname,bot,moved,layer,neuron,dz,deltaC');
     expect(lines).toHaveLength(1 + PLAYERS * SETTINGS.rounds + SETTINGS.rounds);
 
     // The host's past sessions.
