@@ -2,7 +2,6 @@ import { ErrorCode, MOVE_GRACE_MS, Phase } from '#shared/protocol/codes';
 import type { MovePayload } from '#shared/protocol/schemas';
 import type { MoveResult } from '#shared/protocol/views';
 import type { SessionRow } from '../persistence/store.ts';
-import { RoomClock } from './clock.ts';
 import { refuse } from './errors.ts';
 import { type Command, elapsedSeconds } from './phase.ts';
 import { RoomPlayers } from './roomPlayers.ts';
@@ -17,10 +16,9 @@ const PROGRESS_MS = 100;
 /**
  * The room's second layer: the moves of the open round — each scored and
  * written before its ack — and the check that closes a round once everyone
- * has moved. The room's own clock lives here, cleared when the room goes.
+ * has moved.
  */
 export abstract class RoomMoves extends RoomPlayers {
-  protected readonly clock = new RoomClock();
   private cancelProgress: (() => void) | null = null;
   private lastProgress = Number.NEGATIVE_INFINITY;
 

@@ -2,12 +2,16 @@ import { ErrorCode, Phase } from '#shared/protocol/codes';
 import { checkNickname, type SessionSettings } from '#shared/protocol/schemas';
 import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import type { PlayerRow, SessionRow, SessionState } from '../persistence/store.ts';
+import { RoomClock } from './clock.ts';
 import { refuse } from './errors.ts';
 import { playerListOf } from './messages.ts';
 import { DEMON_KEY, nicknameKey } from './nickname.ts';
 import type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
 import type { RoundMath } from './roundMath.ts';
 import { hashToken, newId, newToken } from './secrets.ts';
+
+/** The host hears the player list at most this often. */
+const PLAYERS_MS = 250;
 
 /**
  * The room's first layer: the session's state, and its players — joining,
@@ -26,6 +30,10 @@ export abstract class RoomPlayers {
   lastReveal: Reveal | null = null;
   final: Final | null = null;
   protected out: RoomOutput | null = null;
+  /** The room's own timers, cleared when the room goes (onDispose). */
+  protected readonly clock = new RoomClock();
+  private playersQueued = false;
+  private lastPlayers = Number.NEGATIVE_INFINITY;
   /** When someone last joined, resumed, came or went, or the host commanded: idle lobbies expire. */
   lastActive: number;
 
@@ -120,10 +128,27 @@ export abstract class RoomPlayers {
     return [...this.players.values()].filter((p) => !p.row.kicked);
   }
 
+  /**
+   * The player list to the host, coalesced: at once if none went out in the
+   * last PLAYERS_MS, else one list at the end of the interval for every join,
+   * leave and resume in it — a class coming back after a restart costs a few
+   * lists, not one per phone.
+   */
   sendPlayers(): void {
-    this.out?.toHosts('session:players', {
-      players: playerListOf(this),
-      answered: this.moves.size,
+    if (this.playersQueued) return;
+    const send = () => {
+      this.lastPlayers = this.deps.now();
+      this.out?.toHosts('session:players', {
+        players: playerListOf(this),
+        answered: this.moves.size,
+      });
+    };
+    const wait = this.lastPlayers + PLAYERS_MS - this.deps.now();
+    if (wait <= 0) return send();
+    this.playersQueued = true;
+    this.clock.after(wait, () => {
+      this.playersQueued = false;
+      send();
     });
   }
 }
