@@ -9,7 +9,10 @@ import { limitsFromEnv } from './socket/limits.ts';
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '0.0.0.0';
 const dataDir = path.resolve(process.env['DATA_DIR'] ?? 'data');
-const store = new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'));
+// SQLITE_SYNCHRONOUS=NORMAL trades power-loss durability for speed (the load bench compares them).
+const store = new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'), {
+  synchronous: process.env['SQLITE_SYNCHRONOUS'] === 'NORMAL' ? 'NORMAL' : 'FULL',
+});
 const { httpServer, shutdown } = createApp({
   clientDir: path.resolve(process.env['CLIENT_DIR'] ?? 'dist/client'),
   store,

@@ -48,18 +48,22 @@ interface SessionDb {
   ended_at: number | null;
 }
 
+/** How hard SQLite makes each commit durable: FULL (the default) fsyncs the WAL on every commit. */
+export type Synchronous = 'FULL' | 'NORMAL';
+
 /** The store in one SQLite file (WAL: readers never wait for the writer). */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private pending: { row: MoveRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private readonly q;
 
-  constructor(file: string) {
+  constructor(file: string, opts: { synchronous?: Synchronous } = {}) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    // NORMAL: each commit is in the WAL before the ack; an OS crash may lose the last ones, a process crash none.
-    this.db.pragma('synchronous = NORMAL');
+    // FULL: every commit (a turn's moves share one) is fsync'd before its acks go, so an acked
+    // move survives an OS crash or a power loss. NORMAL would only survive a process crash.
+    this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
     // Files made before the round's key was kept get its column (null: searched again on restore).
@@ -281,6 +285,11 @@ export class SqliteStore implements Store {
         players: s.n,
       };
     });
+  }
+
+  /** The durability in force (SQLite's `synchronous`: 2 is FULL, 1 NORMAL). */
+  synchronous(): number {
+    return this.db.pragma('synchronous', { simple: true }) as number;
   }
 
   transaction<T>(fn: () => T): T {

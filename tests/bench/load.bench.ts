@@ -6,7 +6,8 @@
 // random moment of each round's last second. Prints joins, moves, losses,
 // move→ack latency, server RSS and CPU seconds; ends with one line per size.
 // Then the noisy neighbour (load-noisy.ts): while one room trains at the largest
-// settings, the other rooms' move p99 and /healthz p99.
+// settings, the other rooms' move p99 and /healthz p99; and the durability line:
+// move→ack with SQLite synchronous=FULL (the default) against NORMAL.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
@@ -109,7 +110,12 @@ async function stop(p: Proc): Promise<void> {
 
 type Row = LoadResult & { cpu: number; rssMb: number };
 
-async function run(target: 'game' | 'bare', rooms: number, players: number): Promise<Row> {
+async function run(
+  target: 'game' | 'bare',
+  rooms: number,
+  players: number,
+  extraEnv: Record<string, string> = {},
+): Promise<Row> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bd-load-'));
   const clientDir = mkdtempSync(path.join(tmpdir(), 'bd-load-client-'));
   writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html>');
@@ -122,6 +128,7 @@ async function run(target: 'game' | 'bare', rooms: number, players: number): Pro
       JOIN_LIMIT_PER_MINUTE: '1000000',
       JOIN_FAILURES_PER_MINUTE: '1000000',
       SESSION_LIMIT_PER_MINUTE: '100000',
+      ...extraEnv,
     },
   );
   try {
@@ -223,6 +230,16 @@ async function main(): Promise<void> {
     );
     finals.push(
       `load: players ${n}, p99 ${p99} ms, bare p99 ${bareP99} ms, lost ${game.lost}, doubled ${game.doubled}`,
+    );
+  }
+  // Durability: the game server fsyncs every commit (SQLite synchronous=FULL); NORMAL for comparison.
+  if (process.env['LOAD_DURABILITY'] !== '0') {
+    const { rooms, players } = SIZES[0]!;
+    const normal = await run('game', rooms, players, { SQLITE_SYNCHRONOUS: 'NORMAL' });
+    print(normal);
+    const full = await run('game', rooms, players);
+    console.log(
+      `durability: ${rooms * players} players, synchronous=FULL (an acked move survives power loss) move→ack p50 ${f(full.p50)} p99 ${f(full.p99)} ms, CPU ${f(full.cpu, 2)} s | NORMAL p50 ${f(normal.p50)} p99 ${f(normal.p99)} ms, CPU ${f(normal.cpu, 2)} s | cost of FULL at p99 ${f(full.p99 - normal.p99)} ms`,
     );
   }
   if (process.env['LOAD_NOISY'] !== '0') {
