@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { mnistAsset } from './scripts/pack-mnist.ts';
 
 // The client lives in client/; the production build goes to dist/client, which
 // the express server serves (npm start). Each page is its own entry, so the
@@ -11,6 +12,8 @@ const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 export default defineConfig({
   root: 'client',
   publicDir: '../assets',
+  // The MNIST digits are packed from the `mnist` package at build time, fetched only by the lab.
+  plugins: [mnistAsset()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -21,6 +24,8 @@ export default defineConfig({
         play: page('play.html'),
         host: page('host.html'),
         join: page('join.html'),
+        concepts: page('concepts/index.html'),
+        mnist: page('mnist/index.html'),
       },
     },
   },

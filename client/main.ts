@@ -1,6 +1,8 @@
 import './styles.css';
 import { NICKNAME_MAX } from '#shared/protocol/codes';
-import { lang, t } from './i18n/index.ts';
+import { ct } from './concepts/text.ts';
+import { lang, onLangChange, t } from './i18n/index.ts';
+import { mnistLink } from './mnist/link.ts';
 import { el } from './ui/format.ts';
 import { header, keepTranslated } from './ui/shell.ts';
 
@@ -48,6 +50,12 @@ form.addEventListener('submit', (e) => {
   location.href = `join.html?${q}`;
 });
 
+// The concept check keeps its strings in its own dictionary.
+const conceptsLink = el('a', { class: 'button', href: 'concepts/' }, ct('concepts.home'));
+onLangChange(() => {
+  conceptsLink.textContent = ct('concepts.home');
+});
+
 app.append(
   header([
     { href: 'play.html', key: 'nav.levels' },
@@ -65,6 +73,8 @@ app.append(
       el('a', { class: 'button primary', href: 'play.html', 'data-i18n': 'home.solo' }),
       el('a', { class: 'button', href: 'play.html?sandbox=1', 'data-i18n': 'home.sandbox' }),
       el('a', { class: 'button', href: 'host.html', 'data-i18n': 'home.host' }),
+      conceptsLink,
+      mnistLink(),
     ),
     el('p', { class: 'note', 'data-i18n': 'home.offline' }),
   ),

@@ -12,6 +12,7 @@ import { type Competitor, leaderboard } from './leaderboard.ts';
 import { remainingMs } from './phase.ts';
 import type { RoomPlayers } from './roomPlayers.ts';
 import type { PlayerMem } from './roomTypes.ts';
+import { trainingOf } from './roundMath.ts';
 
 /**
  * The server's outgoing messages, built from a room's state: status, the open
@@ -44,7 +45,14 @@ export function roundStartOf(room: RoomPlayers): RoundStart | null {
   const m = room.math;
   const timer = statusOf(room).timer;
   if (!m || !timer) return null;
-  return { round: m.round, rounds: room.settings.rounds, puzzle: m.wire, cost: m.cost, timer };
+  return {
+    round: m.round,
+    rounds: room.settings.rounds,
+    puzzle: m.wire,
+    cost: m.cost,
+    timer,
+    training: trainingOf(room.settings),
+  };
 }
 
 export function playerListOf(room: RoomPlayers): PlayerEntry[] {

@@ -112,7 +112,10 @@ export abstract class RoomMoves extends RoomPlayers {
       });
     };
     const wait = this.lastProgress + PROGRESS_MS - now;
-    if (wait <= 0) return send();
+    if (wait <= 0) {
+      send();
+      return;
+    }
     this.cancelProgress = this.clock.after(wait, () => {
       this.cancelProgress = null;
       send();

@@ -144,7 +144,10 @@ export abstract class RoomPlayers {
       });
     };
     const wait = this.lastPlayers + PLAYERS_MS - this.deps.now();
-    if (wait <= 0) return send();
+    if (wait <= 0) {
+      send();
+      return;
+    }
     this.playersQueued = true;
     this.clock.after(wait, () => {
       this.playersQueued = false;

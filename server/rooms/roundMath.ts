@@ -2,6 +2,7 @@ import {
   analyse,
   type Batch,
   batchCost,
+  DATASETS,
   depth,
   type Network,
   Rng,
@@ -19,7 +20,7 @@ import {
 } from '#shared/game/scoring';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { MovePayload, SessionSettings } from '#shared/protocol/schemas';
-import type { ClassMoves, MoveResult, Nudge, Reveal } from '#shared/protocol/views';
+import type { ClassMoves, MoveResult, Nudge, Reveal, TrainingWire } from '#shared/protocol/views';
 
 /**
  * One round's math, as pure functions over the engine: the puzzle, the key
@@ -194,6 +195,20 @@ export function deltaBars(m: RoundMath): number[][] {
 /** The cost on the whole data set: one point of the loss curve. */
 export function datasetLoss(net: Network, data: Batch): number {
   return batchCost(net, data);
+}
+
+/** What trainAfterRound uses, published with every round so that anyone can recompute it. */
+export function trainingOf(s: SessionSettings): TrainingWire {
+  const shape = DATASETS[s.dataset];
+  return {
+    dataset: s.dataset,
+    samples: shape.defaultN,
+    noise: shape.defaultNoise,
+    seed: s.seed,
+    eta: s.eta,
+    steps: s.sgdSteps,
+    batchSize: Math.min(s.batchSize, shape.defaultN),
+  };
 }
 
 /** k SGD steps on the network in place, after round r; returns the steps run (fewer if η diverged). */

@@ -1,16 +1,16 @@
 import type { Batch } from './batch.ts';
-import { check, checkInteger, EngineErrorCode } from './errors.ts';
-import type { Rng } from './rng.ts';
+import { check, checkInteger, describeValue, EngineErrorCode, isRecord } from './errors.ts';
+import { Rng } from './rng.ts';
 
 /** Data sets made in code from a seed. 2-D inputs lie in [−1, 1]²; targets are 0/1 or one-hot. */
 export const DATASETS = {
-  and: { inputs: 2, outputs: 1, defaultN: 4 },
-  or: { inputs: 2, outputs: 1, defaultN: 4 },
-  xor: { inputs: 2, outputs: 1, defaultN: 4 },
-  circle: { inputs: 2, outputs: 1, defaultN: 200 },
-  spirals: { inputs: 2, outputs: 1, defaultN: 200 },
-  clusters: { inputs: 2, outputs: 1, defaultN: 200 },
-  digits: { inputs: 25, outputs: 10, defaultN: 500 },
+  and: { inputs: 2, outputs: 1, defaultN: 4, defaultNoise: 0.1 },
+  or: { inputs: 2, outputs: 1, defaultN: 4, defaultNoise: 0.1 },
+  xor: { inputs: 2, outputs: 1, defaultN: 4, defaultNoise: 0.1 },
+  circle: { inputs: 2, outputs: 1, defaultN: 200, defaultNoise: 0.1 },
+  spirals: { inputs: 2, outputs: 1, defaultN: 200, defaultNoise: 0.1 },
+  clusters: { inputs: 2, outputs: 1, defaultN: 200, defaultNoise: 0.1 },
+  digits: { inputs: 25, outputs: 10, defaultN: 500, defaultNoise: 0.05 },
 } as const;
 export type DatasetName = keyof typeof DATASETS;
 
@@ -64,14 +64,20 @@ function truthTable(op: (p: boolean, q: boolean) => boolean): Batch {
 
 /** The data set `name`, drawn from the PRNG. */
 export function makeDataset(name: DatasetName, rng: Rng, options: DatasetOptions = {}): Batch {
-  check(isDataset(name), EngineErrorCode.BadArgument, `unknown data set ${String(name)}`);
+  check(isDataset(name), EngineErrorCode.BadArgument, `unknown data set ${describeValue(name)}`);
+  check(rng instanceof Rng, EngineErrorCode.BadArgument, 'rng must be an Rng');
+  check(
+    isRecord(options),
+    EngineErrorCode.BadArgument,
+    `options must be { n?, noise? }, got ${describeValue(options)}`,
+  );
   const n = options.n ?? DATASETS[name].defaultN;
   checkInteger(n, 1, 100_000, EngineErrorCode.BadArgument, 'number of samples');
-  const noise = options.noise ?? (name === 'digits' ? 0.05 : 0.1);
+  const noise = options.noise ?? DATASETS[name].defaultNoise;
   check(
-    Number.isFinite(noise) && noise >= 0 && noise <= 1,
+    typeof noise === 'number' && Number.isFinite(noise) && noise >= 0 && noise <= 1,
     EngineErrorCode.BadArgument,
-    `noise must be in [0, 1], got ${noise}`,
+    `noise must be in [0, 1], got ${describeValue(noise)}`,
   );
   switch (name) {
     case 'and':

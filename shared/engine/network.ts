@@ -1,7 +1,14 @@
 import { type ActivationName, isActivation } from './activations.ts';
 import { type CostName, isCost } from './costs.ts';
-import { check, checkInteger, EngineErrorCode } from './errors.ts';
-import type { Rng } from './rng.ts';
+import {
+  check,
+  checkInteger,
+  describeValue,
+  EngineError,
+  EngineErrorCode,
+  isRecord,
+} from './errors.ts';
+import { Rng } from './rng.ts';
 
 /**
  * A feed-forward network in Nielsen's notation. Layers are numbered 0…L; layer 0
@@ -28,10 +35,98 @@ export interface NetworkSpec {
 
 /** Largest layer the engine accepts: a guard against a typo allocating gigabytes. */
 export const MAX_LAYER_SIZE = 4096;
+/**
+ * Most layers after the input. A sigmoid layer shrinks δ at least fourfold
+ * (σ' ≤ ¼), so 32 of them scale it by at most 4⁻³² ≈ 5·10⁻²⁰: still far from
+ * underflow, and far deeper than anything the chapter's networks need.
+ */
 export const MAX_LAYERS = 32;
+/** Most weights and biases of one network (2²⁴, 128 MiB of doubles). */
+export const MAX_PARAMETERS = 1 << 24;
+/**
+ * Largest |w| or |b| a network may hold. JSON and a kept nudge past it are
+ * refused and an SGD step past it counts as diverged: a finite but enormous
+ * weight makes the next z overflow, and no network this game trains needs
+ * weights anywhere near it.
+ */
+export const MAX_PARAMETER = 1e6;
+/** Largest |Δz| of a nudge and |Δw| of a weight nudge: the same scale as a parameter. */
+export const MAX_NUDGE = 1e6;
+
+/** Networks whose shape has been checked: the check is O(L), then a lookup. */
+const checked = new WeakSet<object>();
+
+/**
+ * Checks that net is a network the engine can work on: sizes, σ names and
+ * cost as createNetwork allows them, and w[l], b[l] Float64Arrays of the right
+ * lengths. Its numbers are checked where they are used: a forward pass refuses
+ * a z that is not finite (OVERFLOW), JSON and clones refuse non-finite values.
+ */
+export function checkNetwork(net: unknown): asserts net is Network {
+  if (typeof net === 'object' && net !== null && checked.has(net)) return;
+  check(
+    isRecord(net),
+    EngineErrorCode.BadArgument,
+    `network must be an object, got ${describeValue(net)}`,
+  );
+  const { sizes, act } = resolveSpec({
+    sizes: net['sizes'] as number[],
+    activations: Array.isArray(net['act'])
+      ? (net['act'] as ActivationName[]).slice(1)
+      : (net['act'] as never),
+    cost: net['cost'] as CostName,
+  });
+  check(
+    Array.isArray(net['act']) && net['act'].length === sizes.length,
+    EngineErrorCode.BadActivation,
+    `act must hold one σ per layer 0…${sizes.length - 1}`,
+  );
+  const w = net['w'];
+  const b = net['b'];
+  check(
+    Array.isArray(w) && Array.isArray(b) && w.length === sizes.length && b.length === sizes.length,
+    EngineErrorCode.SizeMismatch,
+    `w and b must hold one array per layer 0…${sizes.length - 1}`,
+  );
+  for (let l = 1; l < sizes.length; l++) {
+    check(
+      w[l] instanceof Float64Array && w[l].length === sizes[l]! * sizes[l - 1]!,
+      EngineErrorCode.SizeMismatch,
+      `w[${l}] must be a Float64Array of ${sizes[l]! * sizes[l - 1]!} weights`,
+    );
+    check(
+      b[l] instanceof Float64Array && b[l].length === sizes[l]!,
+      EngineErrorCode.SizeMismatch,
+      `b[${l}] must be a Float64Array of ${sizes[l]} biases`,
+    );
+  }
+  void act;
+  checked.add(net);
+}
+
+/** Every weight and bias is finite and within ±MAX_PARAMETER. O(parameters). */
+function checkParameters(net: Network): void {
+  for (let l = 1; l < net.sizes.length; l++) {
+    for (const [what, xs] of [
+      ['weights', net.w[l]!],
+      ['biases', net.b[l]!],
+    ] as const) {
+      for (let i = 0; i < xs.length; i++) {
+        const v = xs[i]!;
+        if (!(Math.abs(v) <= MAX_PARAMETER)) {
+          throw new EngineError(
+            Number.isFinite(v) ? EngineErrorCode.OutOfRange : EngineErrorCode.NotFinite,
+            `${what} of layer ${l} must be finite and within ±${MAX_PARAMETER}, got ${v} at ${i}`,
+          );
+        }
+      }
+    }
+  }
+}
 
 /** Number of layers after the input, L. */
 export function depth(net: Network): number {
+  checkNetwork(net);
   return net.sizes.length - 1;
 }
 
@@ -50,9 +145,22 @@ function resolveSpec(spec: NetworkSpec): {
   sizes.forEach((n, i) => {
     checkInteger(n, 1, MAX_LAYER_SIZE, EngineErrorCode.BadSizes, `sizes[${i}]`);
   });
+  let params = 0;
+  for (let l = 1; l < sizes.length; l++) params += sizes[l]! * (sizes[l - 1]! + 1);
+  check(
+    params <= MAX_PARAMETERS,
+    EngineErrorCode.TooLarge,
+    `a network holds at most ${MAX_PARAMETERS} weights and biases, these sizes need ${params}`,
+  );
   const L = sizes.length - 1;
-  const given = spec.activations ?? 'sigmoid';
-  const list = typeof given === 'string' ? Array.from({ length: L }, () => given) : [...given];
+  const given: unknown = spec.activations ?? 'sigmoid';
+  check(
+    typeof given === 'string' || Array.isArray(given),
+    EngineErrorCode.BadActivation,
+    `activations must be one name or an array of names, got ${describeValue(given)}`,
+  );
+  const list: unknown[] =
+    typeof given === 'string' ? Array.from({ length: L }, () => given) : [...given];
   check(
     list.length === L,
     EngineErrorCode.BadActivation,
@@ -62,21 +170,21 @@ function resolveSpec(spec: NetworkSpec): {
     check(
       isActivation(a),
       EngineErrorCode.BadActivation,
-      `activations[${i}] must be sigmoid, tanh, relu or linear, got ${String(a)}`,
+      `activations[${i}] must be sigmoid, tanh, relu or linear, got ${describeValue(a)}`,
     );
   });
-  const cost = spec.cost ?? 'quadratic';
+  const cost: unknown = spec.cost ?? 'quadratic';
   check(
     isCost(cost),
     EngineErrorCode.BadCost,
-    `cost must be quadratic or crossEntropy, got ${String(cost)}`,
+    `cost must be quadratic or crossEntropy, got ${describeValue(cost)}`,
   );
   check(
     cost !== 'crossEntropy' || list[L - 1] === 'sigmoid',
     EngineErrorCode.BadCost,
     'the cross-entropy cost needs a sigmoid output layer (its a^L must lie in (0, 1))',
   );
-  return { sizes, act: ['linear', ...list], cost };
+  return { sizes, act: ['linear', ...(list as ActivationName[])], cost };
 }
 
 /**
@@ -84,6 +192,12 @@ function resolveSpec(spec: NetworkSpec): {
  * and biases from ±0.1, all from the given PRNG.
  */
 export function createNetwork(spec: NetworkSpec, rng: Rng): Network {
+  check(
+    isRecord(spec),
+    EngineErrorCode.BadArgument,
+    `spec must be an object, got ${describeValue(spec)}`,
+  );
+  check(rng instanceof Rng, EngineErrorCode.BadArgument, 'rng must be an Rng');
   const { sizes, act, cost } = resolveSpec(spec);
   const w: Float64Array[] = [new Float64Array(0)];
   const b: Float64Array[] = [new Float64Array(0)];
@@ -102,6 +216,8 @@ export function createNetwork(spec: NetworkSpec, rng: Rng): Network {
 }
 
 export function cloneNetwork(net: Network): Network {
+  checkNetwork(net);
+  checkParameters(net);
   return {
     sizes: [...net.sizes],
     act: [...net.act],
@@ -123,6 +239,8 @@ export interface NetworkJSON {
 }
 
 export function networkToJSON(net: Network): NetworkJSON {
+  checkNetwork(net);
+  checkParameters(net);
   return {
     sizes: [...net.sizes],
     activations: net.act.slice(1),
@@ -141,24 +259,26 @@ function toFiniteArray(xs: unknown, length: number, what: string): Float64Array 
   );
   const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {
-    const v = xs[i];
+    const v: unknown = xs[i];
     check(
       typeof v === 'number' && Number.isFinite(v),
       EngineErrorCode.NotFinite,
       `${what}[${i}] must be a finite number`,
     );
-    out[i] = v;
+    check(
+      Math.abs(v) <= MAX_PARAMETER,
+      EngineErrorCode.OutOfRange,
+      `${what}[${i}] must lie within ±${MAX_PARAMETER}, got ${v}`,
+    );
+    // JSON has no −0 (JSON.stringify(-0) is "0"): read every zero as +0, as a round trip would.
+    out[i] = v === 0 ? 0 : v;
   }
   return out;
 }
 
 /** Rebuilds a network from its JSON, checking every shape and number. Exact: JSON keeps every bit of a double. */
 export function networkFromJSON(json: NetworkJSON): Network {
-  check(
-    typeof json === 'object' && json !== null,
-    EngineErrorCode.BadArgument,
-    'network must be an object',
-  );
+  check(isRecord(json), EngineErrorCode.BadArgument, 'network must be an object');
   const { sizes, act, cost } = resolveSpec({
     sizes: json.sizes,
     activations: json.activations,
@@ -186,6 +306,7 @@ export function networkFromJSON(json: NetworkJSON): Network {
 
 /** Number of weights and biases. */
 export function parameterCount(net: Network): number {
+  checkNetwork(net);
   let n = 0;
   for (let l = 1; l < net.sizes.length; l++) n += net.w[l]!.length + net.b[l]!.length;
   return n;
@@ -193,7 +314,8 @@ export function parameterCount(net: Network): number {
 
 /** Checks that (l, j) names a neuron of layers 1…L. */
 export function checkNeuron(net: Network, l: number, j: number): void {
-  const L = depth(net);
+  checkNetwork(net);
+  const L = net.sizes.length - 1;
   checkInteger(l, 1, L, EngineErrorCode.BadLayer, 'layer l (the input layer 0 has no z to nudge)');
   const nl = net.sizes[l]!;
   if (!(Number.isInteger(j) && j >= 0 && j < nl)) {

@@ -1,8 +1,16 @@
 import { activateRange } from './activations.ts';
-import { costSum, softplus } from './costs.ts';
-import { check, checkFinite, checkInteger, EngineErrorCode } from './errors.ts';
-import { checkNeuron, depth, type Network } from './network.ts';
-import { forwardLayer, type Trace } from './trace.ts';
+import { costDiffSum, crossEntropyDiff } from './costs.ts';
+import {
+  check,
+  checkBounded,
+  checkFinite,
+  checkInteger,
+  EngineError,
+  EngineErrorCode,
+} from './errors.ts';
+import { checkNeuron, depth, MAX_NUDGE, MAX_PARAMETER, type Network } from './network.ts';
+import { forwardLayer, Trace } from './trace.ts';
+import { touch } from './version.ts';
 
 /** A demon's move and what it did: the exact ΔC beside the first-order guess δ̄Δz. */
 export interface NudgeResult {
@@ -46,13 +54,13 @@ export function shiftedDeltaC(trace: Trace, l: number, j: number): number {
         total += 0.5 * (d1 - d0) * (d1 + d0);
       }
     } else {
-      // [softplus(z₁) − y z₁] − [softplus(z₀) − y z₀]
+      // c(z₁) − c(z₀) with c = y·softplus(−z) + (1 − y)·softplus(z), without cancellation.
       for (let s = 0; s < n; s++) {
         const i = s * nl + j;
-        total += softplus(zj[s]!) - softplus(zL[i]!) - y[i]! * (zj[s]! - zL[i]!);
+        total += crossEntropyDiff(zj[s]!, zL[i]!, y[i]!);
       }
     }
-    return total / n;
+    return finiteDeltaC(total / n);
   }
   const al = trace.a[l]!;
   const n1 = net.sizes[l + 1]!;
@@ -67,13 +75,25 @@ export function shiftedDeltaC(trace: Trace, l: number, j: number): number {
   activateRange(net.act[l + 1]!, zN, trace.aN[l + 1]!, 0, n * n1);
   for (let m = l + 2; m <= L; m++)
     forwardLayer(net, m, trace.aN[m - 1]!, trace.zN[m]!, trace.aN[m]!, n);
+  // Σ_x Σ_j [c(new) − c(old)], each difference factored (costDiffSum), not C_x(new) − C_x(old).
   const nL = net.sizes[L]!;
-  const zL = trace.zN[L]!;
-  const aL = trace.aN[L]!;
-  for (let s = 0; s < n; s++) {
-    total += costSum(net.cost, zL, aL, trace.y, s * nL, (s + 1) * nL) - trace.costs[s]!;
-  }
-  return total / n;
+  total = costDiffSum(
+    net.cost,
+    trace.zN[L]!,
+    trace.aN[L]!,
+    trace.z[L]!,
+    trace.a[L]!,
+    trace.y,
+    0,
+    n * nL,
+  );
+  return finiteDeltaC(total / n);
+}
+
+/** A ΔC that overflowed (a huge nudge on a linear stack) is an EngineError, never an answer. */
+function finiteDeltaC(d: number): number {
+  if (Number.isFinite(d)) return d;
+  throw new EngineError(EngineErrorCode.Overflow, `the nudge overflows the network: ΔC = ${d}`);
 }
 
 /** Exact ΔC of z^l_j += dz on every sample, without argument checks (for searches). */
@@ -85,11 +105,8 @@ function nudgeDeltaC(trace: Trace, l: number, j: number, dz: number): number {
 }
 
 function checkRun(trace: Trace): void {
-  check(
-    trace.n > 0 && Number.isFinite(trace.cost),
-    EngineErrorCode.BadArgument,
-    'run the trace before nudging',
-  );
+  check(trace instanceof Trace, EngineErrorCode.BadArgument, 'trace must be a Trace');
+  trace.checkFresh('nudge');
 }
 
 /**
@@ -100,7 +117,7 @@ function checkRun(trace: Trace): void {
 export function nudge(trace: Trace, l: number, j: number, dz: number): NudgeResult {
   checkRun(trace);
   checkNeuron(trace.net, l, j);
-  checkFinite(dz, 'Δz');
+  checkBounded(dz, MAX_NUDGE, 'Δz');
   return { l, j, dz, deltaC: nudgeDeltaC(trace, l, j, dz), predicted: trace.deltaBar[l]![j]! * dz };
 }
 
@@ -130,7 +147,7 @@ export function weightNudge(
   if (!(Number.isInteger(k) && k >= 0 && k < nIn)) {
     checkInteger(k, 0, nIn - 1, EngineErrorCode.BadNeuron, `neuron k of layer ${l - 1}`);
   }
-  checkFinite(dw, 'Δw');
+  checkBounded(dw, MAX_NUDGE, 'Δw');
   const { n, dz } = trace;
   const aPrev = trace.a[l - 1]!;
   const d = trace.delta[l]!;
@@ -142,13 +159,24 @@ export function weightNudge(
     g += ak * d[s * nl + j]!;
   }
   g /= n;
+  checkFinite(g, '∂C/∂w');
   const deltaC = dw === 0 ? 0 : shiftedDeltaC(trace, l, j);
   return { l, j, k, dw, deltaC, predicted: g * dw, gradient: g };
 }
 
-/** Makes a nudge last: b^l_j += Δz is the same change for every sample (BP3). */
+/**
+ * Makes a nudge last: b^l_j += Δz is the same change for every sample (BP3).
+ * The new bias must stay within ±MAX_PARAMETER; traces run before are stale.
+ */
 export function applyBiasNudge(net: Network, l: number, j: number, dz: number): void {
   checkNeuron(net, l, j);
-  checkFinite(dz, 'Δz');
-  net.b[l]![j]! += dz;
+  checkBounded(dz, MAX_NUDGE, 'Δz');
+  const b = net.b[l]![j]! + dz;
+  check(
+    Math.abs(b) <= MAX_PARAMETER,
+    EngineErrorCode.OutOfRange,
+    `the bias would leave ±${MAX_PARAMETER}: b^${l}_${j} + Δz = ${b}`,
+  );
+  net.b[l]![j] = b;
+  touch(net);
 }

@@ -1,14 +1,28 @@
+import { check, checkFinite, checkInteger, describeValue, EngineErrorCode } from './errors.ts';
+
+const MAX_UINT32 = 0xffffffff;
+
 /**
  * A seeded PRNG (sfc32, seeded by splitmix32), passed in explicitly wherever
  * the engine needs chance: the same seed gives the same numbers, bit for bit,
  * on any machine. Its state is four 32-bit words, so it can be saved and resumed.
+ *
+ * A seed is an integer in [0, 2³² − 1] (a fraction, a negative number or a
+ * larger one is refused rather than silently wrapped onto another seed's
+ * stream). Seed 0 is read as 0x9e3779b9 = 2654435769: the two give the same stream.
  */
 export class Rng {
   private s: Uint32Array;
 
   constructor(seed: number | readonly number[]) {
     this.s = new Uint32Array(4);
+    check(
+      typeof seed === 'number' || Array.isArray(seed),
+      EngineErrorCode.BadArgument,
+      `a seed must be an integer or a saved state of four words, got ${describeValue(seed)}`,
+    );
     if (typeof seed === 'number') {
+      checkInteger(seed, 0, MAX_UINT32, EngineErrorCode.BadArgument, 'seed');
       let x = seed >>> 0 || 0x9e3779b9;
       for (let i = 0; i < 4; i++) {
         // splitmix32: spreads one seed over four well-mixed words
@@ -20,7 +34,15 @@ export class Rng {
       }
       for (let i = 0; i < 12; i++) this.nextUint32();
     } else {
-      this.s.set(seed.slice(0, 4));
+      check(
+        seed.length === 4,
+        EngineErrorCode.BadArgument,
+        `a saved state is four words, got ${seed.length}`,
+      );
+      seed.forEach((w, i) => {
+        checkInteger(w, 0, MAX_UINT32, EngineErrorCode.BadArgument, `state[${i}]`);
+      });
+      this.s.set(seed);
     }
   }
 
@@ -47,13 +69,23 @@ export class Rng {
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 
-  /** Uniform in [lo, hi). */
+  /** Uniform in [lo, hi); lo ≤ hi, both finite and hi − lo too. */
   uniform(lo: number, hi: number): number {
+    checkFinite(lo, 'lo');
+    checkFinite(hi, 'hi');
+    check(
+      lo <= hi && Number.isFinite(hi - lo),
+      EngineErrorCode.BadArgument,
+      `uniform needs lo ≤ hi and a finite hi − lo, got [${lo}, ${hi})`,
+    );
     return lo + (hi - lo) * this.next();
   }
 
-  /** Uniform integer in [0, n). */
+  /** Uniform integer in [0, n), for an integer n in [1, 2⁵³]. */
   int(n: number): number {
+    if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 53)) {
+      checkInteger(n, 1, 2 ** 53, EngineErrorCode.BadArgument, 'n');
+    }
     return Math.floor(this.next() * n);
   }
 
@@ -65,8 +97,16 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  /** Fisher–Yates, in place. */
+  /**
+   * Fisher–Yates, in place: for i = length − 1 down to 1, swap xs[i] with
+   * xs[int(i + 1)]. An array or a typed array.
+   */
   shuffle<T extends { length: number; [i: number]: unknown }>(xs: T): T {
+    check(
+      Array.isArray(xs) || (ArrayBuffer.isView(xs) && !(xs instanceof DataView)),
+      EngineErrorCode.BadArgument,
+      `shuffle needs an array, got ${describeValue(xs)}`,
+    );
     for (let i = xs.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
       const t = xs[i];

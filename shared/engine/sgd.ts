@@ -1,31 +1,40 @@
-import type { Batch } from './batch.ts';
-import { checkInteger, EngineError, EngineErrorCode } from './errors.ts';
-import { depth, type Network } from './network.ts';
-import type { Rng } from './rng.ts';
+import { type Batch, checkBatchFits } from './batch.ts';
+import {
+  check,
+  checkInteger,
+  describeValue,
+  EngineError,
+  EngineErrorCode,
+  isRecord,
+} from './errors.ts';
+import { checkNetwork, depth, MAX_PARAMETER, type Network } from './network.ts';
+import { Rng } from './rng.ts';
 import { Trace } from './trace.ts';
+import { touch } from './version.ts';
 
 export interface StepResult {
-  /** C of the mini-batch before the step (not finite only if the network given already overflowed). */
-  cost: number;
+  /**
+   * C of the mini-batch before the step; null when there is none to tell: the
+   * network already overflowed on it (the step is then diverged), or run(0).
+   */
+  cost: number | null;
   /** True when the step would have made the cost or a parameter non-finite: the network is left as it was. */
   diverged: boolean;
 }
 
-function checkEta(eta: number): void {
-  if (!(Number.isFinite(eta) && eta > 0)) {
+function checkEta(eta: unknown): void {
+  if (!(typeof eta === 'number' && Number.isFinite(eta) && eta > 0)) {
     throw new EngineError(
       EngineErrorCode.BadArgument,
-      `the learning rate η must be a finite number above 0, got ${eta}`,
+      `the learning rate η must be a finite number above 0, got ${describeValue(eta)}`,
     );
   }
 }
 
-/**
- * Largest |w| or |b| a step may produce. Past it a step counts as diverged: a
- * finite but enormous weight would make the next cost Infinity, and no network
- * this game trains needs weights anywhere near it.
- */
-export const MAX_PARAMETER = 1e6;
+/** An Overflow from the trace: the step is diverged; any other error is the caller's. */
+function overflowed(e: unknown): boolean {
+  return e instanceof EngineError && e.code === EngineErrorCode.Overflow;
+}
 
 /**
  * One gradient-descent step on the samples loaded in the trace:
@@ -35,14 +44,25 @@ export const MAX_PARAMETER = 1e6;
  * large), so that NaN and Infinity never reach a player.
  */
 export function sgdStep(trace: Trace, eta: number): StepResult {
+  check(trace instanceof Trace, EngineErrorCode.BadArgument, 'trace must be a Trace');
   checkEta(eta);
   if (trace.n === 0)
     throw new EngineError(EngineErrorCode.EmptyBatch, 'load a batch before a step');
   const { net } = trace;
-  const cost = trace.forward();
-  if (!Number.isFinite(cost)) return { cost, diverged: true };
-  trace.backward();
-  trace.gradients();
+  let cost: number;
+  try {
+    cost = trace.forward();
+  } catch (e) {
+    if (overflowed(e)) return { cost: null, diverged: true };
+    throw e;
+  }
+  try {
+    trace.backward();
+    trace.gradients();
+  } catch (e) {
+    if (overflowed(e)) return { cost, diverged: true };
+    throw e;
+  }
   const L = depth(net);
   for (let l = 1; l <= L; l++) {
     const w = net.w[l]!;
@@ -63,6 +83,8 @@ export function sgdStep(trace: Trace, eta: number): StepResult {
     const d = trace.deltaBar[l]!;
     for (let j = 0; j < b.length; j++) b[j]! -= eta * d[j]!;
   }
+  // The trace ran the network before the step: it, and every other trace of this network, is stale.
+  touch(net);
   return { cost, diverged: false };
 }
 
@@ -90,6 +112,10 @@ export class Trainer {
   diverged = false;
 
   constructor(net: Network, data: Batch, options: TrainerOptions, rng: Rng) {
+    checkNetwork(net);
+    checkBatchFits(data, net.sizes);
+    check(isRecord(options), EngineErrorCode.BadArgument, 'options must be { eta, batchSize }');
+    check(rng instanceof Rng, EngineErrorCode.BadArgument, 'rng must be an Rng');
     checkEta(options.eta);
     checkInteger(options.batchSize, 1, data.n, EngineErrorCode.BadArgument, 'mini-batch size');
     this.net = net;
@@ -117,10 +143,10 @@ export class Trainer {
     return r;
   }
 
-  /** k steps, stopping early at divergence; returns the last step's result. */
+  /** k steps, stopping early at divergence; returns the last step's result ({ cost: null } for k = 0). */
   run(k: number): StepResult {
     checkInteger(k, 0, 10_000_000, EngineErrorCode.BadArgument, 'number of steps');
-    let r: StepResult = { cost: Number.NaN, diverged: false };
+    let r: StepResult = { cost: null, diverged: false };
     for (let i = 0; i < k; i++) {
       r = this.step();
       if (r.diverged) break;
@@ -131,6 +157,8 @@ export class Trainer {
 
 /** The mean cost C of the network on a whole batch. */
 export function batchCost(net: Network, batch: Batch): number {
+  checkNetwork(net);
+  checkBatchFits(batch, net.sizes);
   return new Trace(net, batch.n).load(batch).forward();
 }
 
@@ -139,6 +167,8 @@ export function batchCost(net: Network, batch: Batch): number {
  * y > ½; several outputs by the largest a^L against the largest y.
  */
 export function accuracy(net: Network, batch: Batch): number {
+  checkNetwork(net);
+  checkBatchFits(batch, net.sizes);
   const t = new Trace(net, batch.n).load(batch);
   t.forward();
   const nL = net.sizes[depth(net)]!;

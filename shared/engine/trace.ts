@@ -1,8 +1,32 @@
 import { activateRange, sigmaPrimeRange } from './activations.ts';
-import { type Batch, checkBatchFits } from './batch.ts';
+import { type Batch, checkBatchFits, checkValues, MAX_BATCH } from './batch.ts';
 import { costSum, outputDelta } from './costs.ts';
-import { checkInteger, EngineError, EngineErrorCode } from './errors.ts';
-import { depth, type Network } from './network.ts';
+import { check, checkInteger, describeValue, EngineError, EngineErrorCode } from './errors.ts';
+import { checkNetwork, type Network } from './network.ts';
+import { versionOf } from './version.ts';
+
+/** Most numbers one trace may hold (2²⁶, 512 MiB of doubles): capacity × its per-sample cells. */
+export const MAX_TRACE_CELLS = 1 << 26;
+
+/** How far a trace has got: nothing loaded, samples loaded, forwarded, or run (forward and backward). */
+const Stage = { Empty: 0, Loaded: 1, Forward: 2, Run: 3 } as const;
+type Stage = (typeof Stage)[keyof typeof Stage];
+
+function depth(net: Network): number {
+  return net.sizes.length - 1;
+}
+
+/** Doubles a trace of this capacity allocates. */
+function traceCells(net: Network, capacity: number): number {
+  const sizes = net.sizes;
+  let perSample = sizes[0]! + sizes[sizes.length - 1]! + 2;
+  let fixed = 0;
+  for (let l = 1; l < sizes.length; l++) {
+    perSample += 6 * sizes[l]!;
+    fixed += sizes[l]! * (sizes[l - 1]! + 1);
+  }
+  return capacity * perSample + fixed;
+}
 
 /**
  * Everything one forward and one backward pass of a batch knows: z, a, σ'(z) and
@@ -14,8 +38,11 @@ import { depth, type Network } from './network.ts';
 export class Trace {
   readonly net: Network;
   readonly capacity: number;
-  /** Samples currently loaded. */
-  n = 0;
+  private count = 0;
+  private stage: Stage = Stage.Empty;
+  /** The network's change count when it was last forwarded. */
+  private forwardedAt = -1;
+  private c = Number.NaN;
   /** a[0] is the batch's inputs x; a[l] = σ(z[l]). */
   readonly a: Float64Array[];
   readonly z: Float64Array[];
@@ -31,8 +58,6 @@ export class Trace {
   readonly nablaW: Float64Array[];
   /** C_x of each sample. */
   readonly costs: Float64Array;
-  /** C = (1/n) Σ_x C_x. */
-  cost = Number.NaN;
 
   /** Scratch for nudges: the network's z and a downstream of a nudged neuron. */
   readonly zN: Float64Array[];
@@ -41,7 +66,14 @@ export class Trace {
   readonly dz: Float64Array;
 
   constructor(net: Network, capacity: number) {
-    checkInteger(capacity, 1, 1_000_000, EngineErrorCode.BadArgument, 'trace capacity');
+    checkNetwork(net);
+    checkInteger(capacity, 1, MAX_BATCH, EngineErrorCode.BadArgument, 'trace capacity');
+    const cells = traceCells(net, capacity);
+    check(
+      cells <= MAX_TRACE_CELLS,
+      EngineErrorCode.TooLarge,
+      `a trace holds at most ${MAX_TRACE_CELLS} numbers; ${capacity} samples of this network need ${cells}`,
+    );
     this.net = net;
     this.capacity = capacity;
     const per = (f: (nl: number, l: number) => number) =>
@@ -59,39 +91,106 @@ export class Trace {
     this.dz = new Float64Array(capacity);
   }
 
-  /** Copies samples into the trace: all of the batch, or its rows indices[from…from+count). */
-  load(
-    batch: Batch,
-    indices?: ArrayLike<number>,
-    from = 0,
-    count = indices ? indices.length : batch.n,
-  ): this {
+  /** Samples currently loaded. */
+  get n(): number {
+    return this.count;
+  }
+
+  /**
+   * C = (1/n) Σ_x C_x of the last run. Reading it from a trace without a
+   * fresh run (nothing loaded, forward only, or the network changed since)
+   * throws STALE_TRACE rather than answer a number of another network.
+   */
+  get cost(): number {
+    this.checkFresh('read its cost');
+    return this.c;
+  }
+
+  /** True when the trace holds a run (forward and backward) of the network as it is now. */
+  fresh(): boolean {
+    return this.stage === Stage.Run && this.forwardedAt === versionOf(this.net);
+  }
+
+  /** Throws STALE_TRACE unless fresh(); `what` names what needed it. */
+  checkFresh(what: string): void {
+    if (this.fresh()) return;
+    const why =
+      this.stage === Stage.Empty
+        ? 'nothing is loaded'
+        : this.stage === Stage.Loaded
+          ? 'it was loaded but not run'
+          : this.stage === Stage.Forward
+            ? 'it was forwarded but not run backward'
+            : 'its network changed since it ran (an SGD step or a kept nudge)';
+    throw new EngineError(EngineErrorCode.StaleTrace, `run the trace before you ${what}: ${why}`);
+  }
+
+  /**
+   * Copies samples into the trace: all of the batch, or its rows
+   * indices[from…from+count). Every index must be an integer row of the batch,
+   * every number finite within ±MAX_INPUT (a cross-entropy target in [0, 1]).
+   * What the trace held before is gone: run it again.
+   */
+  load(batch: Batch, indices?: ArrayLike<number>, from?: number, count?: number): this {
     checkBatchFits(batch, this.net.sizes);
-    if (!(count > 0 && count <= this.capacity)) {
-      throw new EngineError(
+    if (indices !== undefined) {
+      check(
+        Array.isArray(indices) || (ArrayBuffer.isView(indices) && !(indices instanceof DataView)),
         EngineErrorCode.BadArgument,
-        `${count} samples do not fit a trace for ${this.capacity}`,
+        `indices must be an array of sample numbers, got ${describeValue(indices)}`,
       );
     }
+    const start = from ?? 0;
+    const limit = indices === undefined ? batch.n : indices.length;
+    checkInteger(start, 0, limit, EngineErrorCode.BadArgument, 'from');
+    const m = count ?? limit - start;
+    if (!(Number.isInteger(m) && m > 0 && m <= this.capacity)) {
+      throw new EngineError(
+        EngineErrorCode.BadArgument,
+        `${describeValue(m)} samples do not fit a trace for ${this.capacity}`,
+      );
+    }
+    checkInteger(start + m, 1, limit, EngineErrorCode.BadArgument, 'from + count');
     const { nIn, nOut } = batch;
     const x = this.a[0]!;
-    for (let i = 0; i < count; i++) {
-      const s = indices ? indices[from + i]! : from + i;
+    this.count = 0;
+    this.stage = Stage.Empty;
+    for (let i = 0; i < m; i++) {
+      const s = indices ? indices[start + i]! : start + i;
+      if (!(Number.isInteger(s) && s >= 0 && s < batch.n)) {
+        throw new EngineError(
+          EngineErrorCode.BadArgument,
+          `indices[${start + i}] must be a sample of the batch (an integer in [0, ${batch.n - 1}]), got ${describeValue(s)}`,
+        );
+      }
       x.set(batch.x.subarray(s * nIn, (s + 1) * nIn), i * nIn);
       this.y.set(batch.y.subarray(s * nOut, (s + 1) * nOut), i * nOut);
     }
-    this.n = count;
+    checkValues(x, this.y, m * nIn, m * nOut, this.net.cost);
+    this.count = m;
+    this.stage = Stage.Loaded;
     return this;
   }
 
   /** z^l = w^l a^{l−1} + b^l, a^l = σ(z^l) (eq. 2–3) for every layer and sample; returns C. */
   forward(): number {
     const { net, n } = this;
-    if (n === 0)
+    if (this.stage === Stage.Empty)
       throw new EngineError(EngineErrorCode.EmptyBatch, 'load a batch before running the trace');
+    this.stage = Stage.Loaded;
     const L = depth(net);
     for (let l = 1; l <= L; l++) {
-      forwardLayer(net, l, this.a[l - 1]!, this.z[l]!, this.a[l]!, n);
+      const z = this.z[l]!;
+      forwardLayer(net, l, this.a[l - 1]!, z, this.a[l]!, n);
+      // A z that overflowed (or a weight that is not finite) would turn every later number into NaN.
+      for (let i = 0; i < n * net.sizes[l]!; i++) {
+        if (!Number.isFinite(z[i]!)) {
+          throw new EngineError(
+            EngineErrorCode.Overflow,
+            `the network overflows on this batch: z of layer ${l} is ${z[i]} for sample ${Math.floor(i / net.sizes[l]!)}`,
+          );
+        }
+      }
     }
     const nL = net.sizes[L]!;
     const zL = this.z[L]!;
@@ -102,13 +201,28 @@ export class Trace {
       this.costs[s] = c;
       total += c;
     }
-    this.cost = total / n;
-    return this.cost;
+    const c = total / n;
+    if (!Number.isFinite(c)) {
+      throw new EngineError(
+        EngineErrorCode.Overflow,
+        `the network overflows on this batch: C = ${c}`,
+      );
+    }
+    this.c = c;
+    this.stage = Stage.Forward;
+    this.forwardedAt = versionOf(net);
+    return c;
   }
 
   /** δ^L = ∇_a C ⊙ σ'(z^L) (BP1), then δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l) (BP2), and δ̄. */
   backward(): void {
     const { net, n } = this;
+    if (!(this.stage >= Stage.Forward && this.forwardedAt === versionOf(net))) {
+      throw new EngineError(
+        EngineErrorCode.StaleTrace,
+        'forward the trace before its backward pass (the network may have changed since)',
+      );
+    }
     const L = depth(net);
     for (let l = 1; l <= L; l++) {
       sigmaPrimeRange(net.act[l]!, this.z[l]!, this.a[l]!, this.sp[l]!, 0, n * net.sizes[l]!);
@@ -158,12 +272,24 @@ export class Trace {
       const bar = this.deltaBar[l]!;
       for (let j = 0; j < nl; j++) bar[j] = 0;
       for (let s = 0; s < n; s++) for (let j = 0; j < nl; j++) bar[j]! += d[s * nl + j]!;
-      for (let j = 0; j < nl; j++) bar[j]! /= n;
+      for (let j = 0; j < nl; j++) {
+        bar[j]! /= n;
+        // Every δ of a layer feeds its δ̄: one that is not finite shows here.
+        if (!Number.isFinite(bar[j]!)) {
+          this.stage = Stage.Loaded;
+          throw new EngineError(
+            EngineErrorCode.Overflow,
+            `the network overflows on this batch: δ̄ of neuron ${j} of layer ${l} is ${bar[j]}`,
+          );
+        }
+      }
     }
+    this.stage = Stage.Run;
   }
 
   /** ∂C/∂w^l_jk = (1/n) Σ_x a^{l−1}_k(x) δ^l_j(x) (BP4) into nablaW; ∂C/∂b = δ̄ (BP3). */
   gradients(): void {
+    this.checkFresh('take its gradients');
     const { net, n } = this;
     for (let l = 1; l <= depth(net); l++) {
       const nIn = net.sizes[l - 1]!;
@@ -202,7 +328,15 @@ export class Trace {
         }
       }
       const inv = 1 / n;
-      for (let i = 0; i < g.length; i++) g[i]! *= inv;
+      for (let i = 0; i < g.length; i++) {
+        g[i]! *= inv;
+        if (!Number.isFinite(g[i]!)) {
+          throw new EngineError(
+            EngineErrorCode.Overflow,
+            `the network overflows on this batch: ∂C/∂w of layer ${l} is ${g[i]}`,
+          );
+        }
+      }
     }
   }
 
@@ -283,5 +417,7 @@ export function forwardLayer(
 
 /** A trace of the whole batch, run: the usual way to look at a network. */
 export function analyse(net: Network, batch: Batch): Trace {
+  checkNetwork(net);
+  checkBatchFits(batch, net.sizes);
   return new Trace(net, batch.n).load(batch).run();
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { COSTS } from '#shared/engine/costs';
+import { DATASETS, type DatasetName } from '#shared/engine/datasets';
 import { SHOW } from '#shared/game/puzzle';
 import { MoveReason } from '#shared/game/scoring';
 import { Phase as PhaseCodes, RoundEnd as RoundEndCodes } from './codes.ts';
@@ -52,6 +53,25 @@ export const Status = z.object({
 });
 export type Status = z.infer<typeof Status>;
 
+/**
+ * What the SGD after this round uses, so that anyone can recompute the next
+ * round's network (docs/protocol.md, "Verifying the server"): the data set is
+ * makeDataset(dataset, new Rng(seed), { n: samples, noise }), the mini-batch
+ * order comes from the round's own PRNG stream.
+ */
+export const TrainingWire = z.object({
+  dataset: z.enum(Object.keys(DATASETS) as [DatasetName, ...DatasetName[]]),
+  samples: z.int(),
+  noise: z.number(),
+  /** The session's seed (an integer in [0, 2³² − 1]). */
+  seed: z.int(),
+  eta: z.number(),
+  /** SGD steps after this round (fewer are run if η diverges). */
+  steps: z.int(),
+  batchSize: z.int(),
+});
+export type TrainingWire = z.infer<typeof TrainingWire>;
+
 export const RoundStart = z.object({
   round: z.int(),
   rounds: z.int(),
@@ -59,6 +79,7 @@ export const RoundStart = z.object({
   /** C of the puzzle's batch before any move. */
   cost: z.number(),
   timer: Timer,
+  training: TrainingWire,
 });
 export type RoundStart = z.infer<typeof RoundStart>;
 

@@ -15,6 +15,7 @@ import {
   Trace,
 } from '#shared/engine/index';
 import { buildPuzzle } from '#shared/game/puzzle';
+import { mnistEpochBench } from './mnistEpoch.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -267,3 +268,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+mnistEpochBench();

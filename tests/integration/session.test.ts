@@ -115,7 +115,14 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
       const start = got[0]!;
       expect(start.round).toBe(round);
       // What the round hides is not sent: no δ, no best move.
-      expect(Object.keys(start).sort()).toEqual(['cost', 'puzzle', 'round', 'rounds', 'timer']);
+      expect(Object.keys(start).sort()).toEqual([
+        'cost',
+        'puzzle',
+        'round',
+        'rounds',
+        'timer',
+        'training',
+      ]);
       expect(Object.keys(start.puzzle).sort()).toEqual(['batch', 'eps', 'network', 'show']);
       expect(JSON.stringify(start)).not.toMatch(/deltaBar|"best"|gradient/);
       const weights = JSON.stringify(start.puzzle.network.weights);

@@ -109,8 +109,8 @@ describe('bad arguments get a clear EngineError, never a quiet NaN', () => {
     fails(() => weightNudge(t, 2, 0, 0, Number.NaN), 'NOT_FINITE', /Δw must be a finite/);
     fails(
       () => nudge(new Trace(net, 4), 1, 0, 0.1),
-      'BAD_ARGUMENT',
-      /run the trace before nudging/,
+      'STALE_TRACE',
+      /run the trace before you nudge: nothing is loaded/,
     );
   });
 

