@@ -2,6 +2,7 @@ import type {
   DemonStanding,
   Final,
   HostWelcome,
+  LeaderboardEntry,
   PlayerEntry,
   PlayerWelcome,
   RoundStart,
@@ -76,13 +77,21 @@ export function peopleOf(room: RoomPlayers): Competitor[] {
   }));
 }
 
-/** Everyone ranked on the leaderboard: the players, and the gradient demon only if the host ranks it. */
+/** Everyone on the leaderboard: the players not kicked, and the gradient demon. */
 export function competitorsOf(
   room: RoomPlayers,
   bot: ReadonlyMap<number, number> = room.botPoints,
 ): Competitor[] {
-  const people = peopleOf(room);
-  return room.settings.demonRanked ? [...people, demonCompetitor(bot, true)] : people;
+  return [...peopleOf(room), demonCompetitor(bot, true)];
+}
+
+/** The leaderboard after `round`: the demon listed, ranked only if the host asked for it. */
+export function boardOf(
+  room: RoomPlayers,
+  round: number,
+  bot: ReadonlyMap<number, number> = room.botPoints,
+): LeaderboardEntry[] {
+  return leaderboard(competitorsOf(room, bot), round, !!room.settings.demonRanked);
 }
 
 /** The gradient demon beside the standings after `round`. */
@@ -102,7 +111,7 @@ export function finalStandingsOf(
   bot: ReadonlyMap<number, number> = room.botPoints,
 ): Final {
   return {
-    standings: leaderboard(competitorsOf(room, bot), rounds),
+    standings: boardOf(room, rounds, bot),
     demon: demonOf(room, rounds, bot),
     lossCurve: [...lossCurve],
     rounds,
@@ -151,7 +160,7 @@ export function hostWelcome(room: RoomPlayers, joinUrl: string): HostWelcome {
     round: roundStartOf(room),
     answered: room.moves.size,
     reveal: room.lastReveal,
-    leaderboard: leaderboard(competitorsOf(room), room.state.round),
+    leaderboard: boardOf(room, room.state.round),
     demon: demonOf(room, room.state.round),
     lossCurve: [...room.state.lossCurve],
     final: room.final,

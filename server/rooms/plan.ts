@@ -4,8 +4,7 @@ import type { ErrorCode, RoundEnd } from '#shared/protocol/codes';
 import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import type { AheadResult } from '../compute/work.ts';
 import type { SessionState } from '../persistence/store.ts';
-import { leaderboard } from './leaderboard.ts';
-import { competitorsOf, demonOf, finalStandingsOf } from './messages.ts';
+import { boardOf, demonOf, finalStandingsOf } from './messages.ts';
 import { type Command, type Effect, transition } from './phase.ts';
 import type { RoomPlayers } from './roomPlayers.ts';
 import {
@@ -91,7 +90,7 @@ function revealOf(
     best: toNudge(m.key.best),
     gradient,
     classMoves: classMoves(m, moves, players.length),
-    leaderboard: leaderboard(competitorsOf(room as RoomPlayers, bot), e.round),
+    leaderboard: boardOf(room as RoomPlayers, e.round, bot),
     demon: demonOf(room as RoomPlayers, e.round, bot),
     lossCurve: [...lossCurve],
   };

@@ -100,8 +100,9 @@ export function buildReport(
     });
   }
   const people = [...competitors];
+  competitors.push(demonCompetitor(bot, false));
   // A benchmark, not a contestant: ranked among the players only if the host asked for it.
-  if (s.session.settings.demonRanked) competitors.push(demonCompetitor(bot, false));
+  const rankDemon = !!s.session.settings.demonRanked;
   rows.sort(
     (a, b) =>
       a.round - b.round || Number(a.bot) - Number(b.bot) || a.nickname.localeCompare(b.nickname),
@@ -123,8 +124,8 @@ export function buildReport(
       answered: s.moves.filter((m) => m.round === r.round).length,
     })),
     lossCurve: s.session.state.lossCurve,
-    standings: leaderboard(competitors, upTo),
-    demon: demonStanding(people, bot, upTo, !!s.session.settings.demonRanked),
+    standings: leaderboard(competitors, upTo, rankDemon),
+    demon: demonStanding(people, bot, upTo, rankDemon),
     players,
     rows,
   };

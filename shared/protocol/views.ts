@@ -127,8 +127,12 @@ export const LeaderboardEntry = z.object({
   nickname: z.string(),
   bot: z.boolean(),
   score: z.int(),
-  /** 1 for the leader; equal scores share a rank. */
-  rank: z.int(),
+  /**
+   * 1 for the leader; equal scores share a rank. Null for the gradient demon
+   * as a benchmark (unless the host's demonRanked ranks it): listed where its
+   * points put it, it takes no player's place.
+   */
+  rank: z.int().nullable(),
   /** Places gained since the previous round (negative: lost); null in the first round. */
   rankChange: z.int().nullable(),
   /** Points of the last ended round. */

@@ -55,9 +55,9 @@ describe('host commands', () => {
     // End during the reveal: final standings to everyone.
     const final = next<{ standings: unknown[]; demon: { rounds: number } }>(q, 'session:ended');
     expect(await ok(host, 'host:end')).toMatchObject({ phase: 'ended', round: 2 });
-    // Two players on the podium; the gradient demon beside it, with its two rounds.
+    // Two players and the gradient demon, which comes with its two rounds.
     const f = await final;
-    expect(f.standings).toHaveLength(2);
+    expect(f.standings).toHaveLength(3);
     expect(f.demon.rounds).toBe(2);
   });
 });

@@ -199,17 +199,18 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
       expect(reveal.classMoves.counts).toEqual(counts);
       expect(reveal.classMoves.answered).toBe(PLAYERS);
       expect(reveal.classMoves.rightSignShare).toBeCloseTo(right / PLAYERS, 12);
-      // The gradient demon is a benchmark: beside the players' standings, not ranked among them.
-      expect(reveal.leaderboard).toHaveLength(PLAYERS);
+      // The gradient demon is a benchmark: listed with its points, but it takes no player's place.
+      expect(reveal.leaderboard).toHaveLength(PLAYERS + 1);
       expect(reveal.demon).toMatchObject({ score: botTotal, rounds: round, ranked: false });
+      const people = reveal.leaderboard.filter((o) => !o.bot);
       for (const e of reveal.leaderboard) {
-        expect(e.score).toBe(totals.get(e.id));
-        expect(e.rank).toBe(1 + reveal.leaderboard.filter((o) => o.score > e.score).length);
-        if (round === 1) expect(e.rankChange).toBeNull();
+        expect(e.score).toBe(e.bot ? botTotal : totals.get(e.id));
+        expect(e.rank).toBe(e.bot ? null : 1 + people.filter((o) => o.score > e.score).length);
+        if (round === 1 || e.bot) expect(e.rankChange).toBeNull();
         else expect(typeof e.rankChange).toBe('number');
       }
-      expect(reveal.leaderboard.find((e) => e.id === GRADIENT_DEMON_ID)).toBeUndefined();
-      expect(reveal.demon?.id).toBe(GRADIENT_DEMON_ID);
+      const bot = reveal.leaderboard.find((e) => e.id === GRADIENT_DEMON_ID)!;
+      expect(bot.bot).toBe(true);
       expect(reveal.lossCurve).toEqual(lossCurve);
       // Then k SGD steps: the loss curve gains this round's point (checked against the next puzzle).
       const trained = Trained.parse(await trainedNext);
@@ -223,7 +224,7 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
     const done = await ok<{ phase: string }>(host, 'host:next', {});
     expect(done.phase).toBe('ended');
     const final = Final.parse(await finals[0]);
-    expect(final.standings[0]!.rank).toBe(1);
+    expect(final.standings.find((e) => !e.bot)!.rank).toBe(1);
     expect(final.standings.map((e) => e.score)).toEqual(
       [...final.standings.map((e) => e.score)].sort((a, b) => b - a),
     );
