@@ -7,8 +7,8 @@ import { knowView } from './know.ts';
 import { questionView } from './quiz.ts';
 import {
   type Attempt,
-  bankFor,
   type CheckKind,
+  checkLength,
   itemsOf,
   loadAttempts,
   newAttempt,
@@ -68,7 +68,7 @@ function home(): HTMLElement {
   const actions = el('div', { class: 'cc-actions' });
   const a = open();
   if (a) {
-    const n = bankFor(a.kind).length;
+    const n = checkLength(a.kind);
     const resume = el(
       'button',
       { type: 'button', class: 'primary cc-resume' },
@@ -88,7 +88,7 @@ function home(): HTMLElement {
         class: a ? 'cc-start' : kind === 'quick' ? 'primary cc-start' : 'cc-start',
         'data-kind': kind,
       },
-      ct(kind === 'quick' ? 'concepts.quick' : 'concepts.full', { n: bankFor(kind).length }),
+      ct(kind === 'quick' ? 'concepts.quick' : 'concepts.full', { n: checkLength(kind) }),
     );
     b.addEventListener('click', () => start(kind));
     actions.append(b);
@@ -120,7 +120,7 @@ function render(): void {
   const done = attempts[attempts.length - 1];
   // After the last answer the attempt is finished, but its last question stays until Next.
   if (current !== null && a) main.replaceChildren(question(a, current));
-  else if (current !== null && done && current === bankFor(done.kind).length - 1)
+  else if (current !== null && done && current === checkLength(done.kind) - 1)
     main.replaceChildren(question(done, current));
   else {
     current = null;

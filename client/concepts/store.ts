@@ -4,6 +4,7 @@ import {
   type ConceptItem,
   ITEM_BANK,
   type ItemDef,
+  itemSeed,
   makeCheck,
   type Response,
   scoreCheck,
@@ -29,14 +30,22 @@ export interface Attempt {
   finished?: number;
 }
 
-/** The bank a kind of check draws from. */
-export function bankFor(kind: CheckKind): readonly ItemDef[] {
+/** The bank a kind of check draws from; a quick check takes one item per concept, chosen by the seed. */
+export function bankFor(kind: CheckKind, seed: number): readonly ItemDef[] {
   if (kind === 'full') return ITEM_BANK;
-  return CONCEPTS.map((c) => ITEM_BANK.find((d) => d.concept === c)!);
+  return CONCEPTS.map((c, i) => {
+    const of = ITEM_BANK.filter((d) => d.concept === c);
+    return of[itemSeed(seed, 1000 + i) % of.length]!;
+  });
+}
+
+/** Questions in a check of this kind. */
+export function checkLength(kind: CheckKind): number {
+  return kind === 'full' ? ITEM_BANK.length : CONCEPTS.length;
 }
 
 export function itemsOf(a: Attempt): ConceptItem[] {
-  return makeCheck(a.seed, bankFor(a.kind));
+  return makeCheck(a.seed, bankFor(a.kind, a.seed));
 }
 
 export function scoreOf(a: Attempt): CheckScore {

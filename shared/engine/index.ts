@@ -32,12 +32,10 @@ export {
   MAX_PARAMETER,
   MAX_PARAMETERS,
   type Network,
-  type NetworkJSON,
   type NetworkSpec,
-  networkFromJSON,
-  networkToJSON,
   parameterCount,
 } from './network.ts';
+export { type NetworkJSON, networkFromJSON, networkToJSON } from './networkJson.ts';
 export {
   applyBiasNudge,
   type NudgeResult,

@@ -8,8 +8,9 @@ import {
   EngineError,
   EngineErrorCode,
 } from './errors.ts';
+import { forwardLayer } from './kernels.ts';
 import { checkNeuron, depth, MAX_NUDGE, MAX_PARAMETER, type Network } from './network.ts';
-import { forwardLayer, Trace } from './trace.ts';
+import { Trace } from './trace.ts';
 import { touch } from './version.ts';
 
 /** A demon's move and what it did: the exact ΔC beside the first-order guess δ̄Δz. */

@@ -1,8 +1,8 @@
-import { check, checkFinite, EngineError, EngineErrorCode } from './errors.ts';
-import { checkNeuron, depth } from './network.ts';
+import { check, describeValue, EngineError, EngineErrorCode } from './errors.ts';
+import { checkNeuron, depth, MAX_NUDGE } from './network.ts';
 import { type NudgeResult, nudge, shiftedDeltaC } from './nudge.ts';
 import { SlopeScratch, slopeBounds } from './slope.ts';
-import type { Trace } from './trace.ts';
+import { Trace } from './trace.ts';
 
 /** A neuron the player may move, in engine indices (layer 1…L, neuron from 0). */
 export interface NeuronRef {
@@ -27,7 +27,8 @@ export interface CertifiedWeightNudge {
 
 /** How far a certified best may lie above the true minimum: max(1e−12, 1e−9·|ΔC_best|). */
 export function searchTolerance(best: number): number {
-  return Math.max(1e-12, 1e-9 * Math.abs(best));
+  // A NaN or infinite ΔC never reaches here from the engine; answer the floor rather than NaN.
+  return Number.isFinite(best) ? Math.max(1e-12, 1e-9 * Math.abs(best)) : 1e-12;
 }
 
 /**
@@ -38,20 +39,17 @@ export function searchTolerance(best: number): number {
 export const MAX_SEARCH_BOXES = 20_000;
 
 function checkBudget(eps: number): void {
-  if (!(Number.isFinite(eps) && eps > 0)) {
+  if (!(typeof eps === 'number' && Number.isFinite(eps) && eps > 0 && eps <= MAX_NUDGE)) {
     throw new EngineError(
       EngineErrorCode.BadBudget,
-      `the budget ε must be a finite number above 0, got ${eps}`,
+      `the budget ε must be a finite number above 0 and at most ${MAX_NUDGE}, got ${describeValue(eps)}`,
     );
   }
 }
 
 function checkRun(trace: Trace): void {
-  check(
-    trace.n > 0 && Number.isFinite(trace.cost),
-    EngineErrorCode.BadArgument,
-    'run the trace before searching',
-  );
+  check(trace instanceof Trace, EngineErrorCode.BadArgument, 'trace must be a Trace');
+  trace.checkFresh('search for the best move');
 }
 
 /** Every neuron of layers 1…L, or the given ones after checking them. */
@@ -62,7 +60,14 @@ function resolveMovable(trace: Trace, movable?: readonly NeuronRef[]): NeuronRef
       EngineErrorCode.BadArgument,
       'movable must list at least one neuron',
     );
-    for (const m of movable) checkNeuron(trace.net, m.l, m.j);
+    for (const m of movable) {
+      check(
+        typeof m === 'object' && m !== null,
+        EngineErrorCode.BadNeuron,
+        'movable lists { l, j }',
+      );
+      checkNeuron(trace.net, m.l, m.j);
+    }
     return [...movable];
   }
   const all: NeuronRef[] = [];
@@ -301,7 +306,6 @@ export function gradientDemon(
 ): NudgeResult {
   checkRun(trace);
   checkBudget(eps);
-  checkFinite(eps, 'ε');
   let pick: NeuronRef = { l: 1, j: 0 };
   let big = -1;
   for (const m of resolveMovable(trace, movable)) {

@@ -1,7 +1,8 @@
-import { activateRange, sigmaPrimeRange } from './activations.ts';
+import { sigmaPrimeRange } from './activations.ts';
 import { type Batch, checkBatchFits, checkValues, MAX_BATCH } from './batch.ts';
 import { costSum, outputDelta } from './costs.ts';
 import { check, checkInteger, describeValue, EngineError, EngineErrorCode } from './errors.ts';
+import { backwardLayer, forwardLayer, gradientLayer } from './kernels.ts';
 import { checkNetwork, type Network } from './network.ts';
 import { versionOf } from './version.ts';
 
@@ -42,7 +43,8 @@ export class Trace {
   private stage: Stage = Stage.Empty;
   /** The network's change count when it was last forwarded. */
   private forwardedAt = -1;
-  private c = Number.NaN;
+  /** C of the last forward pass. */
+  private lastCost = Number.NaN;
   /** a[0] is the batch's inputs x; a[l] = σ(z[l]). */
   readonly a: Float64Array[];
   readonly z: Float64Array[];
@@ -103,7 +105,7 @@ export class Trace {
    */
   get cost(): number {
     this.checkFresh('read its cost');
-    return this.c;
+    return this.lastCost;
   }
 
   /** True when the trace holds a run (forward and backward) of the network as it is now. */
@@ -122,7 +124,8 @@ export class Trace {
           : this.stage === Stage.Forward
             ? 'it was forwarded but not run backward'
             : 'its network changed since it ran (an SGD step or a kept nudge)';
-    throw new EngineError(EngineErrorCode.StaleTrace, `run the trace before you ${what}: ${why}`);
+    const doing = typeof what === 'string' ? what : describeValue(what);
+    throw new EngineError(EngineErrorCode.StaleTrace, `run the trace before you ${doing}: ${why}`);
   }
 
   /**
@@ -208,7 +211,7 @@ export class Trace {
         `the network overflows on this batch: C = ${c}`,
       );
     }
-    this.c = c;
+    this.lastCost = c;
     this.stage = Stage.Forward;
     this.forwardedAt = versionOf(net);
     return c;
@@ -233,38 +236,7 @@ export class Trace {
       dL[i] = outputDelta(net.cost, this.a[L]![i]!, this.y[i]!, this.sp[L]![i]!);
     }
     for (let l = L - 1; l >= 1; l--) {
-      const nl = net.sizes[l]!;
-      const nNext = net.sizes[l + 1]!;
-      const w = net.w[l + 1]!;
-      const d = this.delta[l]!;
-      const dNext = this.delta[l + 1]!;
-      const sp = this.sp[l]!;
-      for (let i = 0; i < n * nl; i++) d[i] = 0; // a loop: a builtin fill call costs more on small layers
-      const iEnd = nNext - (nNext & 3);
-      for (let s = 0; s < n; s++) {
-        const row = s * nl;
-        const dRow = s * nNext;
-        // Four rows of w at a time: one load and store of δ^l per four products.
-        for (let i = 0; i < iEnd; i += 4) {
-          const d0 = dNext[dRow + i]!;
-          const d1 = dNext[dRow + i + 1]!;
-          const d2 = dNext[dRow + i + 2]!;
-          const d3 = dNext[dRow + i + 3]!;
-          const w0 = i * nl;
-          const w1 = w0 + nl;
-          const w2 = w1 + nl;
-          const w3 = w2 + nl;
-          for (let k = 0; k < nl; k++) {
-            d[row + k]! += w[w0 + k]! * d0 + w[w1 + k]! * d1 + (w[w2 + k]! * d2 + w[w3 + k]! * d3);
-          }
-        }
-        for (let i = iEnd; i < nNext; i++) {
-          const di = dNext[dRow + i]!;
-          const wRow = i * nl;
-          for (let k = 0; k < nl; k++) d[row + k]! += w[wRow + k]! * di;
-        }
-        for (let k = 0; k < nl; k++) d[row + k]! *= sp[row + k]!;
-      }
+      backwardLayer(net, l, this.delta[l + 1]!, this.sp[l]!, this.delta[l]!, n);
     }
     for (let l = 1; l <= L; l++) {
       const nl = net.sizes[l]!;
@@ -295,38 +267,7 @@ export class Trace {
       const nIn = net.sizes[l - 1]!;
       const nl = net.sizes[l]!;
       const g = this.nablaW[l]!;
-      const d = this.delta[l]!;
-      const aPrev = this.a[l - 1]!;
-      for (let i = 0; i < g.length; i++) g[i] = 0;
-      const sEnd = n - (n & 3);
-      // Four samples at a time: one load and store of ∇w per four products.
-      for (let s = 0; s < sEnd; s += 4) {
-        const a0 = s * nIn;
-        const a1 = a0 + nIn;
-        const a2 = a1 + nIn;
-        const a3 = a2 + nIn;
-        for (let j = 0; j < nl; j++) {
-          const d0 = d[s * nl + j]!;
-          const d1 = d[(s + 1) * nl + j]!;
-          const d2 = d[(s + 2) * nl + j]!;
-          const d3 = d[(s + 3) * nl + j]!;
-          const row = j * nIn;
-          for (let k = 0; k < nIn; k++) {
-            g[row + k]! +=
-              d0 * aPrev[a0 + k]! +
-              d1 * aPrev[a1 + k]! +
-              (d2 * aPrev[a2 + k]! + d3 * aPrev[a3 + k]!);
-          }
-        }
-      }
-      for (let s = sEnd; s < n; s++) {
-        const base = s * nIn;
-        for (let j = 0; j < nl; j++) {
-          const dj = d[s * nl + j]!;
-          const row = j * nIn;
-          for (let k = 0; k < nIn; k++) g[row + k]! += dj * aPrev[base + k]!;
-        }
-      }
+      gradientLayer(this.delta[l]!, this.a[l - 1]!, g, nl, nIn, n);
       const inv = 1 / n;
       for (let i = 0; i < g.length; i++) {
         g[i]! *= inv;
@@ -348,76 +289,11 @@ export class Trace {
   }
 }
 
-/**
- * zOut = w^l aIn + b^l and aOut = σ(zOut) for n samples. Two samples share
- * each weight load, and each dot product runs two partial sums (even and odd
- * k) so additions do not wait on one another; a sample's z does not depend on
- * whether it was paired, so every caller gets the same bits.
- */
-export function forwardLayer(
-  net: Network,
-  l: number,
-  aIn: Float64Array,
-  zOut: Float64Array,
-  aOut: Float64Array,
-  n: number,
-): void {
-  const nIn = net.sizes[l - 1]!;
-  const nOut = net.sizes[l]!;
-  const w = net.w[l]!;
-  const b = net.b[l]!;
-  const odd = nIn & 1;
-  const kEnd = nIn - odd;
-  let s = 0;
-  for (; s + 1 < n; s += 2) {
-    const base0 = s * nIn;
-    const base1 = base0 + nIn;
-    const out0 = s * nOut;
-    const out1 = out0 + nOut;
-    for (let j = 0; j < nOut; j++) {
-      const row = j * nIn;
-      let p0 = 0;
-      let p1 = 0;
-      let q0 = 0;
-      let q1 = 0;
-      for (let k = 0; k < kEnd; k += 2) {
-        const w0 = w[row + k]!;
-        const w1 = w[row + k + 1]!;
-        p0 += w0 * aIn[base0 + k]!;
-        p1 += w1 * aIn[base0 + k + 1]!;
-        q0 += w0 * aIn[base1 + k]!;
-        q1 += w1 * aIn[base1 + k + 1]!;
-      }
-      if (odd) {
-        const wk = w[row + kEnd]!;
-        p0 += wk * aIn[base0 + kEnd]!;
-        q0 += wk * aIn[base1 + kEnd]!;
-      }
-      zOut[out0 + j] = b[j]! + (p0 + p1);
-      zOut[out1 + j] = b[j]! + (q0 + q1);
-    }
-  }
-  if (s < n) {
-    const base = s * nIn;
-    const out = s * nOut;
-    for (let j = 0; j < nOut; j++) {
-      const row = j * nIn;
-      let p0 = 0;
-      let p1 = 0;
-      for (let k = 0; k < kEnd; k += 2) {
-        p0 += w[row + k]! * aIn[base + k]!;
-        p1 += w[row + k + 1]! * aIn[base + k + 1]!;
-      }
-      if (odd) p0 += w[row + kEnd]! * aIn[base + kEnd]!;
-      zOut[out + j] = b[j]! + (p0 + p1);
-    }
-  }
-  activateRange(net.act[l]!, zOut, aOut, 0, n * nOut);
-}
-
 /** A trace of the whole batch, run: the usual way to look at a network. */
 export function analyse(net: Network, batch: Batch): Trace {
   checkNetwork(net);
   checkBatchFits(batch, net.sizes);
   return new Trace(net, batch.n).load(batch).run();
 }
+
+export { forwardLayer } from './kernels.ts';

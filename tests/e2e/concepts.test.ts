@@ -11,7 +11,7 @@ async function currentCheck(page: Page): Promise<{ attempt: Attempt; items: Conc
   const raw = await page.evaluate(() => localStorage.getItem('bd.concepts.v1'));
   const attempts = JSON.parse(raw ?? '[]') as Attempt[];
   const attempt = attempts[attempts.length - 1]!;
-  return { attempt, items: makeCheck(attempt.seed, bankFor(attempt.kind)) };
+  return { attempt, items: makeCheck(attempt.seed, bankFor(attempt.kind, attempt.seed)) };
 }
 
 /** Answers the question on screen: right, or the first misconception's answer. */
@@ -28,6 +28,8 @@ async function answer(page: Page, item: ConceptItem, right: boolean): Promise<vo
     await page.locator('.cc-numeric button').tap();
   }
   await expect(page.locator(right ? '.cc-right' : '.cc-wrong').count()).resolves.toBe(1);
+  // A wrong answer says which misconception it comes from.
+  await expect(page.locator('.cc-tag').count()).resolves.toBe(right ? 0 : 1);
 }
 
 const KNOWN: ReadonlySet<Concept> = new Set([
@@ -55,9 +57,12 @@ describe('the concept check on a 360×740 phone', () => {
     const { items } = await currentCheck(page);
     expect(items).toHaveLength(10);
 
+    let shotChoice = false;
+    let shotWrong = false;
     for (const [i, item] of items.entries()) {
       if (i === 0) await screenshot(page, 'concepts-phone-en-question');
-      if (item.id === 'hadamard-vector') {
+      if (item.format === 'choice' && !shotChoice) {
+        shotChoice = true;
         await expect
           .poll(() => page.locator('.cc-question').getAttribute('data-item'))
           .toBe(item.id);
@@ -65,6 +70,10 @@ describe('the concept check on a 360×740 phone', () => {
       }
       await answer(page, item, KNOWN.has(item.concept));
       if (i === 0) await screenshot(page, 'concepts-phone-en-feedback');
+      if (!KNOWN.has(item.concept) && !shotWrong) {
+        shotWrong = true;
+        await screenshot(page, 'concepts-phone-en-wrong');
+      }
       // Nothing is wider than the phone, formulas included.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         360,

@@ -282,6 +282,11 @@ const cases: Case[] = [
     ),
     (_w, t, m) => (m === 'cost' ? (t as Trace).cost : (t as Trace)[m as 'run']()),
   ],
+  [
+    'Trace.checkFresh',
+    fc.tuple(self('trace'), junk),
+    (_w, t, what) => (t as Trace).checkFresh(what as string),
+  ],
   ['analyse', fc.tuple(slot('net'), slot('batch')), call(engine.analyse)],
   ['batchCost', fc.tuple(slot('net'), slot('batch')), call(engine.batchCost)],
   ['accuracy', fc.tuple(slot('net'), slot('batch')), call(engine.accuracy)],
