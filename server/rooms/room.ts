@@ -21,7 +21,7 @@ export type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
  * one command at a time, so that every change is in the store before anyone
  * hears of it. The heavy work (training, best-move searches) runs ahead in
  * `deps.work` while the round is played. Layered by concern: players
- * (roomPlayers.ts), moves (roomMoves.ts), and here the commands.
+ * (roomPlayers.ts), moves and kicks (roomMoves.ts), and here the commands.
  */
 export class Room extends RoomMoves {
   /** Commands run one after another: each waits for the one before. */
@@ -274,20 +274,6 @@ export class Room extends RoomMoves {
       else this.out?.toAll('session:status', status);
     }
     this.schedule();
-  }
-
-  /** The host removes a player: they cannot come back to this session. */
-  kick(playerId: string): Status {
-    const p = this.players.get(playerId);
-    if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
-    this.deps.store.kickPlayer(this.id, playerId);
-    p.row.kicked = true;
-    this.moves.delete(playerId);
-    this.out?.kick(playerId, 'the host removed you from the session');
-    this.deps.log('player_kicked', { sessionId: this.id, playerId });
-    this.sendPlayers();
-    if (this.moves.size) this.closeIfAllMoved();
-    return statusOf(this);
   }
 
   /** The round's deadline on the room's clock (one at a time). */

@@ -1,8 +1,9 @@
 import { ErrorCode, MOVE_GRACE_MS, Phase } from '#shared/protocol/codes';
 import type { MovePayload } from '#shared/protocol/schemas';
-import type { MoveResult } from '#shared/protocol/views';
+import type { MoveResult, Status } from '#shared/protocol/views';
 import type { SessionRow } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
+import { statusOf } from './messages.ts';
 import { type Command, elapsedSeconds } from './phase.ts';
 import { RoomPlayers } from './roomPlayers.ts';
 import type { RoomDeps } from './roomTypes.ts';
@@ -16,7 +17,7 @@ const PROGRESS_MS = 100;
 /**
  * The room's second layer: the moves of the open round — each scored and
  * written before its ack — and the check that closes a round once everyone
- * has moved.
+ * has moved, and the host removing a player (whose move then no longer counts).
  */
 export abstract class RoomMoves extends RoomPlayers {
   private cancelProgress: (() => void) | null = null;
@@ -77,6 +78,20 @@ export abstract class RoomMoves extends RoomPlayers {
       throw e;
     }
     return result;
+  }
+
+  /** The host removes a player: they cannot come back to this session. */
+  kick(playerId: string): Status {
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
+    this.deps.store.kickPlayer(this.id, playerId);
+    p.row.kicked = true;
+    this.moves.delete(playerId);
+    this.out?.kick(playerId, 'the host removed you from the session');
+    this.deps.log('player_kicked', { sessionId: this.id, playerId });
+    this.sendPlayers();
+    if (this.moves.size) this.closeIfAllMoved();
+    return statusOf(this);
   }
 
   /**
