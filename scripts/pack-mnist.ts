@@ -90,7 +90,7 @@ export function readMnist(): MnistData {
  * The served bytes, from node_modules/.cache when this script and the package
  * are unchanged: packing reads 21 MB of JSON, and every build and e2e run needs it.
  */
-export function cachedMnistGzip(): Buffer {
+function cachedMnistGzip(): Buffer {
   const pkg = path.dirname(require.resolve('mnist/package.json'));
   const key = createHash('sha256')
     .update(readFileSync(new URL(import.meta.url)))
@@ -107,7 +107,7 @@ export function cachedMnistGzip(): Buffer {
   return gz;
 }
 
-export const MNIST_MODULE = 'virtual:mnist-asset';
+const MNIST_MODULE = 'virtual:mnist-asset';
 const DEV_URL = '/@mnist/mnist.bin.gz';
 
 /**

@@ -18,7 +18,7 @@ export const en = {
   'nav.sandbox': 'Sandbox',
   'motion.reduce': 'Reduce motion',
   'campaign.title': 'Campaign',
-  'campaign.locked': 'Locked: finish the level before it',
+  'campaign.locked': 'Locked: earn 1 star on the level before it to open it',
   'campaign.level': 'Level {n}',
   'campaign.start': 'Start',
   'campaign.next': 'Next level',
@@ -32,11 +32,11 @@ export const en = {
   'campaign.meanQ': 'Mean quality {q}',
   'play.cost': 'Cost C = {c}',
   'play.budget': 'Budget ε = {e}',
-  'play.pick': 'Pick a neuron: click or tap it, or use the arrow keys.',
+  'play.pick': 'Pick a neuron: click or tap it.',
   'play.pickWeight': 'Pick a weight: click or tap the handle on a line.',
   'play.dz': 'Δz',
   'play.dw': 'Δw',
-  'play.preview': 'Predicted ΔC ≈ δ·Δz = {v}',
+  'play.preview': 'Predicted ΔC ≈ δ̄·Δz = {v}',
   'play.previewW': 'Predicted ΔC ≈ (∂C/∂w)·Δw = {v}',
   'play.submit': 'Nudge',
   'play.keys': 'Keys: arrows pick a neuron, + and − set Δz, Enter nudges.',
@@ -45,44 +45,45 @@ export const en = {
   'play.outputs': 'Output a vs target y',
   'play.asleep': 'asleep',
   'inspect.title': 'Neuron {j} of layer {l}',
-  'inspect.z': 'weighted input z',
-  'inspect.a': 'activation a',
-  'inspect.sp': 'slope σ′(z)',
-  'inspect.b': 'bias b',
-  'inspect.delta': 'error δ',
+  'inspect.z': 'weighted input',
+  'inspect.a': 'activation',
+  'inspect.sp': 'mean slope',
+  'inspect.b': 'bias',
+  'inspect.delta': 'error',
   'inspect.hiddenDelta': 'δ is hidden in this level: work it out.',
-  'inspect.mean': 'Batch means over {n} samples.',
-  'hand.prompt': 'First work out δ of neuron {j} of layer {l} with BP1 and BP2, and type it.',
-  'hand.answer': 'Your δ',
+  'hand.prompt':
+    'Type {d}, the batch mean of {dx}(x) over the {n} samples (BP1 for each sample’s δ at the output, then BP2). Accepted within ±{rel} % of the true value, or ±{abs} when it is tiny.',
+  'hand.answer': 'Your {d}',
   'hand.check': 'Check',
-  'hand.right': 'Right: δ = {d}. Now nudge.',
-  'hand.wrong': 'Not quite (you typed {v}). Check the sign and σ′(z), then try again.',
+  'hand.right': 'Right: δ̄ = {d}. Now nudge.',
+  'hand.wrong':
+    'Not quite: {v} is off by more than the tolerance (try {n}). Check the sign and σ′(z), then try again.',
   'result.actual': 'Actual ΔC',
-  'result.predicted': 'Predicted δΔz',
+  'result.predicted': 'Predicted δ̄Δz',
   'result.quality': 'Quality q',
   'result.points': 'Points',
   'result.best': 'Best move: {who}, Δz = {dz}, ΔC = {dc}',
   'result.gradient': 'Gradient demon: {who}, Δz = {dz}, ΔC = {dc}',
   'result.legendBest': 'best move',
   'result.legendGradient': 'gradient demon',
-  'reason.best': 'As good as it gets: δ = {d}, so ΔC ≈ δΔz = {p} (actual {a}).',
+  'reason.best': '{dn} = {d}, so ΔC ≈ δ̄Δz = {d}·({dz}) = {p} (actual {a}): as good as it gets.',
   'reason.wrongSign':
-    'δ = {d}, so ΔC ≈ δΔz = {p} (actual {a}). Nudge the other way: Δz against the sign of δ.',
+    '{dn} = {d}, so ΔC ≈ δ̄Δz = {d}·({dz}) = {p} (actual {a}). Nudge the other way: Δz against the sign of δ̄.',
   'reason.saturated':
-    'This neuron is asleep: σ′(z) = {sp}, so δ = {d} is tiny and the cost barely moves.',
+    'Mean σ′(z) = {sp} here, so {dn} = {d} and ΔC ≈ δ̄Δz = {p} (actual {a}): this neuron is asleep, pick an awake one.',
   'reason.smallDelta':
-    'Right sign, but |δ| = {absd} here; another neuron has a bigger |δ| to work with.',
+    '{dn} = {d} gives ΔC ≈ δ̄Δz = {p} (actual {a}), but |{gn}| = {gabs} is larger: the same budget moves C more there.',
   'reason.overshoot':
-    'Too far: the line δΔz = {p} promised more than the curve gave (actual {a}). A smaller Δz did better.',
-  'reason.undershoot': 'Right neuron and sign, but more Δz would have lowered the cost further.',
-  'reason.curvature':
-    'You picked the largest |δ| with the right sign: ΔC ≈ δΔz = {p} (actual {a}). Over this budget the line lies: curvature makes another neuron the better lever.',
+    '{dn} = {d}: the line promised ΔC ≈ δ̄Δz = {p}, the curve gave {a}, so Δz = {dz} went past the dip; the best move was Δz = {bdz} at {bw} (ΔC = {bdc}).',
+  'reason.undershoot':
+    '{dn} = {d}, so ΔC ≈ δ̄Δz = {p} (actual {a}): right neuron and sign, but Δz = {bdz} would have given ΔC = {bdc}.',
   'reason.noMove':
-    'Δz = 0 changes nothing. Set Δz with the slider, by dragging the neuron, or with + and −.',
-  'reason.weight': '∂C/∂w = a·δ = {g}, so ΔC ≈ {p} (actual {a}).',
+    'Δz = 0 changes nothing: ΔC ≈ δ̄·0 = 0. Set Δz with the slider, by dragging the neuron, or with + and −.',
+  'reason.weight':
+    '∂C/∂{wn} = (1/n)Σₓ a·δ = {d}, so ΔC ≈ (∂C/∂w)Δw = {d}·({dz}) = {p} (actual {a}).',
   'race.you': 'Your total ΔC {you}',
   'race.gradient': 'Gradient demon total ΔC {g}',
-  'samples.title': 'Each sample’s ΔC_x after your move',
+  'samples.title': 'Each sample’s ΔCₓ after your move',
   'sandbox.title': 'Sandbox',
   'sandbox.dataset': 'Data set',
   'sandbox.layers': 'Hidden layers',
@@ -132,7 +133,7 @@ export const en = {
     "A saturated neuron learns slowly: its $\\sigma'(z)$ multiplies δ down to almost nothing.",
   'level.oneLayerBack.title': 'One layer back',
   'level.oneLayerBack.intro':
-    "Hidden δ is hidden; the output δ and the weights are shown. BP2: $\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)$. For one hidden neuron: $\\delta^1_j = w^2_{0j}\\,\\delta^2_0\\,\\sigma'(z^1_j)$. The best lever here is a hidden neuron.",
+    "Hidden δ is hidden; the output δ and the weights are shown. BP2: $\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)$. For a hidden neuron of [2,3,1], sample by sample: $\\delta^2_j = w^L_{1j}\\,\\delta^L_1\\,\\sigma'(z^2_j)$, and δ̄ is their mean. The best lever here is a hidden neuron.",
   'level.oneLayerBack.recap':
     "δ flows backwards: through the weight $w$, times the slope $\\sigma'(z)$.",
   'level.hunt.title': 'Hunt the biggest |δ|',
@@ -147,17 +148,17 @@ export const en = {
     '$\\Delta C \\approx \\delta\\,\\Delta z$ holds for small Δz only: it is the first term of a Taylor series.',
   'level.biasLever.title': 'Bias is the demon’s lever',
   'level.biasLever.intro':
-    'A nudge of every sample’s $z^l_j$ by $\\Delta z$ is exactly $b^l_j \\to b^l_j + \\Delta z$, and BP3 says $\\partial C/\\partial b^l_j = \\delta^l_j$. Three moves: each one stays in the bias.',
+    'A nudge of every sample’s $z^l_j$ by $\\Delta z$ is exactly $b^l_j \\to b^l_j + \\Delta z$, and BP3 says $\\partial C/\\partial b^l_j = \\delta^l_j$. Three moves: each one stays in the bias, and the head line adds up the Δb you kept. After each move δ̄ is new: read it again.',
   'level.biasLever.recap':
     'BP3: $\\partial C/\\partial b = \\delta$. The demon’s move is a bias change.',
   'level.weightsToo.title': 'Weights too',
   'level.weightsToo.intro':
-    'Now nudge a weight instead. BP4: $\\partial C/\\partial w^l_{jk} = a^{l-1}_k\\,\\delta^l_j$. When the input $a_k$ is 0 the weight cannot change anything: inactive inputs barely learn. Pick a weight by its handle.',
+    'Now nudge a weight instead. BP4: $\\partial C/\\partial w^l_{jk} = a^{l-1}_k\\,\\delta^l_j$, averaged over the samples. Pick a weight by its handle (or the arrow keys): the inspector shows $a^{l-1}_k$, $\\delta^l_j$ and their product. An input that is 0 (marked a = 0) makes every term 0: its weight cannot learn.',
   'level.weightsToo.recap':
     'BP4: a weight learns in proportion to the activation feeding it and the δ it feeds.',
   'level.manySamples.title': 'Many samples',
   'level.manySamples.intro':
-    'The cost is a mean: $C = \\frac{1}{n}\\sum_x C_x$, and δ is the mean of the samples’ δ. A nudge that helps one sample can hurt another; the bars show each sample’s $\\Delta C_x$ after your move.',
+    'The cost is a mean: $C = \\frac{1}{n}\\sum_x C_x$, and δ̄ is the mean of the samples’ δ. A nudge that helps one sample can hurt another; after your move the bars show each sample’s $\\Delta C_x$ and their mean.',
   'level.manySamples.recap':
     'Backprop runs per sample; the gradient of C is the average of the samples’ gradients.',
   'level.raceGradient.title': 'Race the gradient',
@@ -169,12 +170,75 @@ export const en = {
   'level.deepTrouble.intro':
     "Five sigmoid layers. Each step back multiplies δ by a weight and by $\\sigma'(z) \\le \\tfrac14$: δ vanishes in the early layers. Where is a nudge still worth anything?",
   'level.deepTrouble.recap':
-    'Vanishing gradients: early layers of deep sigmoid nets learn slowly. ReLU, careful initialisation and the cross-entropy cost help.',
+    "Vanishing gradients: by BP2, each layer back multiplies δ by a weight and by $\\sigma'(z) \\le \\tfrac14$, so the early layers of a deep sigmoid net learn slowly. What helps: activations that do not saturate (ReLU), careful initialisation of the weights, and skip connections that carry δ back past layers (the chapter’s cross-layer connections, as in ResNet). Cross-entropy only removes σ′ from $\\delta^L$ at the output; the hidden layers’ σ′ stay.",
   'level.handBackprop.title': 'Hand backprop',
   'level.handBackprop.intro':
-    'Only the forward pass is shown. Compute δ of the marked hidden neuron yourself: BP1 at the output, then BP2 one layer back. Then nudge with what you know.',
+    "Only the forward pass is shown, with a table of every sample’s $a^L$, $y$ and $\\sigma'$ and the weights on the path. Compute δ̄ of the marked hidden neuron yourself: BP1 at the output for each sample, BP2 one layer back, then the mean over the samples. Then nudge with what you know.",
   'level.handBackprop.recap':
     'You did backpropagation by hand: BP1 for the output, BP2 to go back, BP3 and BP4 for the gradients.',
+  'campaign.unlockRule': 'A level opens once the level before it has at least 1 star.',
+  'campaign.unlocked': 'With a star here, the next level is open.',
+  'campaign.needStar': 'The next level opens at 1 star: try again.',
+  'play.keysW': 'Keys: arrows pick a weight, + and − set Δw, Enter nudges.',
+  'play.inspectOnly': 'look only: this neuron cannot be moved now',
+  'play.inactive': 'Its input is 0 on every sample: ∂C/∂w = a·δ = 0, this weight cannot learn.',
+  'inspect.titleOut': 'Neuron {j} of layer {l} (output layer L)',
+  'inspect.titleW': 'Weight {w}: from neuron {k} of layer {lp} to neuron {j} of layer {l}',
+  'inspect.meanOf': 'Batch means over the {n} samples (bar = mean)',
+  'inspect.oneSample': 'One sample',
+  'inspect.w': 'weight',
+  'inspect.aIn': 'input activation',
+  'inspect.wOut': 'weights to the next layer',
+  'inspect.asleep':
+    'Asleep: mean σ′(z) is below 0.02 and σ′ multiplies this δ, so nudging here barely moves C.',
+  'inspect.perSample': 'Per sample ({n})',
+  'inspect.sample': 'sample',
+  'inspect.firstRows': 'The first {k} of {n} samples.',
+  'inspect.inactive':
+    '{a} = 0 on every sample: each term a·δ of ∂C/∂w is 0, so this weight cannot learn.',
+  'result.predictedW': 'Predicted (∂C/∂w)Δw',
+  'result.bestW': 'Best move: {who}, Δw = {dz}, ΔC = {dc}',
+  'fb.atNeuron': 'neuron {j} of layer {l}',
+  'reason.smallDeltaHidden':
+    '{dn} = {d} gives ΔC ≈ δ̄Δz = {p} (actual {a}), but another neuron you could pick has a larger |δ̄|.',
+  'reason.overshootHidden':
+    '{dn} = {d}: the line promised ΔC ≈ δ̄Δz = {p}, the curve gave {a}, so Δz = {dz} went past the dip; a smaller |Δz| does better.',
+  'reason.undershootHidden':
+    '{dn} = {d}, so ΔC ≈ δ̄Δz = {p} (actual {a}): right neuron and sign, but a larger |Δz| would have lowered C further.',
+  'reason.curvature':
+    '{dn} = {d} is the largest |δ̄| you could pick and ΔC ≈ δ̄Δz = {p} (actual {a}), but over this budget ΔC is not linear in Δz: the best move was Δz = {bdz} at {bw} (ΔC = {bdc}).',
+  'reason.curvatureHidden':
+    '{dn} = {d} is the largest |δ̄| you could pick and ΔC ≈ δ̄Δz = {p} (actual {a}), but over this budget ΔC is not linear in Δz: the curve, not the line, decides the best move.',
+  'reason.weightWrong':
+    '∂C/∂{wn} = (1/n)Σₓ a·δ = {d}, so ΔC ≈ (∂C/∂w)Δw = {d}·({dz}) = {p} (actual {a}). Nudge the other way: Δw against the sign of ∂C/∂w.',
+  'plot.title': 'The cost C against {x} for the one you moved',
+  'plot.aria':
+    'Plot of the cost C against the nudge, with the tangent line, your move and the best move',
+  'plot.curve': 'C after {x} at {n}: the curve',
+  'plot.tangent': 'tangent C + slope·{x}, slope {s}',
+  'plot.move': 'your move, {x} = {v}',
+  'plot.best': 'best move, {x} = {v}',
+  'plot.other': 'C for the best move’s neuron, where it lies elsewhere',
+  'samples.aria': 'Bars of ΔCₓ for {n} samples; batch mean {m}',
+  'samples.legend':
+    'Down (blue): the move helped that sample; up (vermillion): it hurt. Dashed line: the batch mean ΔC = (1/{n}) Σₓ ΔCₓ = {m}. Axis to ±{max}.',
+  'bias.title': 'Kept in the biases so far (BP3):',
+  'bias.kept': 'Δ{b} = {db} ({b}: {from} → {to})',
+  'bias.none': 'Each move stays in its bias as Δb = Δz; none kept yet.',
+  'hand.notNumber': '“{v}” is not a number: type a decimal such as −0.012.',
+  'hand.hint':
+    'Hint: for each sample, {dl}(x) = (a − y)·σ′(z) at the output (BP1), then {dx}(x) = w·{dl}(x)·σ′(z) (BP2); add the {n} results and divide by {n}.',
+  'hand.workedTitle': 'Worked out, sample by sample:',
+  'hand.quadratic': 'Cost: quadratic, C = ½(y − a)², so δᴸ = (a − y)·σ′(zᴸ).',
+  'hand.crossEntropy': 'Cost: cross-entropy, so δᴸ = a − y.',
+  'hand.weights': 'Weights on the path:',
+  'campaign.raceMargin':
+    'Your run against the gradient demon’s: {m} % (a tie earns 2 stars, +5 % earns 3).',
+  'inspect.someZero':
+    '{a} = 0 on {z} of the {n} samples: their terms a·δ are 0, so this weight learns nothing from them.',
+  'inspect.zeroTerm': '0 (a = 0)',
+  'play.onlyLayers':
+    'This level lets you move neurons of layer {layers} only; the others can be inspected.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,16 +14,14 @@ import { createNetwork, type Network } from '#shared/engine/network';
 import { Rng } from '#shared/engine/rng';
 import { onLangChange } from '../i18n/index.ts';
 import { el, setText } from '../ui/format.ts';
-import { LossCurve } from '../ui/lossCurve.ts';
 import { DemonPanel } from './demonPanel.ts';
 import { digitCanvas, drawDigit } from './digitImage.ts';
 import { Gallery } from './gallery.ts';
 import { keepMnistTranslated, mt } from './i18n.ts';
 import { NetworkView } from './networkView.ts';
+import { ProgressPanel } from './progressPanel.ts';
 import type { FromWorker, Params, ToWorker } from './protocol.ts';
 import { type Reading, readDigit } from './readDigit.ts';
-
-const pct = (x: number) => (x * 100).toFixed(2);
 
 /**
  * The lab once the digits are here: settings, training in a worker, the
@@ -41,19 +39,16 @@ export class Lab {
   private j: number | undefined;
   private steps = 0;
   private running = false;
-  private epochs: { epoch: number; accuracy: number }[] = [];
-  private hash: number | undefined;
   private dirty = true;
+  /** Bumped by every reset; reports about another run are dropped. */
+  private run = 0;
 
   private readonly preset = el('select', { id: 'mnist-preset' });
   private readonly cost = el('select', { id: 'mnist-cost' });
   private readonly seed = el('input', { id: 'mnist-seed', type: 'number', min: '1', value: '1' });
   private readonly status = el('p', { class: 'mnist-status', 'aria-live': 'polite' });
-  private readonly accuracyList = el('ol', { class: 'mnist-epochs' });
-  private readonly book = el('p', { class: 'note' });
   private readonly settings = el('p', { class: 'note' });
-  private readonly fingerprint = el('p', { class: 'note mnist-hash' });
-  private readonly loss = new LossCurve();
+  private readonly progress = new ProgressPanel();
   private readonly digit = digitCanvas('mnist-digit');
   private readonly digitLine = el('p', { class: 'mnist-reading' });
   private readonly layers = el('p', { class: 'note' });
@@ -99,21 +94,13 @@ export class Lab {
             'div',
             { class: 'actions' },
             button('mnist.newNetwork', () => this.reset()),
-            button('mnist.trainOne', () => this.train(this.epochs.length + 1), 'primary'),
+            button('mnist.trainOne', () => this.train(this.progress.epochCount + 1), 'primary'),
             button('mnist.trainAll', () => this.train(BOOK_EPOCHS)),
             button('mnist.pause', () => this.send({ type: 'pause' })),
           ),
           this.status,
         ),
-        el(
-          'section',
-          { class: 'mnist-progress' },
-          el('h2', { 'data-mi18n': 'mnist.accuracy' }),
-          this.accuracyList,
-          this.book,
-          this.fingerprint,
-          el('figure', {}, this.loss.root, el('figcaption', { 'data-mi18n': 'mnist.lossCurve' })),
-        ),
+        this.progress.root,
       ),
       el(
         'div',
@@ -166,12 +153,10 @@ export class Lab {
       this.j = undefined;
     }
     this.demon.setDz(0);
-    this.epochs = [];
-    this.hash = undefined;
     this.steps = 0;
-    this.loss.reset();
+    this.progress.reset();
     this.gallery.set([], new Uint8Array(0));
-    this.send({ type: 'reset', spec: this.spec });
+    this.send({ type: 'reset', spec: this.spec, run: ++this.run });
     this.renderEpochs();
     this.renderStatus();
     this.touch();
@@ -195,15 +180,15 @@ export class Lab {
       setText(this.status, msg.message);
       return;
     }
+    // A report sent before the last reset reached the worker: another network's numbers.
+    if (msg.run !== this.run) return;
     this.setParams(msg.params);
     if (msg.type === 'snapshot') {
       this.steps = msg.steps;
       this.running = msg.running;
-      for (const [step, cost] of msg.losses) this.loss.push(step, cost);
-      if (msg.losses.length) this.loss.draw();
+      this.progress.addLosses(msg.losses);
     } else {
-      this.epochs.push({ epoch: msg.epoch, accuracy: msg.accuracy });
-      this.hash = msg.hash;
+      this.progress.addEpoch(msg.epoch, msg.accuracy, msg.hash);
       this.gallery.set(msg.wrong, msg.predicted);
       this.renderEpochs();
     }
@@ -265,28 +250,17 @@ export class Lab {
     this.touch();
   }
 
-  /** The accuracy after each epoch beside the book's figure, and the run's fingerprint. */
+  /** Texts that follow the epochs and the spec; data-* attributes carry the raw figures for tests. */
   private renderEpochs(): void {
-    this.accuracyList.replaceChildren(
-      ...(this.epochs.length
-        ? this.epochs.map((e) =>
-            el('li', {}, mt('mnist.accuracyLine', { n: e.epoch, acc: pct(e.accuracy) })),
-          )
-        : [el('li', { class: 'none' }, mt('mnist.noEpoch'))]),
-    );
-    const { preset, cost } = this.spec;
+    const { cost } = this.spec;
+    this.progress.render(this.spec);
     const ch = BOOK_CHAPTER[cost];
-    setText(this.book, mt('mnist.book', { acc: pct(MNIST_PRESETS[preset].book[cost]), ch }));
     setText(this.settings, mt('mnist.settings', { eta: MNIST_ETA[cost].toFixed(1), ch }));
-    const hash = this.hash === undefined ? '' : this.hash.toString(16).padStart(8, '0');
-    setText(this.fingerprint, hash ? mt('mnist.fingerprint', { hash }) : '');
     setText(this.layers, mt('mnist.layers', { hidden: this.net.sizes[1]! }));
     const st = this.status.dataset;
-    st['epoch'] = String(this.epochs.length);
-    st['accuracy'] = this.epochs.length
-      ? String(this.epochs[this.epochs.length - 1]!.accuracy)
-      : '';
-    st['hash'] = hash;
+    st['epoch'] = String(this.progress.epochCount);
+    st['accuracy'] = String(this.progress.lastAccuracy ?? '');
+    st['hash'] = this.progress.hash;
   }
 
   /** Epoch and step counter; data-* attributes carry the raw figures for tests. */

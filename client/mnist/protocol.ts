@@ -4,8 +4,12 @@ import type { MnistRunSpec } from '#shared/data/mnistTraining';
 export type ToWorker =
   /** The packed digits, once (the worker parses and checks them again: it trusts no one). */
   | { type: 'data'; bytes: ArrayBuffer }
-  /** A new network from this spec, untrained; training stops. */
-  | { type: 'reset'; spec: MnistRunSpec }
+  /**
+   * A new network from this spec, untrained; training stops. `run` numbers it:
+   * the worker tags every report with it, so the page can drop reports about
+   * an earlier network that were already on their way.
+   */
+  | { type: 'reset'; spec: MnistRunSpec; run: number }
   /** Train until the end of epoch `until` (counted from 1). */
   | { type: 'train'; until: number }
   | { type: 'pause' };
@@ -20,6 +24,7 @@ export interface Params {
 export type FromWorker =
   | {
       type: 'snapshot';
+      run: number;
       /** SGD steps done, and whether more are coming. */
       steps: number;
       running: boolean;
@@ -29,6 +34,7 @@ export type FromWorker =
     }
   | {
       type: 'epoch';
+      run: number;
       /** Epochs done, from 1. */
       epoch: number;
       accuracy: number;

@@ -19,6 +19,8 @@ const SNAPSHOT_MS = 250;
 let train: Batch | undefined;
 let test: Batch | undefined;
 let trainer: Trainer | undefined;
+/** The page's number for the current network, echoed in every report. */
+let run = 0;
 let until = 0;
 let running = false;
 let losses: [number, number][] = [];
@@ -43,6 +45,7 @@ function post(msg: FromWorker): void {
 function snapshot(): void {
   post({
     type: 'snapshot',
+    run,
     steps: trainer!.steps,
     running,
     losses,
@@ -71,6 +74,7 @@ async function loop(gen: number): Promise<void> {
       const ev = evaluate(t.net, test!);
       post({
         type: 'epoch',
+        run,
         epoch: t.steps / per,
         accuracy: ev.accuracy,
         cost: ev.cost,
@@ -102,6 +106,8 @@ scope.onmessage = (e) => {
       generation++;
       running = false;
       trainer = mnistTrainer(train, msg.spec);
+      run = msg.run;
+      losses = [];
       snapshot();
     } else if (msg.type === 'train') {
       if (!trainer) throw new Error('no network yet');

@@ -31,7 +31,11 @@ export function campaignList(storage: Storage | undefined): HTMLElement {
       else card.title = t('campaign.locked');
       list.append(el('li', {}, card));
     });
-    root.replaceChildren(el('h1', {}, t('campaign.title')), list);
+    root.replaceChildren(
+      el('h1', {}, t('campaign.title')),
+      el('p', { class: 'unlock-rule' }, t('campaign.unlockRule')),
+      list,
+    );
   };
   render();
   onLangChange(render);

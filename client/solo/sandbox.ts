@@ -1,21 +1,4 @@
-import {
-  type ActivationName,
-  applyBiasNudge,
-  type CostName,
-  createNetwork,
-  DATASETS,
-  type DatasetName,
-  isActivation,
-  isCost,
-  isDataset,
-  makeDataset,
-  nudge,
-  Rng,
-  Trace,
-  Trainer,
-  weightNudge,
-} from '#shared/engine/index';
-import { drawBatch } from '#shared/game/puzzle';
+import { isActivation, isCost, isDataset } from '#shared/engine/index';
 import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
@@ -23,126 +6,96 @@ import { el, num, signed } from '../ui/format.ts';
 import { Heatmap } from '../ui/heatmap.ts';
 import { LossCurve } from '../ui/lossCurve.ts';
 import { sandboxControls } from './sandboxControls.ts';
+import {
+  SANDBOX_DEFAULTS,
+  SANDBOX_LIMITS,
+  SandboxRun,
+  type SandboxSettings,
+  stepsPerFrame,
+} from './sandboxRun.ts';
 
-export interface SandboxSettings {
-  dataset: DatasetName;
-  hidden: number[];
-  activation: ActivationName;
-  cost: CostName;
-  eta: number;
-  eps: number;
-}
+export { SANDBOX_LIMITS, type SandboxSettings } from './sandboxRun.ts';
 
-/** Largest hidden layer and most hidden layers the sandbox offers (the bench runs the largest). */
-export const SANDBOX_LIMITS = { maxLayerSize: 16, maxHidden: 3 } as const;
-
-/** Reads sandbox settings from the query string, falling back to a small circle network. */
+/** Reads sandbox settings from the query string, falling back to the defaults. */
 export function settingsFromQuery(q: URLSearchParams): SandboxSettings {
+  const d = SANDBOX_DEFAULTS;
   const ds = q.get('dataset');
   const act = q.get('activation');
   const cost = q.get('cost');
-  const hidden = (q.get('layers') ?? '4,4')
+  const hidden = (q.get('layers') ?? d.hidden.join(','))
     .split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n >= 1 && n <= SANDBOX_LIMITS.maxLayerSize)
     .slice(0, SANDBOX_LIMITS.maxHidden);
-  const eta = Number(q.get('eta') ?? 2);
+  const eta = Number(q.get('eta') ?? d.eta);
   return {
-    dataset: isDataset(ds) ? ds : 'circle',
-    hidden: hidden.length ? hidden : [4, 4],
-    activation: isActivation(act) ? act : 'sigmoid',
-    cost: isCost(cost) ? cost : 'quadratic',
-    eta: Number.isFinite(eta) && eta > 0 ? eta : 2,
-    eps: 0.5,
+    dataset: isDataset(ds) ? ds : d.dataset,
+    hidden: hidden.length ? hidden : [...d.hidden],
+    activation: isActivation(act) ? act : d.activation,
+    cost: isCost(cost) ? cost : d.cost,
+    eta: Number.isFinite(eta) && eta > 0 ? eta : d.eta,
+    eps: d.eps,
   };
 }
 
-/** Milliseconds between repaints of the loss, its curve and the boundary while SGD plays. */
+/** Milliseconds between repaints of the network, the loss, its curve and the boundary while SGD plays. */
 const UI_MS = 100;
 
-/** Samples the sandbox's view (and its nudges) works on. */
-const DISPLAY_BATCH = 64;
-
-/** Steps of SGD per animation frame: fewer on big networks so the frame stays short. */
-function stepsPerFrame(sizes: readonly number[]): number {
-  const weights = sizes.reduce((n, s, i) => (i === 0 ? 0 : n + s * sizes[i - 1]!), 0);
-  return weights > 400 ? 1 : 4;
-}
-
-/** The sandbox: build any network, train it with SGD, nudge neurons or weights at any time. */
+/**
+ * The sandbox: the run's state (`SandboxRun`) and the views that render it —
+ * controls, status, loss curve and boundary first (above the fold), then the
+ * play view where any neuron or weight can be nudged at any time.
+ */
 export async function sandboxScreen(
   host: HTMLElement,
   initial: SandboxSettings,
   autoplay: boolean,
 ) {
-  let settings = initial;
-  const view = createPlayView(() => apply());
+  const run = new SandboxRun(initial);
+  const view = createPlayView(() => keepNudge());
   const { store, side } = view;
   const curve = new LossCurve();
   const heatmap = new Heatmap();
   const status = el('p', { class: 'sandbox-status', 'aria-live': 'polite' });
   const applied = el('p', { class: 'applied', 'aria-live': 'polite' });
-  let trainer: Trainer | null = null;
-  /** The whole data set, forward only: the loss the curve shows. */
-  let full: Trace | null = null;
-  let playing = false;
   let uiAt = 0;
-  let rng = new Rng(1);
-
-  /** A nudge in the sandbox is kept: b += Δz (or w += Δw), and training goes on from there. */
-  const apply = () => {
-    if (store.dz === 0) return;
-    if (store.mode === PickMode.Neuron && store.selected) {
-      const { l, j } = store.selected;
-      const r = nudge(store.trace, l, j, store.dz);
-      applyBiasNudge(store.network, l, j, store.dz);
-      applied.textContent = t('sandbox.applied', { dc: signed(r.deltaC) });
-    } else if (store.mode === PickMode.Weight && store.selectedWeight) {
-      const { l, j, k } = store.selectedWeight;
-      const r = weightNudge(store.trace, l, j, k, store.dz);
-      store.network.w[l]![j * store.network.sizes[l - 1]! + k]! += store.dz;
-      applied.textContent = t('sandbox.applied', { dc: signed(r.deltaC) });
-    } else return;
-    afterChange();
-  };
 
   const controls = sandboxControls({
     initial,
     rebuild: (next) => {
-      settings = next;
-      build();
+      run.build(next);
+      load();
     },
     togglePlay: () => {
-      playing = !playing;
-      // On pause, bring the (throttled) boundary up to date.
-      if (!playing) afterChange();
-      else renderStatus();
+      run.playing = !run.playing;
+      render(true);
     },
     step: () => {
-      trainStep(1);
+      run.train(1);
+      render(true);
     },
-    setEta: (eta) => {
-      settings = { ...settings, eta };
-      if (trainer) trainer.eta = eta;
-    },
+    setEta: (eta) => run.setEta(eta),
     setMode: (mode) => store.setMode(mode),
   });
 
-  const is2d = () => DATASETS[settings.dataset].inputs === 2;
-  const viz = el(
-    'div',
-    { class: 'viz' },
-    el('figure', {}, el('figcaption', { 'data-i18n': 'sandbox.lossCurve' }), curve.root),
-  );
   const heatFig = el(
     'figure',
     { class: 'boundary' },
     el('figcaption', { 'data-i18n': 'sandbox.boundary' }),
     heatmap.root,
   );
-  viz.append(heatFig);
+  const viz = el(
+    'div',
+    { class: 'viz' },
+    heatFig,
+    el('figure', {}, el('figcaption', { 'data-i18n': 'sandbox.lossCurve' }), curve.root),
+  );
+  // The boundary and the loss curve sit under the network, so both stay above the fold.
+  const stageCol = el('div', { class: 'stage-col' });
+  view.stage.root.replaceWith(stageCol);
+  stageCol.append(view.stage.root, viz);
   side.prepend(controls.root, status);
-  view.result.root.after(applied, viz);
+  view.result.root.after(applied);
   host.append(
     el(
       'main',
@@ -152,79 +105,67 @@ export async function sandboxScreen(
     ),
   );
 
-  let lossAt = -1;
-  let lossValue = Number.NaN;
-  /** C over the whole data set, computed once per change. */
-  const loss = (): number => {
-    if (!full) return Number.NaN;
-    if (lossAt !== store.version) {
-      lossValue = full.forward();
-      lossAt = store.version;
-    }
-    return lossValue;
-  };
+  /** A nudge in the sandbox is kept: b += Δz (or w += Δw), and training goes on from there. */
+  function keepNudge(): void {
+    if (store.dz === 0) return;
+    let dc: number;
+    if (store.mode === PickMode.Neuron && store.selected) {
+      dc = run.keepNeuronNudge(store.trace, store.selected, store.dz);
+    } else if (store.mode === PickMode.Weight && store.selectedWeight) {
+      dc = run.keepWeightNudge(store.trace, store.selectedWeight, store.dz);
+    } else return;
+    applied.textContent = t('sandbox.applied', { dc: signed(dc) });
+    render(true);
+  }
+
+  function load(): void {
+    const mode = store.mode;
+    store.load(run.network, run.shown, run.settings.eps, 'delta');
+    if (mode !== store.mode) store.setMode(mode);
+    curve.reset();
+    heatFig.hidden = !run.is2d;
+    if (run.is2d) heatmap.setup(run.network, ['and', 'or', 'xor'].includes(run.settings.dataset));
+    applied.textContent = '';
+    render(true);
+  }
 
   const renderStatus = () => {
-    const c = loss();
-    status.textContent = `${t('sandbox.steps', { n: trainer?.steps ?? 0 })} · ${t('sandbox.loss', { c: num(c, 4) })}${trainer?.diverged ? ` · ${t('sandbox.diverged')}` : ''}`;
+    const c = run.loss();
+    const tr = run.trainer;
+    status.textContent = `${t('sandbox.steps', { n: tr.steps })} · ${t('sandbox.loss', { c: num(c, 4) })}${tr.diverged ? ` · ${t('sandbox.diverged')}` : ''}`;
     status.dataset['loss'] = String(c);
-    status.dataset['steps'] = String(trainer?.steps ?? 0);
-    controls.setPlaying(playing);
+    status.dataset['steps'] = String(tr.steps);
+    controls.setPlaying(run.playing);
   };
   onLangChange(renderStatus);
 
-  function build(): void {
-    rng = new Rng(1);
-    const data = makeDataset(settings.dataset, rng);
-    const spec = DATASETS[settings.dataset];
-    const sizes = [spec.inputs, ...settings.hidden, spec.outputs];
-    const net = createNetwork(
-      {
-        sizes,
-        activations: [...settings.hidden.map(() => settings.activation), 'sigmoid'],
-        cost: settings.cost,
-      },
-      rng,
-    );
-    trainer = new Trainer(net, data, { eta: settings.eta, batchSize: Math.min(10, data.n) }, rng);
-    const mode = store.mode;
-    full = new Trace(net, data.n).load(data);
-    // The view and the nudges work on a sample of the data: cheap to redraw every frame.
-    store.load(net, drawBatch(data, DISPLAY_BATCH, new Rng(2)), settings.eps, 'delta');
-    if (mode !== store.mode) store.setMode(mode);
-    curve.reset();
-    heatFig.hidden = !is2d();
-    if (is2d()) heatmap.setup(net, ['and', 'or', 'xor'].includes(settings.dataset));
-    applied.textContent = '';
-    afterChange();
-  }
-
-  function afterChange(): void {
+  /**
+   * Draws the run. While SGD plays, ten times a second: the network's trace,
+   * its canvas labels and the inspector are refreshed together from one
+   * trace, so they never show different numbers; the arithmetic runs every frame.
+   */
+  function render(now = false): void {
+    const t0 = performance.now();
+    if (!now && t0 - uiAt < UI_MS) return;
+    uiAt = t0;
     store.refresh();
-    // While SGD plays, the loss, the curve and the boundary are repainted ten times a
-    // second: repainting the page, not the arithmetic, is what a frame costs.
-    const now = performance.now();
-    if (playing && now - uiAt < UI_MS) return;
-    uiAt = now;
-    curve.push(trainer?.steps ?? 0, loss());
+    curve.push(run.steps, run.loss());
     curve.draw();
-    if (is2d() && trainer) heatmap.draw(trainer.data);
+    if (run.is2d) heatmap.draw(run.trainer.data);
     renderStatus();
   }
 
-  function trainStep(k: number): void {
-    if (!trainer || trainer.diverged) return;
-    trainer.run(k);
-    afterChange();
-  }
-
   const frame = () => {
-    if (playing) trainStep(stepsPerFrame(store.network.sizes));
+    if (run.playing && !run.trainer.diverged) {
+      run.train(stepsPerFrame(run.network.sizes));
+      // Divergence stops the run: show it at once rather than at the next repaint.
+      render(run.trainer.diverged);
+    }
     requestAnimationFrame(frame);
   };
 
-  build();
-  playing = autoplay;
+  load();
+  run.playing = autoplay;
   renderStatus();
   requestAnimationFrame(frame);
   await view.game;

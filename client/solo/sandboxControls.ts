@@ -9,7 +9,7 @@ import {
 import { type MessageKey, onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
-import type { SandboxSettings } from './sandbox.ts';
+import type { SandboxSettings } from './sandboxRun.ts';
 
 interface Handlers {
   initial: SandboxSettings;

@@ -8,54 +8,28 @@ import {
   type Trace,
 } from '#shared/engine/index';
 import type { PuzzleJSON, Show } from '#shared/game/puzzle';
-import type { MoveReason } from '#shared/game/scoring';
+import { SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { layoutNetwork, type NetLayout } from './layout.ts';
+import {
+  type MoveResultView,
+  type NeuronRef,
+  PickMode,
+  type Pulse,
+  type WeightRef,
+} from './playTypes.ts';
+import { sampleValue } from './weights.ts';
+
+export {
+  type MoveMark,
+  type MoveResultView,
+  type NeuronRef,
+  PickMode,
+  type Pulse,
+  type WeightRef,
+} from './playTypes.ts';
 
 /** Milliseconds the forward pass (or δ's way back) takes to cross one layer. */
 export const PULSE_MS_PER_LAYER = 380;
-
-export interface NeuronRef {
-  l: number;
-  j: number;
-}
-export interface WeightRef extends NeuronRef {
-  k: number;
-}
-
-/** A move shown on the network: Δz at neuron (l, j), or Δw on weight (l, j, k) when k is set. */
-export interface MoveMark {
-  l: number;
-  j: number;
-  k?: number;
-  dz: number;
-  deltaC: number;
-}
-
-/** What the play view shows after a move: everything comes from the judge (solo engine or server). */
-export interface MoveResultView {
-  move: MoveMark;
-  predicted: number;
-  /** δ̄ of the neuron moved, or ∂C/∂w of the weight moved. */
-  deltaBar: number;
-  sigmaPrime: number;
-  /** Null in a class round before the reveal: the server holds it back. */
-  best: MoveMark | null;
-  gradient: MoveMark | null;
-  quality: number;
-  points: number;
-  reason: MoveReason | 'weight';
-  /** ΔC_x of each sample, when known. */
-  sampleDeltaC?: number[];
-}
-
-export const PickMode = { Neuron: 'neuron', Weight: 'weight' } as const;
-export type PickMode = (typeof PickMode)[keyof typeof PickMode];
-
-/** Animation the view plays: the forward pass, then δ flowing back. */
-export interface Pulse {
-  kind: 'forward' | 'backward';
-  start: number;
-}
 
 /**
  * The one state of the play view: the network and batch on show, their trace,
@@ -82,6 +56,8 @@ export class PlayStore {
   marked: NeuronRef | null = null;
   /** Layers the player may pick from (all of 1…L when null). */
   allowedLayers: readonly number[] | null = null;
+  /** A neuron looked at after a move: inspectable, not movable; the move stays on `selected`. */
+  inspected: NeuronRef | null = null;
   pulses: Pulse[] = [];
   layout: NetLayout = layoutNetwork([1, 1], 320, 240);
   private size = { width: 320, height: 240 };
@@ -124,6 +100,7 @@ export class PlayStore {
     this.result = null;
     this.locked = false;
     this.marked = null;
+    this.inspected = null;
     this.pulse('forward');
     this.changed();
   }
@@ -162,16 +139,31 @@ export class PlayStore {
     this.changed();
   }
 
-  /** Whether neurons of layer l may be picked. */
-  pickable(l: number): boolean {
-    return l >= 1 && l <= this.L && (!this.allowedLayers || this.allowedLayers.includes(l));
+  /** Whether neurons of layer l may be picked (neuron j of it, when given: it must exist). */
+  pickable(l: number, j?: number): boolean {
+    if (!(l >= 1 && l <= this.L) || (this.allowedLayers && !this.allowedLayers.includes(l)))
+      return false;
+    return j === undefined || (j >= 0 && j < this.network.sizes[l]!);
   }
 
   select(l: number, j: number): void {
-    if (this.locked || !this.pickable(l) || j < 0 || j >= this.network.sizes[l]!) return;
+    if (this.locked || !this.pickable(l, j) || j < 0 || j >= this.network.sizes[l]!) return;
     this.selected = { l, j };
     this.selectedWeight = null;
+    this.inspected = null;
     this.changed();
+  }
+
+  /** Looks at a neuron without moving it: after a move, or one the level does not let you move. */
+  inspect(l: number, j: number): void {
+    if (!(l >= 1 && l <= this.L) || j < 0 || j >= this.network.sizes[l]!) return;
+    this.inspected = this.selected?.l === l && this.selected.j === j ? null : { l, j };
+    this.changed();
+  }
+
+  /** The neuron the inspector shows: the one looked at, else the one picked. */
+  get focus(): NeuronRef | null {
+    return this.inspected ?? this.selected;
   }
 
   selectWeight(l: number, j: number, k: number): void {
@@ -184,18 +176,58 @@ export class PlayStore {
 
   /** Arrow keys: up/down within a layer, left/right between layers 1…L. */
   moveSelection(dl: number, dj: number): void {
+    if (this.locked) {
+      this.moveInspection(dl, dj);
+      return;
+    }
     const layers = Array.from({ length: this.L }, (_, i) => i + 1).filter((l) => this.pickable(l));
     if (layers.length === 0) return;
     if (!this.selected) {
-      this.select(layers[layers.length - 1]!, 0);
+      const l = layers[layers.length - 1]!;
+      const j = Array.from({ length: this.network.sizes[l]! }, (_, i) => i).find((i) =>
+        this.pickable(l, i),
+      );
+      this.select(l, j ?? 0);
       return;
     }
     const cur = this.selected;
     const at = layers.indexOf(cur.l);
     const l = layers[Math.min(layers.length - 1, Math.max(0, at + dl))]!;
     const n = this.network.sizes[l]!;
-    const j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
+    // Skip neurons the level does not let you move, in the direction of travel.
+    const step = dj === 0 ? 1 : dj;
+    let j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
+    for (let i = 0; i < n && !this.pickable(l, j); i++) j = (j + step + n) % n;
     this.select(l, j);
+  }
+
+  /** Arrow keys after a move: walk the inspector over every neuron of layers 1…L; nothing moves. */
+  private moveInspection(dl: number, dj: number): void {
+    const cur = this.focus ?? { l: this.L, j: 0 };
+    const l = Math.min(this.L, Math.max(1, cur.l + dl));
+    const n = this.network.sizes[l]!;
+    const j = dl !== 0 ? Math.min(cur.j, n - 1) : (cur.j + dj + n) % n;
+    this.inspect(l, j);
+  }
+
+  /**
+   * Arrow keys in weight mode: up/down step through the weights into one
+   * layer (w^l_jk in the order j, then k), left/right go to the layer before
+   * or after; the first press picks the first weight into the output layer.
+   */
+  moveWeightSelection(dl: number, dk: number): void {
+    const L = this.L;
+    const cur = this.selectedWeight;
+    if (!cur) {
+      this.selectWeight(L, 0, 0);
+      return;
+    }
+    const l = Math.min(L, Math.max(1, cur.l + dl));
+    const nIn = this.network.sizes[l - 1]!;
+    const count = this.network.sizes[l]! * nIn;
+    const at = l === cur.l ? cur.j * nIn + cur.k : 0;
+    const next = (((at + dk) % count) + count) % count;
+    this.selectWeight(l, Math.floor(next / nIn), next % nIn);
   }
 
   setDz(v: number): void {
@@ -219,8 +251,47 @@ export class PlayStore {
     const nl = this.network.sizes[l]!;
     const arr = this.trace[field][l]!;
     let s = 0;
-    for (let x = 0; x < this.trace.n; x++) s += arr[x * nl + j]!;
+    for (let x = 0; x < this.trace.n; x++) s += sampleValue(arr, nl, x, j);
     return s / this.trace.n;
+  }
+
+  /**
+   * Whether a neuron is asleep: its mean σ′(z) is below the threshold *and*
+   * σ′ enters its δ. It does not at a sigmoid output under cross-entropy,
+   * where δ^L = a^L − y (BP1 with σ′ cancelled), nor for a linear layer.
+   */
+  asleep(l: number, j: number): boolean {
+    const net = this.network;
+    if (l < 1 || net.act[l] === 'linear') return false;
+    if (l === this.L && net.cost === 'crossEntropy' && net.act[l] === 'sigmoid') return false;
+    return this.mean('sp', l, j) < SATURATION_THRESHOLD;
+  }
+
+  /** Whether a^l_k = 0 on every sample: then ∂C/∂w = a_k δ_j = 0 for each weight it feeds (BP4). */
+  inactiveInput(l: number, k: number): boolean {
+    return this.zeroInputs(l, k) === this.trace.n;
+  }
+
+  /** Samples on which a^l_k = 0. */
+  zeroInputs(l: number, k: number): number {
+    const n = this.network.sizes[l]!;
+    let zeros = 0;
+    for (let x = 0; x < this.trace.n; x++)
+      if (sampleValue(this.trace.a[l]!, n, x, k) === 0) zeros++;
+    return zeros;
+  }
+
+  /** The movable neuron with the largest |δ̄|: what "a neuron with a bigger |δ̄|" refers to. */
+  biggestDelta(): (NeuronRef & { d: number }) | null {
+    let best: (NeuronRef & { d: number }) | null = null;
+    for (let l = 1; l <= this.L; l++) {
+      for (let j = 0; j < this.network.sizes[l]!; j++) {
+        if (!this.pickable(l, j)) continue;
+        const d = this.deltaBar(l, j);
+        if (!best || Math.abs(d) > Math.abs(best.d)) best = { l, j, d };
+      }
+    }
+    return best;
   }
 
   /** The preview δ̄Δz, where δ is on show. */
@@ -242,6 +313,7 @@ export class PlayStore {
   nextMove(): void {
     this.result = null;
     this.locked = false;
+    this.inspected = null;
     this.dz = 0;
     this.trace = analyse(this.network, this.batch);
     this.pulse('forward');

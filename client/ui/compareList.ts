@@ -2,11 +2,18 @@ import { t } from '../i18n/index.ts';
 import type { MoveMark } from '../state/playStore.ts';
 import { COLORS, cssColor } from '../state/theme.ts';
 import { el, signed } from './format.ts';
+import { bookLayer, bookNeuron } from './notation.ts';
 
+/** The move's neuron or weight in the book's numbering (input layer 1, neurons from 1). */
 function who(m: MoveMark): string {
   return m.k === undefined
-    ? t('play.neuron', { l: m.l, j: m.j + 1 })
-    : t('play.weight', { l: m.l, j: m.j + 1, lp: m.l - 1, k: m.k + 1 });
+    ? t('play.neuron', { l: bookLayer(m.l), j: bookNeuron(m.j) })
+    : t('play.weight', {
+        l: bookLayer(m.l),
+        j: bookNeuron(m.j),
+        lp: bookLayer(m.l - 1),
+        k: bookNeuron(m.k),
+      });
 }
 
 /** The best move and the gradient demon's, each beside its colour on the network; solo and projector alike. */
@@ -18,7 +25,11 @@ export function compareList(best: MoveMark | null, gradient: MoveMark | null): H
     lines.append(
       legend(
         COLORS.best,
-        t('result.best', { who: who(best), dz: signed(best.dz), dc: signed(best.deltaC) }),
+        t(best.k === undefined ? 'result.best' : 'result.bestW', {
+          who: who(best),
+          dz: signed(best.dz),
+          dc: signed(best.deltaC),
+        }),
       ),
     );
   }

@@ -1,5 +1,5 @@
 import { weightNudge } from '#shared/engine/index';
-import { onLangChange, t } from '../i18n/index.ts';
+import { lang, onLangChange, t } from '../i18n/index.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
 import { el, setText, signed } from './format.ts';
 
@@ -56,7 +56,14 @@ export class MovePanel {
     if (!s.network) return;
     const weight = s.mode === PickMode.Weight;
     const picked = weight ? s.selectedWeight !== null : s.selected !== null;
-    setText(this.hint, `${weight ? t('play.pickWeight') : t('play.pick')} ${t('play.keys')}`);
+    const parts = [t(weight ? 'play.pickWeight' : 'play.pick')];
+    // A level that opens only some layers says which, so the others' larger |δ̄| does not mislead.
+    if (!weight && s.allowedLayers)
+      parts.push(t('play.onlyLayers', { layers: s.allowedLayers.map((l) => l + 1).join(', ') }));
+    // Keyboard hints only where there is likely a keyboard.
+    if (!coarsePointer()) parts.push(t(weight ? 'play.keysW' : 'play.keys'));
+    // Chinese sentences run on after 。 without a space.
+    setText(this.hint, parts.join(lang() === 'zh-CN' ? '' : ' '));
     this.hint.hidden = picked || s.locked;
     setText(this.label, weight ? t('play.dw') : t('play.dz'));
     // Only what changed is written: this runs on every SGD step in the sandbox.
@@ -86,6 +93,10 @@ export class MovePanel {
   }
 }
 
+function coarsePointer(): boolean {
+  return globalThis.matchMedia?.('(pointer: coarse)').matches ?? false;
+}
+
 /** Arrows pick a neuron, + and − set Δz, Enter submits; typing in a text field is left alone. */
 export function bindKeys(store: PlayStore, submit: () => void): () => void {
   const onKey = (e: KeyboardEvent) => {
@@ -94,19 +105,25 @@ export function bindKeys(store: PlayStore, submit: () => void): () => void {
     if (tag === 'SELECT' || tag === 'TEXTAREA') return;
     if (tag === 'INPUT' && (target as HTMLInputElement).type !== 'range') return;
     if (document.querySelector('.modal:not([hidden])')) return;
-    const isNeuron = target?.classList.contains('neuron') ?? false;
+    const isNeuron =
+      (target?.classList.contains('neuron') || target?.classList.contains('weight')) ?? false;
+    // The same arrows pick a weight in weight mode (BP4 levels and the sandbox).
+    const move = (dl: number, d: number) =>
+      store.mode === PickMode.Weight
+        ? store.moveWeightSelection(dl, d)
+        : store.moveSelection(dl, d);
     switch (e.key) {
       case 'ArrowUp':
-        store.moveSelection(0, -1);
+        move(0, -1);
         break;
       case 'ArrowDown':
-        store.moveSelection(0, 1);
+        move(0, 1);
         break;
       case 'ArrowLeft':
-        store.moveSelection(-1, 0);
+        move(-1, 0);
         break;
       case 'ArrowRight':
-        store.moveSelection(1, 0);
+        move(1, 0);
         break;
       case '+':
       case '=':

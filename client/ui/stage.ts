@@ -1,8 +1,9 @@
-import { SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { onLangChange, t } from '../i18n/index.ts';
 import { type NetLayout, stripSamples, stripSpan } from '../state/layout.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
+import { sampleValue } from '../state/weights.ts';
 import { el, num, setText, signed } from './format.ts';
+import { bookLayer, bookNeuron } from './notation.ts';
 
 /** 1 → "1", 0.25 → "0.25", −0.123 → "−0.12": short enough to sit under a small square. */
 function compact(v: number): string {
@@ -51,8 +52,12 @@ export class Stage {
       const l = Number(b.dataset['l']);
       const j = Number(b.dataset['j']);
       b.classList.toggle('selected', s.selected?.l === l && s.selected?.j === j);
+      b.classList.toggle('inspected', s.inspected?.l === l && s.inspected?.j === j);
       b.classList.toggle('marked', s.marked?.l === l && s.marked?.j === j);
-      b.disabled = s.locked;
+      // After a move every neuron stays inspectable, none movable.
+      const movable = !s.locked && s.pickable(l, j);
+      b.classList.toggle('movable', movable);
+      b.setAttribute('aria-description', movable ? '' : t('play.inspectOnly'));
     }
     for (const b of this.overlay.querySelectorAll<HTMLButtonElement>('button.weight')) {
       const w = s.selectedWeight;
@@ -75,14 +80,14 @@ export class Stage {
       this.labels.push([]);
       col.forEach((p, j) => {
         const r = layout.r[l]!;
-        if (s.pickable(l) && s.mode === PickMode.Neuron) {
+        if (l >= 1 && s.mode === PickMode.Neuron) {
           const size = Math.max(2 * r + 8, 36);
           const b = el('button', {
             class: 'neuron',
             type: 'button',
             'data-l': String(l),
             'data-j': String(j),
-            'aria-label': t('play.neuron', { l, j: j + 1 }),
+            'aria-label': t('play.neuron', { l: bookLayer(l), j: bookNeuron(j) }),
             style: `left:${p.x - size / 2}px;top:${p.y - size / 2}px;width:${size}px;height:${size}px`,
           });
           this.wireDrag(b, l, j);
@@ -92,11 +97,13 @@ export class Stage {
         const colGap =
           layout.pos.length > 1 ? layout.pos[1]![0]!.x - layout.pos[0]![0]!.x : Infinity;
         const above = colGap < 120 && l % 2 === 1;
+        // The inputs' x values start at the square's left edge: centred, they would leave the stage.
+        const x = l === 0 ? Math.max(2, p.x - r) : p.x;
         const label = el('span', {
-          class: above ? 'nlabel above' : 'nlabel',
-          style: above
-            ? `left:${p.x}px;top:${p.y - r - 6}px`
-            : `left:${p.x}px;top:${p.y + r + 6}px`,
+          class: `nlabel${above ? ' above' : ''}${l === 0 ? ' input' : ''}`,
+          'data-l': String(l),
+          'data-j': String(j),
+          style: above ? `left:${x}px;top:${p.y - r - 6}px` : `left:${x}px;top:${p.y + r + 6}px`,
         });
         const gap = col.length > 1 ? col[1]!.y - col[0]!.y : Infinity;
         // A label needs about 1.4em below the ring; crowded layers go without.
@@ -151,11 +158,28 @@ export class Stage {
             'data-l': String(l),
             'data-j': String(j),
             'data-k': String(k),
-            'aria-label': t('play.weight', { l, j: j + 1, lp: l - 1, k: k + 1 }),
+            'aria-label': t('play.weight', {
+              l: bookLayer(l),
+              j: bookNeuron(j),
+              lp: bookLayer(l - 1),
+              k: bookNeuron(k),
+            }),
             style: `left:${x - 14}px;top:${y - 14}px`,
           });
           btn.addEventListener('click', () => this.store.selectWeight(l, j, k));
           this.overlay.append(btn);
+          // An input that is 0 on every sample: ∂C/∂w = a_k δ_j = 0, the weight cannot learn (BP4).
+          if (this.store.inactiveInput(l - 1, k)) {
+            btn.classList.add('inactive');
+            btn.title = t('play.inactive');
+            this.overlay.append(
+              el(
+                'span',
+                { class: 'wlabel inactive', style: `left:${x}px;top:${y + 14}px` },
+                'a = 0',
+              ),
+            );
+          }
         }
       }
     }
@@ -165,7 +189,7 @@ export class Stage {
   private wireDrag(b: HTMLButtonElement, l: number, j: number): void {
     let start: { y: number; dz: number; id: number } | null = null;
     b.addEventListener('pointerdown', (e) => {
-      if (this.store.locked) return;
+      if (this.store.locked || !this.store.pickable(l, j)) return;
       this.store.select(l, j);
       start = { y: e.clientY, dz: this.store.dz, id: e.pointerId };
       b.setPointerCapture(e.pointerId);
@@ -181,7 +205,10 @@ export class Stage {
     };
     b.addEventListener('pointerup', end);
     b.addEventListener('pointercancel', end);
-    b.addEventListener('click', () => this.store.select(l, j));
+    b.addEventListener('click', () => {
+      if (this.store.locked || !this.store.pickable(l, j)) this.store.inspect(l, j);
+      else this.store.select(l, j);
+    });
   }
 
   private updateLabels(): void {
@@ -197,14 +224,18 @@ export class Stage {
             return;
           }
           const xs = Array.from({ length: s.trace.n }, (_, x) =>
-            compact(s.trace.a[0]![x * n0 + j]!),
+            compact(sampleValue(s.trace.a[0]!, n0, x, j)),
           );
           setText(label, `x: ${xs.join(' ')}`);
           return;
         }
-        const asleep = s.mean('sp', l, j) < SATURATION_THRESHOLD && s.network.act[l] !== 'linear';
+        const asleep = s.asleep(l, j);
+        // The same batch means, to the same digits, as the inspector: the two never disagree.
+        const mean = s.trace.n > 1;
         const parts = [
-          s.deltaVisible(l) ? `δ ${signed(s.deltaBar(l, j), 2)}` : `a ${num(s.mean('a', l, j), 2)}`,
+          s.deltaVisible(l)
+            ? `${mean ? 'δ̄' : 'δ'} ${signed(s.deltaBar(l, j))}`
+            : `${mean ? 'ā' : 'a'} ${num(s.mean('a', l, j))}`,
         ];
         if (asleep) parts.push(t('play.asleep'));
         setText(label, parts.join(' · '));

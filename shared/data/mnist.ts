@@ -26,9 +26,9 @@ export interface MnistData {
   readonly pixels: Uint8Array;
 }
 
-export const MNIST_MAGIC = 'BPMN';
-export const MNIST_VERSION = 1;
-export const MNIST_HEADER_BYTES = 24;
+const MNIST_MAGIC = 'BPMN';
+const MNIST_VERSION = 1;
+const MNIST_HEADER_BYTES = 24;
 /** The split every run uses: the book's chapter 1 has 60,000/10,000; this package ships a sixth. */
 export const MNIST_TRAIN = 8000;
 export const MNIST_TEST = 2000;

@@ -29,7 +29,6 @@ export const BOOK_CHAPTER = { quadratic: 1, crossEntropy: 3 } as const satisfies
 >;
 export const MNIST_BATCH = 10;
 export const BOOK_EPOCHS = 30;
-export const BOOK_TRAIN_SIZE = 60_000;
 
 export interface MnistRunSpec {
   preset: MnistPresetName;

@@ -1,3 +1,4 @@
+import { portableExp } from './exp.ts';
 /** The activation functions σ a layer may use, and their derivatives σ'. */
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'linear'] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
@@ -16,7 +17,7 @@ export function activateRange(
 ): void {
   switch (kind) {
     case 'sigmoid':
-      for (let i = from; i < to; i++) a[i] = 1 / (1 + Math.exp(-z[i]!));
+      for (let i = from; i < to; i++) a[i] = 1 / (1 + portableExp(-z[i]!));
       return;
     case 'tanh':
       for (let i = from; i < to; i++) a[i] = Math.tanh(z[i]!);

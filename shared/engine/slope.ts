@@ -1,4 +1,5 @@
 import type { ActivationName } from './activations.ts';
+import { portableExp } from './exp.ts';
 import { depth } from './network.ts';
 import type { Trace } from './trace.ts';
 
@@ -72,7 +73,7 @@ export class SlopeScratch {
 export function activate1(kind: ActivationName, z: number): number {
   switch (kind) {
     case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
+      return 1 / (1 + portableExp(-z));
     case 'tanh':
       return Math.tanh(z);
     case 'relu':

@@ -41,3 +41,16 @@ describe('the dictionaries', () => {
     setLang('en');
   });
 });
+
+describe('the formulas in every message', () => {
+  it('typeset with KaTeX in both languages (a broken $…$ would show as red source)', async () => {
+    const katex = (await import('katex')).default;
+    for (const dict of [en, zhCN]) {
+      for (const [k, v] of Object.entries(dict)) {
+        for (const m of v.matchAll(/\$([^$]+)\$/g)) {
+          expect(() => katex.renderToString(m[1]!, { throwOnError: true }), k).not.toThrow();
+        }
+      }
+    }
+  });
+});

@@ -150,3 +150,78 @@ describe('the solo judge', () => {
     expect(bad.points).toBe(0);
   });
 });
+
+describe('after a move, and the quieter rules', () => {
+  it('keeps every neuron inspectable after a move, none movable: the move stays where it was', () => {
+    const store = storeFor('hunt');
+    store.select(2, 1);
+    store.setDz(0.3);
+    store.showResult(new SoloJudge(store).judgeNeuron()!);
+    store.inspect(1, 4);
+    expect(store.focus).toEqual({ l: 1, j: 4 });
+    expect(store.selected).toEqual({ l: 2, j: 1 });
+    store.select(1, 4);
+    expect(store.selected).toEqual({ l: 2, j: 1 });
+    store.inspect(0, 0);
+    expect(store.focus).toEqual({ l: 1, j: 4 });
+    store.nextMove();
+    expect(store.inspected).toBeNull();
+  });
+
+  it('calls a neuron asleep only where σ′ enters its δ: not a sigmoid output under cross-entropy', () => {
+    const store = storeFor('asleepAtEdges');
+    const asleep = [0, 1, 2, 3].filter((j) => store.asleep(1, j));
+    expect(asleep.length).toBeGreaterThan(0);
+    for (const j of asleep) expect(store.mean('sp', 1, j)).toBeLessThan(0.02);
+    const { puzzle } = levelPuzzle(levelById('outputDemon')!);
+    const net = { ...puzzle.network, cost: 'crossEntropy' as const };
+    // Saturate the output: a large bias puts σ′(z^L) near 0.
+    net.b[1]![0] = 12;
+    const ce = new PlayStore();
+    ce.load(net, puzzle.batch, 0.2, 'delta');
+    expect(ce.mean('sp', 1, 0)).toBeLessThan(0.02);
+    expect(ce.asleep(1, 0)).toBe(false);
+    const q = new PlayStore();
+    q.load({ ...net, cost: 'quadratic' }, puzzle.batch, 0.2, 'delta');
+    expect(q.asleep(1, 0)).toBe(true);
+  });
+
+  it('arrow keys step through the weights in weight mode', () => {
+    const store = storeFor('weightsToo');
+    store.setMode(PickMode.Weight);
+    store.moveWeightSelection(0, 1);
+    expect(store.selectedWeight).toEqual({ l: 2, j: 0, k: 0 });
+    store.moveWeightSelection(0, 1);
+    expect(store.selectedWeight).toEqual({ l: 2, j: 0, k: 1 });
+    store.moveWeightSelection(0, -2);
+    expect(store.selectedWeight).toEqual({ l: 2, j: 0, k: 2 });
+    store.moveWeightSelection(-1, 0);
+    expect(store.selectedWeight).toEqual({ l: 1, j: 0, k: 0 });
+    store.moveWeightSelection(0, 5);
+    expect(store.selectedWeight).toEqual({ l: 1, j: 2, k: 1 });
+  });
+
+  it('names the largest |δ̄| among the neurons the level lets you move', () => {
+    const store = storeFor('asleepAtEdges');
+    store.allowedLayers = [1];
+    const b = store.biggestDelta()!;
+    expect(b.l).toBe(1);
+    for (let j = 0; j < 4; j++)
+      expect(Math.abs(b.d)).toBeGreaterThanOrEqual(Math.abs(store.deltaBar(1, j)));
+  });
+});
+
+describe('arrow keys after a move', () => {
+  it('walk the inspector over any neuron while the move stays put', () => {
+    const store = storeFor('hunt');
+    store.select(3, 0);
+    store.setDz(-0.3);
+    store.showResult(new SoloJudge(store).judgeNeuron()!);
+    store.moveSelection(-1, 0);
+    expect(store.focus).toEqual({ l: 2, j: 0 });
+    store.moveSelection(0, -1);
+    expect(store.focus).toEqual({ l: 2, j: 5 });
+    expect(store.selected).toEqual({ l: 3, j: 0 });
+    expect(store.dz).toBe(-0.3);
+  });
+});

@@ -27,7 +27,7 @@ describe('the language switch', () => {
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.locator('.inspector h3').textContent())
-      .toBe('第 1 层第 1 个神经元');
+      .toBe('第 2 层（输出层 L）第 1 个神经元');
     await expect(page.locator('button.submit').textContent()).resolves.toBe('出手');
     await expect(page.locator('.play-head .cost').textContent()).resolves.toMatch(/^损失 C = /);
     await screenshot(page, 'level1-zh');

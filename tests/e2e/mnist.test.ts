@@ -23,7 +23,7 @@ async function pageWeight(page: Page, url: string): Promise<{ jsGzip: number; di
   return { jsGzip: sizes.reduce((a, b) => a + b, 0), digits };
 }
 
-/** Frames per second the page draws while `until` holds false, polled every 100 ms. */
+/** Frames per second the page draws until `done` holds, polled every 100 ms. */
 async function frameRate(page: Page, done: () => Promise<boolean>): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { frames_: number };
@@ -105,13 +105,13 @@ describe('the MNIST lab', () => {
     await expect.poll(() => status(page, 'epoch')).toBe('0');
     await trainOneEpoch(page);
     expect(await status(page, 'hash')).toBe(hash);
-    // Node's V8 computes Math.exp differently from Chromium's in the last bit, so
-    // the same seed is the same run within a runtime; print how Node compares.
+    // And the same run in Node: the sigmoid's e^x is the engine's own, not each engine's Math.exp.
     const train = trainBatch(readMnist());
     const node = mnistTrainer(train, { preset: 'small', cost: 'quadratic', seed: 1 });
     node.run(stepsPerEpoch(train));
     const nodeHash = networkHash(node.net).toString(16).padStart(8, '0');
     console.log(`fingerprint after epoch 1, seed 1: browser ${hash}, Node ${nodeHash}`);
+    expect(hash).toBe(nodeHash);
 
     // A digit the network reads wrong, and the demon at the hidden neuron that matters most.
     const wrong = page.locator('button.wrong-digit');

@@ -21,7 +21,7 @@ describe('a level on a 360×740 phone', () => {
     await neuron.tap();
     await expect(page.locator('button.neuron.selected').count()).resolves.toBe(1);
     const label = (await page.locator('.nlabel', { hasText: 'δ' }).first().textContent()) ?? '';
-    const sign = label.includes('δ +') ? 1 : -1;
+    const sign = /δ\u0304? \+/.test(label) ? 1 : -1;
     // Tap the slider near the end that opposes δ.
     const slider = (await page.locator('#dz-slider').boundingBox())!;
     const x = sign > 0 ? slider.x + 2 : slider.x + slider.width - 2;

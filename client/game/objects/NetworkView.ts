@@ -1,9 +1,9 @@
 import type Phaser from 'phaser';
-import { SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { stripSamples, stripSpan } from '../../state/layout.ts';
 import { reducedMotion } from '../../state/motion.ts';
 import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
 import { COLORS } from '../../state/theme.ts';
+import { sampleValue, weightAt } from '../../state/weights.ts';
 import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
 
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
@@ -73,7 +73,7 @@ export class NetworkView {
     this.edges.update();
     const sw = s.selectedWeight;
     if (sw) {
-      const w = net.w[sw.l]![sw.j * net.sizes[sw.l - 1]! + sw.k]!;
+      const w = weightAt(net, sw.l, sw.j, sw.k);
       const a = layout.pos[sw.l - 1]![sw.k]!;
       const b = layout.pos[sw.l]![sw.j]!;
       g.lineStyle(7, w >= 0 ? COLORS.positive : COLORS.negative, 1);
@@ -97,8 +97,7 @@ export class NetworkView {
           else dashedCircle(g, p.x, p.y, rr);
         }
         g.fillStyle(this.activationShade(a, l), 1);
-        const asleep =
-          l > 0 && s.mean('sp', l, j) < SATURATION_THRESHOLD && net.act[l] !== 'linear';
+        const asleep = s.asleep(l, j);
         g.lineStyle(2, asleep ? COLORS.muted : COLORS.ink, 1);
         if (l === 0) {
           g.fillRect(p.x - r, p.y - r, 2 * r, 2 * r);
@@ -117,6 +116,13 @@ export class NetworkView {
       g.lineStyle(3, COLORS.ink, 1);
       g.strokeCircle(p.x, p.y, r + 14);
       this.arrow(p.x, p.y, s.dz / s.eps, r, COLORS.ink, 0);
+    }
+    const ins = s.inspected;
+    if (ins) {
+      // A neuron looked at after the move: a thin ring, so it is not taken for the move.
+      const p = layout.pos[ins.l]![ins.j]!;
+      g.lineStyle(2, COLORS.muted, 1);
+      dashedCircle(g, p.x, p.y, layout.r[ins.l]! + 10, 20);
     }
     if (s.result) {
       const { best, gradient, move } = s.result;
@@ -174,8 +180,8 @@ export class NetworkView {
       g.lineBetween(x + width, top - 4, x + width, top + span + 4);
       for (let sIdx = 0; sIdx < n; sIdx++) {
         const yy = n > 1 ? top + sIdx * step : p.y;
-        const a = Math.min(1, Math.max(0, trace.a[L]![sIdx * nL + j]!));
-        const y = Math.min(1, Math.max(0, trace.y[sIdx * nL + j]!));
+        const a = Math.min(1, Math.max(0, sampleValue(trace.a[L]!, nL, sIdx, j)));
+        const y = Math.min(1, Math.max(0, sampleValue(trace.y, nL, sIdx, j)));
         g.lineStyle(1.5, COLORS.muted, 0.8);
         g.lineBetween(x + a * width, yy, x + y * width, yy);
         g.lineStyle(2, COLORS.ink, 1);
