@@ -42,7 +42,7 @@ export function leaderboardTable(
     const row = el(
       'tr',
       { 'data-id': e.id, class: `${e.bot ? 'bot' : ''} ${e.id === me ? 'me' : ''}`.trim() },
-      el('td', { class: 'rank' }, String(e.rank)),
+      el('td', { class: 'rank' }, e.rank === null ? '–' : String(e.rank)),
       el('td', {}, rankChange(e.rankChange)),
       el('td', { class: 'name' }, displayName(e)),
       el('td', { class: 'num points' }, `+${e.lastPoints}`),
@@ -61,7 +61,7 @@ export function leaderboardTable(
 
 /** The top three on steps: second, first, third from left to right. */
 export function podium(standings: LeaderboardEntry[]): HTMLElement {
-  const top = standings.filter((e) => e.rank <= 3).slice(0, 3);
+  const top = standings.filter((e) => e.rank !== null && e.rank <= 3).slice(0, 3);
   const order = [top[1], top[0], top[2]];
   const root = el('ol', { class: 'podium', 'aria-label': t('cls.end.podium') });
   order.forEach((e, i) => {

@@ -166,7 +166,9 @@ describe('moveView', () => {
   });
 
   it('reads an unknown reason as no move rather than showing a missing sentence', () => {
-    expect(moveView({ ...result, reason: 'somethingNew' }, null).reason).toBe('noMove');
+    expect(
+      moveView({ ...result, reason: 'somethingNew' as typeof result.reason }, null).reason,
+    ).toBe('noMove');
   });
 
   it('draws the reveal without a move of one’s own at the best neuron, with its δ̄', () => {

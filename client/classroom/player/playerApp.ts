@@ -88,7 +88,10 @@ export function playerApp(app: HTMLElement): void {
     if (mine) {
       scoreLine.append(
         ' · ',
-        t('cls.player.rank', { r: mine.rank, n: reveal!.leaderboard.length }),
+        t('cls.player.rank', {
+          r: mine.rank ?? '–',
+          n: reveal!.leaderboard.filter((e) => !e.bot).length,
+        }),
         ' ',
         rankChange(mine.rankChange),
       );

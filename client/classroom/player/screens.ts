@@ -35,7 +35,10 @@ export function roundCard(
       ? el(
           'p',
           { class: 'my-rank' },
-          t('cls.player.rank', { r: mine.rank, n: reveal.leaderboard.length }),
+          t('cls.player.rank', {
+            r: mine.rank ?? '–',
+            n: reveal.leaderboard.filter((e) => !e.bot).length,
+          }),
           ' ',
           rankChange(mine.rankChange),
         )
@@ -53,7 +56,11 @@ export function endScreen(final: Final, playerId: string | undefined): (Node | s
       ? el(
           'p',
           { class: 'my-place big-note' },
-          t('cls.player.place', { r: mine.rank, n: final.standings.length, score: mine.score }),
+          t('cls.player.place', {
+            r: mine.rank ?? '–',
+            n: final.standings.filter((e) => !e.bot).length,
+            score: mine.score,
+          }),
         )
       : '',
     leaderboardTable(final.standings, 50, playerId),
