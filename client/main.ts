@@ -1,5 +1,5 @@
 import './styles.css';
-import { CODE_LENGTH, cleanCode } from './classroom/joinCode.ts';
+import { CODE_LENGTH, cleanCode } from '#shared/protocol/joinCode';
 import { joinForm } from './classroom/player/joinForm.ts';
 import { ct } from './concepts/text.ts';
 import { lang, onLangChange } from './i18n/index.ts';

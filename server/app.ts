@@ -1,7 +1,11 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import express from 'express';
 import { Server } from 'socket.io';
+import { inlineWork } from './compute/inline.ts';
+import type { RoundWork } from './compute/work.ts';
 import { apiRouter } from './http/api.ts';
+import { trustFrom } from './http/clientAddress.ts';
+import { originAllowed, originRule } from './http/origins.ts';
 import { clientRouter, securityHeaders } from './http/static.ts';
 import { type Log, silentLog } from './log.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
@@ -19,6 +23,12 @@ export interface AppDeps {
   log?: Log;
   limits?: Partial<Limits>;
   now?: () => number;
+  /** Training and best-move searches; inline on this thread when absent. */
+  work?: RoundWork;
+  /** `TRUST_PROXY`: which proxies may name the client's address (see http/clientAddress.ts); `loopback` when absent. */
+  trustProxy?: string;
+  /** `ALLOWED_ORIGINS`: other web origins whose pages may use the API and socket.io (comma list, or `*`); same origin only when absent. */
+  allowedOrigins?: string;
   /** Origin for join links (e.g. https://demon.school.example); the request's own host when absent. */
   publicUrl?: string;
 }
@@ -31,6 +41,19 @@ export interface App {
   /** Stops joins, tells every session the server is restarting, freezes open rounds, closes the store. */
   shutdown(): Promise<void>;
 }
+
+/** On shutdown, requests still being sent or answered get this long before their connections close. */
+export const SHUTDOWN_GRACE_MS = 2000;
+
+/** helmet's headers, for the responses socket.io's engine writes itself. */
+const POLLING_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'SAMEORIGIN',
+};
 
 function origin(publicUrl: string | undefined, host: string | undefined, secure: boolean): string {
   return publicUrl?.replace(/\/$/, '') ?? `${secure ? 'https' : 'http'}://${host ?? 'localhost'}`;
@@ -46,16 +69,39 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // One rule for REST (req.ip) and socket.io (the join limits).
+  const trust = trustFrom(deps.trustProxy);
+  app.set('trust proxy', trust);
   app.use(securityHeaders());
   const httpServer = createServer(app);
+  const origins = originRule(deps.allowedOrigins, deps.publicUrl);
   const io: GameServer = new Server(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
+    // A page of another site may not open a connection with a visitor's browser.
+    allowRequest: (req, done) =>
+      done(
+        originAllowed(origins, req.headers.origin, req.headers.host) ? null : 'origin not allowed',
+        originAllowed(origins, req.headers.origin, req.headers.host),
+      ),
     pingInterval: 10_000,
     pingTimeout: 10_000,
     serveClient: false,
   });
-  const registry = new Registry({ store, log, now, output: (room) => roomOutput(io, room) });
+  const work = deps.work ?? inlineWork;
+  // socket.io answers its long-polling requests itself, before express: give them the same headers.
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    Object.assign(headers, POLLING_HEADERS);
+  });
+  const registry = new Registry({
+    store,
+    log,
+    now,
+    work,
+    lobbyIdleMs: limits.lobbyIdleMs,
+    output: (room) => roomOutput(io, room),
+  });
+  const sweeper = setInterval(() => registry.sweep(), 60_000);
+  sweeper.unref();
   const restored = registry.restoreAll();
   if (restored) log('sessions_restored', { count: restored });
 
@@ -69,24 +115,51 @@ export function createApp(deps: AppDeps): App {
       store,
       log,
       sessionsPerMinute: limits.sessionsPerMinute,
+      origins,
       joinUrl: (code, req) => joinUrl(code, origin(deps.publicUrl, req.get('host'), req.secure)),
     }),
   );
   app.use(clientRouter(deps.clientDir));
-  attachHandlers(io, registry, limits, log, (code, socket) =>
-    joinUrl(code, origin(deps.publicUrl, socket.handshake.headers.host, socket.handshake.secure)),
+  // Anything left (a malformed % in a path, say): a short answer, never a stack trace.
+  app.use(
+    (
+      err: { status?: number },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      res
+        .status(status)
+        .type('text/plain')
+        .send(status === 500 ? 'server error' : 'bad request');
+    },
+  );
+  attachHandlers(
+    io,
+    registry,
+    limits,
+    log,
+    (code, socket) =>
+      joinUrl(code, origin(deps.publicUrl, socket.handshake.headers.host, socket.handshake.secure)),
+    trust,
   );
 
   let stopping: Promise<void> | null = null;
   const shutdown = () => {
     stopping ??= (async () => {
+      clearInterval(sweeper);
       registry.shutdown('the server is restarting: you will be reconnected');
       // Let the notices leave before the connections close.
       await new Promise((r) => setTimeout(r, 100));
       await new Promise<void>((r) => {
         io.close(() => r());
+        // A browser's preconnect or a half-sent request would hold the close open for ever.
+        httpServer.closeIdleConnections();
+        setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       });
       store.close();
+      await work.close();
       log('stopped', {});
     })();
     return stopping;

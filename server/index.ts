@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { workerPool } from './compute/pool.ts';
 import { jsonLog } from './log.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
 import { limitsFromEnv } from './socket/limits.ts';
@@ -8,13 +9,24 @@ import { limitsFromEnv } from './socket/limits.ts';
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '0.0.0.0';
 const dataDir = path.resolve(process.env['DATA_DIR'] ?? 'data');
-const store = new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'));
+// SQLITE_SYNCHRONOUS=NORMAL trades power-loss durability for speed (the load bench compares them).
+const store = new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'), {
+  synchronous: process.env['SQLITE_SYNCHRONOUS'] === 'NORMAL' ? 'NORMAL' : 'FULL',
+});
 const { httpServer, shutdown } = createApp({
   clientDir: path.resolve(process.env['CLIENT_DIR'] ?? 'dist/client'),
   store,
   log: jsonLog,
   limits: limitsFromEnv(process.env),
+  // Training and best-move searches run on worker threads (WORKER_THREADS, default: cores − 1).
+  work: workerPool(
+    Number(process.env['WORKER_THREADS']) > 0
+      ? { threads: Number(process.env['WORKER_THREADS']) }
+      : {},
+  ),
   ...(process.env['PUBLIC_URL'] ? { publicUrl: process.env['PUBLIC_URL'] } : {}),
+  ...(process.env['ALLOWED_ORIGINS'] ? { allowedOrigins: process.env['ALLOWED_ORIGINS'] } : {}),
+  ...(process.env['TRUST_PROXY'] !== undefined ? { trustProxy: process.env['TRUST_PROXY'] } : {}),
 });
 httpServer.listen(port, host, () => {
   const addr = httpServer.address();
@@ -24,8 +36,14 @@ httpServer.listen(port, host, () => {
     `${JSON.stringify({ event: 'listening', url: `http://localhost:${shown}` })}\n`,
   );
 });
+/** The process exits within this long of SIGTERM or Ctrl-C, whatever holds it up. */
+const EXIT_DEADLINE_MS = 10_000;
 const stop = (signal: string) => {
   jsonLog('shutdown', { signal });
+  setTimeout(() => {
+    jsonLog('shutdown_forced', { afterMs: EXIT_DEADLINE_MS });
+    process.exit(1);
+  }, EXIT_DEADLINE_MS).unref();
   shutdown().then(
     () => process.exit(0),
     () => process.exit(1),

@@ -2,8 +2,6 @@ import { MoveReason } from '#shared/game/scoring';
 import type { MoveResult, Nudge, Reveal } from '#shared/protocol/views';
 import type { MoveMark, MoveResultView } from '../state/playStore.ts';
 
-const REASONS = new Set<string>(Object.values(MoveReason));
-
 function mark(n: Nudge): MoveMark {
   return { l: n.l, j: n.j, dz: n.dz, deltaC: n.deltaC };
 }
@@ -19,7 +17,7 @@ export function moveView(r: MoveResult, reveal: Reveal | null): MoveResultView {
     gradient: reveal ? mark(reveal.gradient) : null,
     quality: r.quality,
     points: r.points,
-    reason: REASONS.has(r.reason) ? (r.reason as MoveReason) : MoveReason.NoMove,
+    reason: r.reason,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import type {
+  DemonStanding,
   Final,
   HostWelcome,
   LeaderboardEntry,
@@ -45,6 +46,8 @@ export interface SessionState {
   players: PlayerEntry[];
   answered: number;
   leaderboard: LeaderboardEntry[];
+  /** The gradient demon beside the standings: its points, the rounds the class beat it. */
+  demon: DemonStanding | null;
   lossCurve: number[];
   /** The last `round:trained`: how many SGD steps moved the curve. */
   trained: Trained | null;
@@ -74,6 +77,7 @@ export const initialSession: SessionState = {
   players: [],
   answered: 0,
   leaderboard: [],
+  demon: null,
   lossCurve: [],
   trained: null,
 };
@@ -103,6 +107,7 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         myMove: w.myMove,
         reveal: w.reveal,
         final: w.final,
+        demon: w.final?.demon ?? w.reveal?.demon ?? s.demon,
         restarting: false,
       };
     }
@@ -123,6 +128,7 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         players: w.players,
         answered: w.answered,
         leaderboard: w.leaderboard,
+        demon: w.demon,
         lossCurve: w.lossCurve,
       };
     }
@@ -166,6 +172,7 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         ...s,
         reveal: r,
         leaderboard: r.leaderboard,
+        demon: r.demon ?? s.demon,
         lossCurve: r.lossCurve,
         score: mine?.score ?? s.score,
         status: closed(status, Phase.Reveal),
@@ -174,7 +181,7 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
     case 'round:trained':
       return { ...s, lossCurve: e.data.lossCurve, trained: e.data };
     case 'session:ended':
-      return { ...s, final: e.data, status: closed(status, Phase.Ended) };
+      return { ...s, final: e.data, demon: e.data.demon, status: closed(status, Phase.Ended) };
   }
 }
 

@@ -1,6 +1,7 @@
+import { weightAt } from '#shared/engine/index';
 import { onLangChange, t } from '../i18n/index.ts';
 import type { NeuronRef, PlayStore } from '../state/playStore.ts';
-import { sampleValue, weightAt } from '../state/weights.ts';
+import { sampleValue } from '../state/samples.ts';
 import { el, num, signed, tex } from '../ui/format.ts';
 import { renderTex } from '../ui/math.ts';
 import { deltaText, sampleName, symText, targetName, texSym, weightText } from '../ui/notation.ts';

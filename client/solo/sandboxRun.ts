@@ -1,6 +1,7 @@
 import {
   type ActivationName,
   applyBiasNudge,
+  applyWeightNudge,
   type Batch,
   type CostName,
   createNetwork,
@@ -16,7 +17,6 @@ import {
 } from '#shared/engine/index';
 import { drawBatch } from '#shared/game/puzzle';
 import type { NeuronRef, WeightRef } from '../state/playStore.ts';
-import { applyWeightNudge } from '../state/weights.ts';
 
 export interface SandboxSettings {
   dataset: DatasetName;

@@ -17,7 +17,7 @@ import {
   type Pulse,
   type WeightRef,
 } from './playTypes.ts';
-import { sampleValue } from './weights.ts';
+import { sampleValue } from './samples.ts';
 
 export {
   type MoveMark,

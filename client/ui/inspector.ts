@@ -1,7 +1,6 @@
-import { weightNudge } from '#shared/engine/index';
+import { weightAt, weightNudge } from '#shared/engine/index';
 import { lang, onLangChange, t } from '../i18n/index.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
-import { weightAt } from '../state/weights.ts';
 import { el, num, signed, tex } from './format.ts';
 import { renderTex } from './math.ts';
 import { bookLayer, bookNeuron, layerMark, symText, texSym, weightText } from './notation.ts';

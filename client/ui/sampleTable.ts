@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.ts';
 import type { NeuronRef, PlayStore } from '../state/playStore.ts';
-import { sampleValue } from '../state/weights.ts';
+import { sampleValue } from '../state/samples.ts';
 import { el, num, signed } from './format.ts';
 import { sampleName, symText, targetName } from './notation.ts';
 

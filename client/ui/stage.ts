@@ -1,7 +1,7 @@
 import { onLangChange, t } from '../i18n/index.ts';
 import { type NetLayout, stripSamples, stripSpan } from '../state/layout.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
-import { sampleValue } from '../state/weights.ts';
+import { sampleValue } from '../state/samples.ts';
 import { el, num, setText, signed } from './format.ts';
 import { bookLayer, bookNeuron } from './notation.ts';
 

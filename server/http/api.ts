@@ -5,14 +5,17 @@ import type { Store } from '../persistence/store.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
-import { hashToken } from '../rooms/tokens.ts';
+import { hashToken } from '../rooms/secrets.ts';
 import { WindowLimiter } from '../socket/limits.ts';
+import { type OriginRule, originAllowed } from './origins.ts';
 
 export interface ApiDeps {
   registry: Registry;
   store: Store;
   log: Log;
   sessionsPerMinute: number;
+  /** Web origins whose pages may call the API (see origins.ts). */
+  origins: OriginRule;
   joinUrl: (code: string, req: Request) => string;
 }
 
@@ -20,6 +23,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BadSettings]: 400,
   [ErrorCode.BadPayload]: 400,
   [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.TooManyJoins]: 429,
@@ -43,6 +47,19 @@ function hostToken(req: Request): string | undefined {
 export function apiRouter(d: ApiDeps): express.Router {
   const r = express.Router();
   const creates = new WindowLimiter(d.sessionsPerMinute, 60_000);
+  // A cross-site form can post text/plain without asking: only JSON from an allowed origin changes anything.
+  r.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    if (!originAllowed(d.origins, req.get('origin'), req.get('host')))
+      return sendError(res, ErrorCode.Forbidden, 'requests from that origin are not allowed');
+    if (!req.is('application/json'))
+      return sendError(
+        res,
+        ErrorCode.BadPayload,
+        'the body must be JSON (Content-Type: application/json)',
+      );
+    next();
+  });
   r.use(express.json({ limit: '8kb' }));
 
   const hostId = (req: Request): string => {
@@ -90,7 +107,8 @@ export function apiRouter(d: ApiDeps): express.Router {
     const loaded = d.store.loadSession(String(req.params['id']));
     if (!loaded || loaded.session.hostId !== id)
       throw new RoomError(ErrorCode.NotFound, 'no such session of this host');
-    return buildReport(loaded);
+    const room = d.registry.get(loaded.session.id);
+    return buildReport(loaded, (playerId) => (room?.players.get(playerId)?.connections ?? 0) > 0);
   };
   r.get(
     '/sessions/:id/report.csv',
@@ -123,8 +141,10 @@ export function apiRouter(d: ApiDeps): express.Router {
     ) => {
       if (err.type === 'entity.too.large')
         return sendError(res, ErrorCode.PayloadTooLarge, 'the body is too large');
-      if (err.status && err.status < 500)
+      if (err.type === 'entity.parse.failed')
         return sendError(res, ErrorCode.BadPayload, 'the body is not valid JSON');
+      if (err instanceof URIError || (err.status && err.status < 500))
+        return sendError(res, ErrorCode.BadPayload, 'the request path is not valid');
       sendError(res, ErrorCode.Internal, 'the server could not do that');
     },
   );

@@ -27,9 +27,11 @@ CREATE TABLE IF NOT EXISTS players (
   session_id TEXT NOT NULL REFERENCES sessions(id), id TEXT NOT NULL, nickname TEXT NOT NULL,
   nickname_key TEXT NOT NULL, token_hash TEXT NOT NULL, joined_at INTEGER NOT NULL,
   kicked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (session_id, id));
+CREATE INDEX IF NOT EXISTS players_token ON players(token_hash);
 CREATE TABLE IF NOT EXISTS rounds (
   session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, puzzle TEXT NOT NULL,
-  started_at INTEGER NOT NULL, ended_at INTEGER, reveal TEXT, PRIMARY KEY (session_id, round));
+  started_at INTEGER NOT NULL, ended_at INTEGER, reveal TEXT, round_key TEXT,
+  PRIMARY KEY (session_id, round));
 CREATE TABLE IF NOT EXISTS moves (
   session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, player_id TEXT NOT NULL,
   result TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (session_id, round, player_id));
@@ -46,24 +48,36 @@ interface SessionDb {
   ended_at: number | null;
 }
 
+/** How hard SQLite makes each commit durable: FULL (the default) fsyncs the WAL on every commit. */
+export type Synchronous = 'FULL' | 'NORMAL';
+
 /** The store in one SQLite file (WAL: readers never wait for the writer). */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private pending: { row: MoveRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private readonly q;
 
-  constructor(file: string) {
+  constructor(file: string, opts: { synchronous?: Synchronous } = {}) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    // NORMAL: each commit is in the WAL before the ack; an OS crash may lose the last ones, a process crash none.
-    this.db.pragma('synchronous = NORMAL');
+    // FULL: every commit (a turn's moves share one) is fsync'd before its acks go, so an acked
+    // move survives an OS crash or a power loss. NORMAL would only survive a process crash.
+    this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    // Files made before the round's key was kept get its column (null: searched again on restore).
+    const roundCols = this.db.pragma('table_info(rounds)') as { name: string }[];
+    if (!roundCols.some((c) => c.name === 'round_key'))
+      this.db.exec('ALTER TABLE rounds ADD COLUMN round_key TEXT');
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
       createHost: p('INSERT INTO hosts (id, token_hash, created_at) VALUES (?, ?, ?)'),
       findHost: p('SELECT id FROM hosts WHERE token_hash = ?'),
+      findPlayerToken: p(
+        `SELECT p.session_id AS sessionId, s.ended_at AS endedAt FROM players p
+         JOIN sessions s ON s.id = p.session_id WHERE p.token_hash = ? LIMIT 1`,
+      ),
       createSession: p(
         'INSERT INTO sessions (id, code, host_id, settings, state, created_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -74,7 +88,7 @@ export class SqliteStore implements Store {
       ),
       kick: p('UPDATE players SET kicked = 1 WHERE session_id = ? AND id = ?'),
       startRound: p(
-        'INSERT INTO rounds (session_id, round, puzzle, started_at) VALUES (?, ?, ?, ?)',
+        'INSERT INTO rounds (session_id, round, puzzle, started_at, round_key) VALUES (?, ?, ?, ?, ?)',
       ),
       endRound: p('UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?'),
       addMove: p(
@@ -99,6 +113,12 @@ export class SqliteStore implements Store {
   findHost(tokenHash: string): string | undefined {
     const row = this.q.findHost.get(tokenHash) as { id: string } | undefined;
     return row?.id;
+  }
+
+  findPlayerToken(tokenHash: string): { sessionId: string; endedAt: number | null } | undefined {
+    return this.q.findPlayerToken.get(tokenHash) as
+      | { sessionId: string; endedAt: number | null }
+      | undefined;
   }
 
   createSession(r: SessionRow): void {
@@ -138,7 +158,13 @@ export class SqliteStore implements Store {
   }
 
   startRound(r: RoundRow): void {
-    this.q.startRound.run(r.sessionId, r.round, JSON.stringify(r.puzzle), r.startedAt);
+    this.q.startRound.run(
+      r.sessionId,
+      r.round,
+      JSON.stringify(r.puzzle),
+      r.startedAt,
+      r.key ? JSON.stringify(r.key) : null,
+    );
   }
 
   endRound(sessionId: string, round: number, reveal: RoundRow['reveal'], endedAt: number): void {
@@ -205,6 +231,7 @@ export class SqliteStore implements Store {
         startedAt: r['started_at'] as number,
         endedAt: (r['ended_at'] as number | null) ?? null,
         reveal: r['reveal'] ? JSON.parse(r['reveal'] as string) : null,
+        key: r['round_key'] ? JSON.parse(r['round_key'] as string) : null,
       }),
     );
     const moves = (this.q.moves.all(s.id) as Record<string, unknown>[]).map(
@@ -258,6 +285,11 @@ export class SqliteStore implements Store {
         players: s.n,
       };
     });
+  }
+
+  /** The durability in force (SQLite's `synchronous`: 2 is FULL, 1 NORMAL). */
+  synchronous(): number {
+    return this.db.pragma('synchronous', { simple: true }) as number;
   }
 
   transaction<T>(fn: () => T): T {

@@ -1,5 +1,6 @@
 import type { NetworkJSON } from '#shared/engine/index';
 import type { PuzzleJSON } from '#shared/game/puzzle';
+import type { RoundKey } from '#shared/game/scoring';
 import type { Phase } from '#shared/protocol/codes';
 import type { SessionSummary } from '#shared/protocol/rest';
 import type { SessionSettings } from '#shared/protocol/schemas';
@@ -51,6 +52,8 @@ export interface RoundRow {
   startedAt: number;
   endedAt: number | null;
   reveal: Reveal | null;
+  /** The round's best nudge and gradient-demon move, so a restart need not search again (null in older files). */
+  key?: RoundKey | null;
 }
 
 /**
@@ -83,6 +86,8 @@ export interface LoadedSession {
 export interface Store {
   createHost(id: string, tokenHash: string, now: number): void;
   findHost(tokenHash: string): string | undefined;
+  /** The session (and whether it ended) of the player holding a resume token, if any. */
+  findPlayerToken(tokenHash: string): { sessionId: string; endedAt: number | null } | undefined;
   createSession(row: SessionRow): void;
   saveState(sessionId: string, state: SessionState, endedAt: number | null): void;
   saveNetwork(sessionId: string, network: NetworkJSON): void;

@@ -2,8 +2,8 @@ import { ErrorCode, Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import { refuse } from './errors.ts';
 import { Room, type RoomDeps, type RoomOutput } from './room.ts';
+import { hashToken, newCode, newId, newSeed, newToken } from './secrets.ts';
 import { resolveSettings } from './settings.ts';
-import { hashToken, newCode, newId, newSeed, newToken } from './tokens.ts';
 
 /** How long an ended session stays in memory (its code then frees up; the report stays in the store). */
 const ENDED_TTL_MS = 15 * 60_000;
@@ -13,6 +13,8 @@ const STALE_MS = 24 * 3600_000;
 export interface RegistryDeps extends RoomDeps {
   /** Builds the room's scoped output (the socket layer). */
   output: (room: Room) => RoomOutput;
+  /** A lobby idle this long is ended (see Limits.lobbyIdleMs). */
+  lobbyIdleMs: number;
 }
 
 /**
@@ -20,20 +22,28 @@ export interface RegistryDeps extends RoomDeps {
  * would become a shared registry when rooms spread over several processes.
  */
 export class Registry {
-  private readonly byCode = new Map<string, Room>();
+  private readonly roomsByCode = new Map<string, Room>();
   private readonly byId = new Map<string, Room>();
   private readonly retire = new Map<string, NodeJS.Timeout>();
   /** Set on shutdown: no new joins or sessions. */
   draining = false;
 
-  constructor(private readonly deps: RegistryDeps) {}
+  private readonly deps: RegistryDeps;
+
+  constructor(deps: RegistryDeps) {
+    // A room tells its registry when its session ends.
+    this.deps = { ...deps, onEnded: (id) => this.ended(id) };
+  }
 
   /** Brings back every session that had not ended when the server stopped (a day-old one is ended instead). */
   restoreAll(): number {
     const now = this.deps.now();
     for (const loaded of this.deps.store.activeSessions()) {
       const { session } = loaded;
-      if (now - session.createdAt > STALE_MS) {
+      const lastJoin = Math.max(session.createdAt, ...loaded.players.map((p) => p.joinedAt));
+      const idleLobby =
+        session.state.phase === Phase.Lobby && now - lastJoin > this.deps.lobbyIdleMs;
+      if (now - session.createdAt > STALE_MS || idleLobby) {
         this.deps.store.saveState(
           session.id,
           { ...session.state, phase: Phase.Ended, clock: null },
@@ -48,7 +58,7 @@ export class Registry {
   }
 
   private add(room: Room): void {
-    this.byCode.set(room.code, room);
+    this.roomsByCode.set(room.code, room);
     this.byId.set(room.id, room);
     room.attach(this.deps.output(room));
   }
@@ -56,7 +66,7 @@ export class Registry {
   private freeCode(): string {
     for (;;) {
       const code = newCode();
-      if (!this.byCode.has(code)) return code;
+      if (!this.roomsByCode.has(code)) return code;
     }
   }
 
@@ -83,9 +93,14 @@ export class Registry {
     return { room, hostToken: token, settings: resolved.settings };
   }
 
+  /** The running session with that code, if any. */
+  byCode(code: string): Room | undefined {
+    return this.roomsByCode.get(code);
+  }
+
   /** The running session with that code. */
   byCodeOrFail(code: string): Room {
-    const room = this.byCode.get(code);
+    const room = this.roomsByCode.get(code);
     if (!room) refuse(ErrorCode.NotFound, 'no session has that code');
     return room;
   }
@@ -94,14 +109,38 @@ export class Registry {
     return this.byId.get(id);
   }
 
+  /** The session of a player's resume token, if the store knows the token (an ended session's too). */
+  playerToken(token: string): { sessionId: string; endedAt: number | null } | undefined {
+    return this.deps.store.findPlayerToken(hashToken(token));
+  }
+
   /** The host token's host id, if the store knows it. */
   hostOf(token: string): string | undefined {
     return this.deps.store.findHost(hashToken(token));
   }
 
+  /**
+   * Ends every lobby idle for longer than `lobbyIdleMs` (nobody joined,
+   * resumed, came or went, and the host gave no command): a lobby no one uses
+   * leaves memory, and its code frees up, 15 minutes later. Run every minute.
+   */
+  sweep(): number {
+    const now = this.deps.now();
+    let ended = 0;
+    for (const room of this.byId.values()) {
+      if (room.state.phase !== Phase.Lobby || now - room.lastActive <= this.deps.lobbyIdleMs)
+        continue;
+      ended++;
+      this.deps.log('lobby_expired', { sessionId: room.id });
+      room.command({ type: 'end' }).catch(() => {});
+    }
+    return ended;
+  }
+
   /** An ended room stays a while (late phones see the podium), then leaves memory. */
-  ended(room: Room): void {
-    if (room.state.phase !== Phase.Ended || this.retire.has(room.id)) return;
+  private ended(id: string): void {
+    const room = this.byId.get(id);
+    if (!room || room.state.phase !== Phase.Ended || this.retire.has(room.id)) return;
     const t = setTimeout(() => this.drop(room), ENDED_TTL_MS);
     t.unref();
     this.retire.set(room.id, t);
@@ -109,7 +148,7 @@ export class Registry {
 
   private drop(room: Room): void {
     room.onDispose();
-    this.byCode.delete(room.code);
+    this.roomsByCode.delete(room.code);
     this.byId.delete(room.id);
     this.retire.delete(room.id);
   }

@@ -2,6 +2,7 @@ import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
 import type { Report, ReportRow } from '#shared/protocol/rest';
 
 import type { LoadedSession } from '../persistence/store.ts';
+import { demonCompetitor, demonStanding } from './demon.ts';
 import { type Competitor, GRADIENT_DEMON_NAME, leaderboard } from './leaderboard.ts';
 
 export type { Report, ReportRow };
@@ -20,8 +21,15 @@ const EMPTY = {
   seconds: null,
 };
 
-/** The report of a session, from the store: per player per round, the gradient demon included. */
-export function buildReport(s: LoadedSession): Report {
+/**
+ * The report of a session, from the store: per player per round, the gradient
+ * demon included. `online` tells who is connected now (a running session's
+ * room knows; an ended one has nobody).
+ */
+export function buildReport(
+  s: LoadedSession,
+  online: (playerId: string) => boolean = () => false,
+): Report {
   const played = s.rounds.map((r) => r.round);
   const moveOf = new Map(s.moves.map((m) => [`${m.round}:${m.playerId}`, m.result]));
   const rows: ReportRow[] = [];
@@ -57,7 +65,13 @@ export function buildReport(s: LoadedSession): Report {
     }
     const score = [...points.values()].reduce((a, b) => a + b, 0);
     if (!p.kicked)
-      competitors.push({ id: p.id, nickname: p.nickname, bot: false, online: false, points });
+      competitors.push({
+        id: p.id,
+        nickname: p.nickname,
+        bot: false,
+        online: online(p.id),
+        points,
+      });
     return { id: p.id, nickname: p.nickname, kicked: p.kicked, score };
   });
   const bot = new Map<number, number>();
@@ -80,23 +94,21 @@ export function buildReport(s: LoadedSession): Report {
       quality: g.quality,
       points: g.points,
       rightSign: g.dz !== 0,
-      saturated: null,
-      sigmaPrime: null,
+      saturated: g.saturated ?? null,
+      sigmaPrime: g.sigmaPrime ?? null,
       seconds: 0,
     });
   }
-  competitors.push({
-    id: GRADIENT_DEMON_ID,
-    nickname: GRADIENT_DEMON_NAME,
-    bot: true,
-    online: false,
-    points: bot,
-  });
+  const people = [...competitors];
+  competitors.push(demonCompetitor(bot, false));
+  // A benchmark, not a contestant: ranked among the players only if the host asked for it.
+  const rankDemon = !!s.session.settings.demonRanked;
   rows.sort(
     (a, b) =>
       a.round - b.round || Number(a.bot) - Number(b.bot) || a.nickname.localeCompare(b.nickname),
   );
   const endedRounds = s.rounds.filter((r) => r.reveal).map((r) => r.round);
+  const upTo = Math.max(0, ...endedRounds, s.session.state.round);
   return {
     sessionId: s.session.id,
     code: s.session.code,
@@ -112,43 +124,62 @@ export function buildReport(s: LoadedSession): Report {
       answered: s.moves.filter((m) => m.round === r.round).length,
     })),
     lossCurve: s.session.state.lossCurve,
-    standings: leaderboard(competitors, Math.max(0, ...endedRounds, s.session.state.round)),
+    standings: leaderboard(competitors, upTo, rankDemon),
+    demon: demonStanding(people, bot, upTo, rankDemon),
     players,
     rows,
   };
 }
 
-const CSV_COLUMNS: (keyof ReportRow)[] = [
-  'round',
-  'playerId',
-  'nickname',
-  'bot',
-  'moved',
-  'l',
-  'j',
-  'dz',
-  'deltaC',
-  'predicted',
-  'deltaBar',
-  'quality',
-  'points',
-  'rightSign',
-  'saturated',
-  'sigmaPrime',
-  'seconds',
+/**
+ * The CSV's columns: the header a teacher reads, and its value in a report row.
+ * Layers and neurons are in the book's numbering (input layer 1, neurons from
+ * 1): the CSV's `layer` is the wire's l + 1 and `neuron` is j + 1.
+ */
+const CSV_COLUMNS: [string, (r: ReportRow) => unknown][] = [
+  ['round', (r) => r.round],
+  ['playerId', (r) => r.playerId],
+  ['nickname', (r) => r.nickname],
+  ['bot', (r) => r.bot],
+  ['moved', (r) => r.moved],
+  ['layer', (r) => (r.l === null ? null : r.l + 1)],
+  ['neuron', (r) => (r.j === null ? null : r.j + 1)],
+  ['dz', (r) => r.dz],
+  ['deltaC', (r) => r.deltaC],
+  ['predicted', (r) => r.predicted],
+  ['deltaBar', (r) => r.deltaBar],
+  ['quality', (r) => r.quality],
+  ['points', (r) => r.points],
+  ['rightSign', (r) => r.rightSign],
+  ['saturated', (r) => r.saturated],
+  ['sigmaPrime', (r) => r.sigmaPrime],
+  ['seconds', (r) => r.seconds],
 ];
 
-/** A CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
+/** Characters a spreadsheet may read as the start of a formula (ASCII and full-width). */
+const FORMULA = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20';
+/** Where a cell may start, in any locale: the text's start, or after a comma, semicolon, tab or bar. */
+const CELL_START = new RegExp(`(^|[,;\\t|])(["\\s]*)(?=[${FORMULA}])`, 'g');
+
+/**
+ * A CSV cell. Every text cell is quoted. A spreadsheet in a locale that splits
+ * on semicolons (de, fr, nl) or tabs ignores those quotes, so wherever a cell
+ * could start in *any* separator's reading — the text's start, or just after a
+ * `,` `;` tab or `|` — a formula character gets an apostrophe before it, which
+ * makes the spreadsheet read text. A leading tab or CR counts as a formula
+ * start too. Numbers and booleans are written bare (a negative number is a
+ * number, not a formula).
+ */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v !== 'string') return String(v);
+  const s = /^[\t\r]/.test(v) ? `'${v}` : v.replace(CELL_START, "$1$2'");
+  return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** The report's rows as CSV (RFC 4180, CRLF, with a header). */
 export function reportCsv(r: Report): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of r.rows) lines.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
+  const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+  for (const row of r.rows) lines.push(CSV_COLUMNS.map(([, get]) => cell(get(row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

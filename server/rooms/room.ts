@@ -1,31 +1,37 @@
-import { type Network, networkFromJSON, networkToJSON } from '#shared/engine/index';
 import { puzzleFromJSON } from '#shared/game/puzzle';
 import { ErrorCode, MOVE_GRACE_MS, Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
-import type { Reveal, Status } from '#shared/protocol/views';
+import type { Status } from '#shared/protocol/views';
+import type { AheadResult } from '../compute/work.ts';
 import type { LoadedSession, SessionRow, SessionState } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
-import { later } from './later.ts';
-import { type Command, pauseClock, resumeClock, transition } from './phase.ts';
-import { RoomRounds } from './roomRounds.ts';
+import { finalStandingsOf, roundStartOf, statusOf } from './messages.ts';
+import { type Command, pauseClock, resumeClock } from './phase.ts';
+import { decide, decideTrained, needsAhead, type Plan, preview } from './plan.ts';
+import { RoomMoves } from './roomMoves.ts';
 import type { RoomDeps, RoomOutput } from './roomTypes.ts';
-import { openRoundMath, type RoundMath } from './round.ts';
-import { finalStandingsOf, roundStartOf, statusOf } from './snapshot.ts';
+import { openRoundMath } from './roundMath.ts';
 
 export type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
 
 /**
  * A classroom session in memory: its players, the open round and the phase.
- * Lifecycle hooks onCreate / onRestore / onJoin / onLeave / onDispose; every
- * change is written to the store before the caller acknowledges it. Layered by
- * concern: players (roomPlayers.ts), rounds and moves (roomRounds.ts), and here
- * creation, restore after a restart and the host's commands.
+ * Lifecycle hooks onCreate / onRestore / onJoin / onLeave / onDispose. A
+ * command runs in three steps — decide (pure, plan.ts) → persist → announce —
+ * one command at a time, so that every change is in the store before anyone
+ * hears of it. The heavy work (training, best-move searches) runs ahead in
+ * `deps.work` while the round is played. Layered by concern: players
+ * (roomPlayers.ts), moves and kicks (roomMoves.ts), and here the commands.
  */
-export class Room extends RoomRounds {
-  private timer: NodeJS.Timeout | null = null;
+export class Room extends RoomMoves {
+  /** Commands run one after another: each waits for the one before. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The heavy work past round `round`, started as soon as that round opens. */
+  private ahead: { round: number; result: Promise<AheadResult> } | null = null;
+  private cancelDeadline: (() => void) | null = null;
 
-  private constructor(deps: RoomDeps, row: SessionRow, network: Network | null) {
-    super(deps, row, network);
+  private constructor(deps: RoomDeps, row: SessionRow) {
+    super(deps, row);
   }
 
   /** onCreate: a new session in the lobby, written to the store. */
@@ -52,7 +58,7 @@ export class Room extends RoomRounds {
       endedAt: null,
       state,
     };
-    const room = new Room(deps, row, null);
+    const room = new Room(deps, row);
     deps.store.createSession(row);
     deps.log('session_created', {
       sessionId: id,
@@ -66,27 +72,27 @@ export class Room extends RoomRounds {
   /** onRestore: a session brought back after a restart, with its round, moves and scores. */
   static onRestore(deps: RoomDeps, loaded: LoadedSession): Room {
     const { session } = loaded;
-    const room = new Room(deps, session, loaded.network ? networkFromJSON(loaded.network) : null);
+    const room = new Room(deps, session);
     for (const p of loaded.players) room.addPlayerMem(p);
     for (const m of loaded.moves) {
       const p = room.players.get(m.playerId);
       if (!p) continue;
       p.points.set(m.round, m.result.points);
       p.score += m.result.points;
-      if (m.round === session.state.round) room.moves.set(m.playerId, m.result);
+      // A kicked player's move stays in the store (the report shows it) but not in the round.
+      if (m.round === session.state.round && !p.row.kicked) room.moves.set(m.playerId, m.result);
     }
     for (const r of loaded.rounds) {
       if (r.reveal) {
         room.botPoints.set(r.round, r.reveal.gradient.points);
         room.lastReveal = r.reveal;
       }
+      // A round from an older file has no key kept: it is searched again here, once.
       if (r.round === session.state.round)
-        room.math = openRoundMath(r.round, puzzleFromJSON(r.puzzle));
+        room.math = openRoundMath(r.round, puzzleFromJSON(r.puzzle), r.key ?? undefined);
     }
     const s = room.state;
     if (s.phase === Phase.Ended) room.final = finalStandingsOf(room);
-    // Stopped between a reveal and its training: train again (the same seed gives the same steps).
-    if (s.phase === Phase.Reveal && s.lossCurve.length === s.round) room.pendingTraining = s.round;
     if (s.phase === Phase.Question && s.clock) {
       // A clock frozen at shutdown runs on from where it stopped.
       room.state = { ...s, clock: resumeClock(s.clock, deps.now()) };
@@ -96,78 +102,138 @@ export class Room extends RoomRounds {
     return room;
   }
 
-  /** Connects the room to its sockets and starts its timer. */
+  /** Connects the room to its sockets, starts its timer and the work ahead. */
   attach(out: RoomOutput): void {
     this.out = out;
     this.schedule();
-    if (this.pendingTraining !== null) later(() => this.trainSafely());
+    const s = this.state;
+    if (s.phase === Phase.Ended) return;
+    // Stopped between a reveal and its training: train again (the same seed gives the same steps).
+    if (s.phase === Phase.Reveal && s.lossCurve.length === s.round) this.queueTraining(s.round);
+    else this.workAhead(s.round);
   }
 
-  /** onDispose: stops timers; with `freeze`, an open round's clock is saved stopped, to run on after a restart. */
+  /** onDispose: the room's clock stops; with `freeze`, an open round's clock is saved stopped, to run on after a restart. */
   onDispose(freeze = false): void {
     if (freeze && this.state.phase === Phase.Question && this.state.clock) {
       this.state = { ...this.state, clock: pauseClock(this.state.clock, this.deps.now()) };
       this.deps.store.saveState(this.id, this.state, null);
     }
-    if (this.timer) clearTimeout(this.timer);
-    if (this.progressTimer) clearTimeout(this.progressTimer);
-    this.timer = null;
-    this.progressTimer = null;
+    this.clock.clear();
   }
-  /** A host command (or the timer): the phase moves on, effects are written, then sent. */
-  command(cmd: Command): Status {
-    this.train();
-    const now = this.deps.now();
-    const t = transition(this.phaseState(), cmd, now, this.settings.secondsPerRound);
+
+  /** A host command (or the timer): decided, written, then sent, in its turn. */
+  command(cmd: Command): Promise<Status> {
+    return this.inQueue(() => this.carryOut(cmd, false)) as Promise<Status>;
+  }
+
+  /** The timer and "everyone moved" may race the host: one that no longer fits is simply dropped. */
+  protected tryCommand(cmd: Command): void {
+    this.inQueue(() => this.carryOut(cmd, true)).catch((e: unknown) => {
+      this.deps.log('error', {
+        sessionId: this.id,
+        where: cmd.type,
+        message: e instanceof Error ? e.message : String(e),
+      });
+    });
+  }
+
+  private inQueue<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step, step);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private alive(): void {
+    if (!this.clock.running)
+      refuse(ErrorCode.ShuttingDown, 'the server is restarting: try again in a moment');
+  }
+
+  private async carryOut(cmd: Command, onlyIfOpen: boolean): Promise<Status | null> {
+    this.lastActive = this.deps.now();
+    // In its turn: moves already read from the sockets count first.
+    await this.clock.turn();
+    this.alive();
+    if (onlyIfOpen && this.state.phase !== Phase.Question) return null;
+    const t = preview(this, cmd, this.deps.now());
     if (!t.ok) refuse(t.code, t.message);
-    const lossCurve = [...this.state.lossCurve];
-    let reveal: Reveal | null = null;
-    let opened: RoundMath | null = null;
-    let trained: { network: Network; steps: number } | null = null;
-    const ended = t.effects.some((e) => e.type === 'endSession');
-    for (const e of t.effects) {
-      if (e.type === 'closeRound') reveal = this.closeRound(e, lossCurve);
-      if (reveal && !trained && e.type !== 'closeRound')
-        trained = this.trainRound(reveal.round, lossCurve);
-      if (e.type === 'openRound')
-        opened = this.openRound(e.round, trained?.network ?? this.network, lossCurve);
-    }
-    const state: SessionState = {
-      phase: t.state.phase,
-      round: t.state.round,
-      locked: t.state.locked,
-      clock: t.state.clock,
-      lossCurve,
-    };
-    const endedAt = ended ? now : null;
-    this.deps.store.transaction(() => {
-      if (reveal) this.deps.store.endRound(this.id, reveal.round, reveal, now);
-      if (trained) this.deps.store.saveNetwork(this.id, networkToJSON(trained.network));
+    const ahead = needsAhead(t.effects) ? await this.workAhead(this.state.round) : null;
+    this.alive();
+    if (onlyIfOpen && this.state.phase !== Phase.Question) return null;
+    const d = decide(this, cmd, this.deps.now(), ahead);
+    if (!d.ok) refuse(d.code, d.message);
+    this.persist(d.plan);
+    this.announce(d.plan);
+    return statusOf(this);
+  }
+
+  /** The heavy work past `round`, started once and shared by whoever needs it. */
+  private workAhead(round: number): Promise<AheadResult> {
+    if (this.ahead?.round === round) return this.ahead.result;
+    const network = round >= 1 ? this.math?.wire.network : undefined;
+    const result = this.deps.work.ahead({
+      settings: this.settings,
+      round,
+      ...(network ? { network } : {}),
+    });
+    const job = { round, result };
+    this.ahead = job;
+    result.catch((e: unknown) => {
+      // A failed job is started again by the next command that needs it.
+      if (this.ahead === job) this.ahead = null;
+      this.deps.log('error', {
+        sessionId: this.id,
+        where: 'work',
+        round,
+        message: e instanceof Error ? e.message : String(e),
+      });
+    });
+    return result;
+  }
+
+  /** After a reveal: the round's SGD steps land in the store and on the host's loss curve. */
+  private queueTraining(round: number): void {
+    this.inQueue(async () => {
+      const ahead = await this.workAhead(round);
+      if (!this.clock.running) return;
+      const plan = decideTrained(this, round, ahead);
+      if (!plan) return;
+      this.persist(plan);
+      this.announce(plan);
+    }).catch(() => {});
+  }
+
+  private persist(plan: Plan): void {
+    const { store } = this.deps;
+    const { reveal, trained, opened, now } = plan;
+    store.transaction(() => {
+      if (reveal) store.endRound(this.id, reveal.round, reveal, now);
+      if (trained) store.saveNetwork(this.id, trained.network);
       if (opened)
-        this.deps.store.startRound({
+        store.startRound({
           sessionId: this.id,
           round: opened.round,
           puzzle: opened.wire,
           startedAt: now,
           endedAt: null,
           reveal: null,
+          key: opened.key,
         });
-      this.deps.store.saveState(this.id, state, endedAt);
+      store.saveState(this.id, plan.state, plan.endedAt ?? this.row.endedAt);
     });
+  }
+
+  /** The plan, now in the store, becomes the room's memory and goes out to the session. */
+  private announce(plan: Plan): void {
+    const { reveal, trained, opened, final, state } = plan;
+    const onlyTrained = trained && !reveal && !opened && !final;
     this.state = state;
-    this.row.endedAt = endedAt;
-    if (trained) this.network = trained.network;
+    if (plan.endedAt !== null) this.row.endedAt = plan.endedAt;
     if (reveal) {
+      this.dropProgress();
       this.botPoints.set(reveal.round, reveal.gradient.points);
       this.lastReveal = reveal;
       this.out?.toAll('round:ended', reveal);
-      if (trained)
-        this.out?.toHosts('round:trained', {
-          round: reveal.round,
-          lossCurve: [...lossCurve],
-          sgdSteps: trained.steps,
-        });
-      else this.scheduleTraining(reveal.round);
       this.deps.log('round_ended', {
         sessionId: this.id,
         round: reveal.round,
@@ -175,71 +241,48 @@ export class Room extends RoomRounds {
         answered: reveal.classMoves.answered,
       });
     }
+    if (trained) {
+      this.out?.toHosts('round:trained', {
+        round: trained.round,
+        lossCurve: [...state.lossCurve],
+        sgdSteps: trained.steps,
+      });
+      this.deps.log('round_trained', {
+        sessionId: this.id,
+        round: trained.round,
+        steps: trained.steps,
+        loss: state.lossCurve.at(-1),
+      });
+    } else if (reveal && !final) this.queueTraining(reveal.round);
     if (opened) {
       this.math = opened;
       this.moves.clear();
       this.out?.toAll('round:started', roundStartOf(this)!);
       this.deps.log('round_started', { sessionId: this.id, round: opened.round });
+      this.workAhead(opened.round).catch(() => {});
     }
-    if (ended) {
-      this.final = finalStandingsOf(this);
-      this.out?.toAll('session:ended', this.final);
-      this.deps.log('session_ended', { sessionId: this.id, rounds: this.state.round });
+    if (final) {
+      this.final = final;
+      this.out?.toAll('session:ended', final);
+      this.deps.log('session_ended', { sessionId: this.id, rounds: state.round });
+      this.deps.onEnded?.(this.id);
     }
-    const status = statusOf(this);
-    // round:started, round:ended and session:ended tell players the phase; the rest needs a status.
-    const told = reveal || opened || ended;
-    if (told) this.out?.toHosts('session:status', status);
-    else this.out?.toAll('session:status', status);
+    if (!onlyTrained) {
+      const status = statusOf(this);
+      // round:started, round:ended and session:ended tell players the phase; the rest needs a status.
+      if (reveal || opened || final) this.out?.toHosts('session:status', status);
+      else this.out?.toAll('session:status', status);
+    }
     this.schedule();
-    return status;
   }
 
-  /** The timer and "everyone moved" may race the host: a refused one is simply dropped. */
-  protected tryCommand(cmd: Command): void {
-    try {
-      if (this.state.phase === Phase.Question) this.command(cmd);
-    } catch (e) {
-      this.deps.log('error', {
-        sessionId: this.id,
-        where: cmd.type,
-        message: (e as Error).message,
-      });
-    }
-  }
-
-  /** The host removes a player: they cannot come back to this session. */
-  kick(playerId: string): Status {
-    const p = this.players.get(playerId);
-    if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
-    this.deps.store.kickPlayer(this.id, playerId);
-    p.row.kicked = true;
-    this.moves.delete(playerId);
-    this.out?.kick(playerId, 'the host removed you from the session');
-    this.deps.log('player_kicked', { sessionId: this.id, playerId });
-    this.sendPlayers();
-    if (this.moves.size) this.closeIfAllMoved();
-    return statusOf(this);
-  }
-
-  private phaseState() {
-    const s = this.state;
-    return {
-      phase: s.phase,
-      round: s.round,
-      rounds: this.settings.rounds,
-      locked: s.locked,
-      clock: s.clock,
-    };
-  }
-
+  /** The round's deadline on the room's clock (one at a time). */
   private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelDeadline?.();
+    this.cancelDeadline = null;
     const c = this.state.clock;
     if (this.state.phase !== Phase.Question || !c || c.deadline === null || !this.out) return;
     const wait = Math.max(0, c.deadline + MOVE_GRACE_MS - this.deps.now());
-    // Closing in its turn (after the poll phase) lets the moves already read from the sockets count first.
-    this.timer = setTimeout(() => later(() => this.tryCommand({ type: 'timeout' })), wait);
+    this.cancelDeadline = this.clock.after(wait, () => this.tryCommand({ type: 'timeout' }));
   }
 }

@@ -2,12 +2,16 @@ import { ErrorCode, Phase } from '#shared/protocol/codes';
 import { checkNickname, type SessionSettings } from '#shared/protocol/schemas';
 import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import type { PlayerRow, SessionRow, SessionState } from '../persistence/store.ts';
+import { RoomClock } from './clock.ts';
 import { refuse } from './errors.ts';
-import { GRADIENT_DEMON_NAME } from './leaderboard.ts';
+import { playerListOf } from './messages.ts';
+import { DEMON_KEY, nicknameKey } from './nickname.ts';
 import type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
-import type { RoundMath } from './round.ts';
-import { playerListOf } from './snapshot.ts';
-import { hashToken, newId, newToken } from './tokens.ts';
+import type { RoundMath } from './roundMath.ts';
+import { hashToken, newId, newToken } from './secrets.ts';
+
+/** The host hears the player list at most this often. */
+const PLAYERS_MS = 250;
 
 /**
  * The room's first layer: the session's state, and its players — joining,
@@ -26,6 +30,12 @@ export abstract class RoomPlayers {
   lastReveal: Reveal | null = null;
   final: Final | null = null;
   protected out: RoomOutput | null = null;
+  /** The room's own timers, cleared when the room goes (onDispose). */
+  protected readonly clock = new RoomClock();
+  private playersQueued = false;
+  private lastPlayers = Number.NEGATIVE_INFINITY;
+  /** When someone last joined, resumed, came or went, or the host commanded: idle lobbies expire. */
+  lastActive: number;
 
   protected constructor(
     readonly deps: RoomDeps,
@@ -33,6 +43,7 @@ export abstract class RoomPlayers {
   ) {
     this.row = row;
     this.state = row.state;
+    this.lastActive = row.createdAt;
   }
 
   get id(): string {
@@ -46,10 +57,12 @@ export abstract class RoomPlayers {
   }
 
   protected addPlayerMem(row: PlayerRow): PlayerMem {
+    this.lastActive = Math.max(this.lastActive, row.joinedAt);
     const p: PlayerMem = { row, points: new Map(), score: 0, connections: 0 };
     this.players.set(row.id, p);
     this.byToken.set(row.tokenHash, row.id);
-    this.byKey.set(row.nicknameKey, row.id);
+    // Keyed by today's rule, whatever rule the stored key was made with.
+    this.byKey.set(nicknameKey(row.nickname), row.id);
     return p;
   }
 
@@ -62,21 +75,19 @@ export abstract class RoomPlayers {
       refuse(ErrorCode.LateJoinClosed, 'the game has started and late join is off');
     const nick = checkNickname(rawNickname);
     if (!nick.ok) refuse(ErrorCode.NicknameInvalid, nick.message);
-    const holder = this.byKey.get(nick.key);
+    const key = nicknameKey(nick.nickname);
+    const holder = this.byKey.get(key);
     if (holder && this.players.get(holder)?.row.kicked)
       refuse(ErrorCode.Kicked, 'the host removed this player from the session');
-    if (
-      holder ||
-      nick.key === GRADIENT_DEMON_NAME.toLowerCase() ||
-      nick.key.startsWith('gradient demon')
-    )
-      refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
+    if (holder) refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
+    if (key.startsWith(DEMON_KEY))
+      refuse(ErrorCode.NicknameTaken, 'that nickname is the gradient demon’s');
     const token = newToken();
     const row: PlayerRow = {
       sessionId: this.id,
       id: newId(),
       nickname: nick.nickname,
-      nicknameKey: nick.key,
+      nicknameKey: key,
       tokenHash: hashToken(token),
       joinedAt: this.deps.now(),
       kicked: false,
@@ -99,7 +110,13 @@ export abstract class RoomPlayers {
     const p = this.players.get(playerId);
     if (!p) return;
     p.connections = Math.max(0, p.connections + delta);
+    this.lastActive = this.deps.now();
     this.sendPlayers();
+  }
+
+  /** The host came (or came back): the session is in use. */
+  touch(): void {
+    this.lastActive = this.deps.now();
   }
 
   /** onLeave is a closed connection; the player stays in the session. */
@@ -111,10 +128,30 @@ export abstract class RoomPlayers {
     return [...this.players.values()].filter((p) => !p.row.kicked);
   }
 
+  /**
+   * The player list to the host, coalesced: at once if none went out in the
+   * last PLAYERS_MS, else one list at the end of the interval for every join,
+   * leave and resume in it — a class coming back after a restart costs a few
+   * lists, not one per phone.
+   */
   sendPlayers(): void {
-    this.out?.toHosts('session:players', {
-      players: playerListOf(this),
-      answered: this.moves.size,
+    if (this.playersQueued) return;
+    const send = () => {
+      this.lastPlayers = this.deps.now();
+      this.out?.toHosts('session:players', {
+        players: playerListOf(this),
+        answered: this.moves.size,
+      });
+    };
+    const wait = this.lastPlayers + PLAYERS_MS - this.deps.now();
+    if (wait <= 0) {
+      send();
+      return;
+    }
+    this.playersQueued = true;
+    this.clock.after(wait, () => {
+      this.playersQueued = false;
+      send();
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { ServerToClientEvents } from '#shared/protocol/events';
+import type { RoundWork } from '../compute/work.ts';
 import type { Log } from '../log.ts';
 import type { PlayerRow, Store } from '../persistence/store.ts';
 
@@ -21,6 +22,10 @@ export interface RoomDeps {
   store: Store;
   log: Log;
   now: () => number;
+  /** Training and best-move searches: a worker pool, or inline in tests. */
+  work: RoundWork;
+  /** The room tells its registry that its session has ended. */
+  onEnded?: (roomId: string) => void;
 }
 
 export interface PlayerMem {

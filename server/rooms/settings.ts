@@ -1,26 +1,14 @@
 import { type ActivationName, DATASETS, type Network } from '#shared/engine/index';
 import { applyLevelScale, levelById } from '#shared/game/levels';
 import type { PuzzleSettings } from '#shared/game/puzzle';
-import { type SessionSettings, SessionSettingsInput } from '#shared/protocol/schemas';
+import {
+  SETTINGS_DEFAULTS,
+  type SessionSettings,
+  SessionSettingsInput,
+} from '#shared/protocol/schemas';
 
-/** A session's settings when the host gives none: a small XOR network, δ on show. */
-export const DEFAULT_SETTINGS: SessionSettings = {
-  preset: null,
-  dataset: 'xor',
-  sizes: [2, 3, 1],
-  activations: ['sigmoid', 'sigmoid'],
-  cost: 'quadratic',
-  show: 'delta',
-  eps: 1,
-  batchSize: 4,
-  rounds: 5,
-  secondsPerRound: 30,
-  speedScoring: true,
-  lateJoin: true,
-  sgdSteps: 20,
-  eta: 0.5,
-  seed: 1,
-};
+/** A session's settings when the host gives none (shared/protocol/settings.ts). */
+export const DEFAULT_SETTINGS: SessionSettings = SETTINGS_DEFAULTS;
 
 export type SettingsResult =
   | { ok: true; settings: SessionSettings }
@@ -65,6 +53,7 @@ export function resolveSettings(raw: unknown, randomSeed: () => number): Setting
     secondsPerRound: input.secondsPerRound ?? DEFAULT_SETTINGS.secondsPerRound,
     speedScoring: input.speedScoring ?? DEFAULT_SETTINGS.speedScoring,
     lateJoin: input.lateJoin ?? DEFAULT_SETTINGS.lateJoin,
+    demonRanked: input.demonRanked ?? DEFAULT_SETTINGS.demonRanked,
     sgdSteps: input.sgdSteps ?? DEFAULT_SETTINGS.sgdSteps,
     eta: input.eta ?? DEFAULT_SETTINGS.eta,
     seed: input.seed ?? (input.preset && level ? level.settings.seed : randomSeed()),

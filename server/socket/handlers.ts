@@ -1,7 +1,5 @@
-import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { ErrorCode } from '#shared/protocol/codes';
-import type { AckResult, ClientEventName } from '#shared/protocol/events';
 import {
   EmptyPayload,
   ExtendPayload,
@@ -11,18 +9,19 @@ import {
   MovePayload,
   ResumePayload,
 } from '#shared/protocol/schemas';
+import { clientAddressOf, type Trust } from '../http/clientAddress.ts';
 import type { Log } from '../log.ts';
-import { RoomError, refuse } from '../rooms/errors.ts';
-import { inTurn } from '../rooms/later.ts';
+import { refuse } from '../rooms/errors.ts';
+import { hostWelcome, playerWelcome } from '../rooms/messages.ts';
 import type { Command } from '../rooms/phase.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { PlayerMem, Room } from '../rooms/room.ts';
-import { hostWelcome, playerWelcome } from '../rooms/views.ts';
-import { type Limits, TokenBucket, WindowLimiter } from './limits.ts';
-import { channel, type GameServer } from './output.ts';
+import { handlersOf } from './ack.ts';
+import { type AttemptKind, JoinGate } from './joinGate.ts';
+import { type Limits, TokenBucket } from './limits.ts';
+import { channel, type GameServer, type GameSocket } from './output.ts';
 
-export type GameSocket = Parameters<Parameters<GameServer['on']>[1]>[0];
-type Handler = (payload: unknown) => unknown;
+export type { GameSocket } from './output.ts';
 
 /** Host commands with no payload beyond `{}`, and the phase command each one is. */
 const SIMPLE_COMMANDS = {
@@ -35,15 +34,9 @@ const SIMPLE_COMMANDS = {
   'host:lock': 'lock',
   'host:unlock': 'unlock',
   'host:end': 'end',
-} as const;
+} as const satisfies Record<string, Command['type']>;
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/** The client's address; behind a proxy on this machine (a tunnel, nginx), the one it forwards. */
-export function clientAddress(peer: string, forwarded: string | string[] | undefined): string {
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return LOOPBACK.has(peer) && first ? first : peer;
-}
+const NO_CODE = 'no session has that code';
 
 /** The first problem zod found, as "field: message". */
 function describe(error: z.ZodError): string {
@@ -76,62 +69,25 @@ export function attachHandlers(
   limits: Limits,
   log: Log,
   joinUrl: (code: string, socket: GameSocket) => string,
+  trust: Trust,
 ): void {
-  // A class behind one school address joins by the dozen; a guesser fails by the dozen.
-  const joins = new WindowLimiter(limits.joinsPerMinute, 60_000);
-  const misses = new WindowLimiter(limits.joinFailuresPerMinute, 60_000);
+  const joins = new JoinGate(limits);
 
   io.on('connection', (socket: GameSocket) => {
-    socket.data.address = clientAddress(
-      socket.handshake.address,
-      socket.handshake.headers['x-forwarded-for'],
-    );
+    socket.data.address = clientAddressOf(socket.request, trust);
     const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
-    const on = (event: ClientEventName, handler: Handler) => {
-      (socket as unknown as Socket).on(event, async (...args: unknown[]) => {
-        const ack =
-          typeof args.at(-1) === 'function'
-            ? (args.pop() as (r: AckResult<unknown>) => void)
-            : null;
-        let result: AckResult<unknown>;
-        try {
-          if (!bucket.take()) refuse(ErrorCode.RateLimited, 'too many events: slow down');
-          result = { ok: true, data: await handler(args[0]) };
-        } catch (e) {
-          if (e instanceof RoomError)
-            result = { ok: false, error: { code: e.code, message: e.message } };
-          else {
-            log('error', { event, message: e instanceof Error ? e.message : String(e) });
-            result = {
-              ok: false,
-              error: { code: ErrorCode.Internal, message: 'the server could not do that' },
-            };
-          }
-        }
-        ack?.(result);
-      });
-    };
+    const on = handlersOf(socket, () => bucket.take(), log);
 
-    const gate = () => {
+    const gate = (kind: AttemptKind, known = false) => {
       if (socket.data.sessionId)
         refuse(ErrorCode.AlreadyJoined, 'this connection has already joined a session');
       if (registry.draining)
         refuse(ErrorCode.ShuttingDown, 'the server is restarting: try again in a moment');
-      if (misses.full(socket.data.address) || !joins.allow(socket.data.address))
-        refuse(ErrorCode.TooManyJoins, 'too many join attempts: wait a minute');
+      joins.admit(kind, socket.data.address, known);
     };
-    /** A wrong code or token counts against the address. */
-    const find = <T>(lookup: () => T): T => {
-      try {
-        return lookup();
-      } catch (e) {
-        if (
-          e instanceof RoomError &&
-          (e.code === ErrorCode.NotFound || e.code === ErrorCode.BadToken)
-        )
-          misses.allow(socket.data.address);
-        throw e;
-      }
+    const missed = (kind: AttemptKind, code: ErrorCode, message: string): never => {
+      joins.missed(kind, socket.data.address);
+      refuse(code, message);
     };
     const linkPlayer = (room: Room, p: PlayerMem) => {
       socket.data.sessionId = room.id;
@@ -153,31 +109,40 @@ export function attachHandlers(
 
     on('player:join', (raw) => {
       const p = parse(JoinPayload, raw);
-      gate();
-      const room = find(() => registry.byCodeOrFail(p.code));
+      gate('join');
+      const room = registry.byCode(p.code) ?? missed('join', ErrorCode.NotFound, NO_CODE);
       const { player, token } = room.onJoin(p.nickname);
       linkPlayer(room, player);
       log('player_joined', { sessionId: room.id, playerId: player.row.id });
       return playerWelcome(room, player, token);
     });
+    // A resume is judged by its token first: an unknown one says nothing about the code.
     on('player:resume', (raw) => {
       const p = parse(ResumePayload, raw);
-      gate();
-      const room = find(() => registry.byCodeOrFail(p.code));
-      const player = find(() => room.onResume(p.token));
+      const known = registry.playerToken(p.token);
+      gate('resume', !!known);
+      if (!known) return missed('resume', ErrorCode.BadToken, 'no session knows that resume token');
+      const room = registry.get(known.sessionId);
+      // A phone still on a podium that has left memory: told so, never counted as a guess.
+      if (!room) refuse(ErrorCode.SessionEnded, 'that session has ended');
+      if (room.code !== p.code)
+        refuse(ErrorCode.BadToken, 'that resume token belongs to another session');
+      const player = room.onResume(p.token);
       linkPlayer(room, player);
       return playerWelcome(room, player);
     });
+    // Likewise the host: only a known host token learns whether one of its sessions has the code.
     on('host:join', (raw) => {
       const p = parse(HostJoinPayload, raw);
-      gate();
-      const room = find(() => registry.byCodeOrFail(p.code));
-      find(() => {
-        if (registry.hostOf(p.token) !== room.row.hostId)
-          refuse(ErrorCode.BadToken, 'that is not this session’s host token');
-      });
+      const hostId = registry.hostOf(p.token);
+      gate('host', !!hostId);
+      if (!hostId) return missed('host', ErrorCode.BadToken, 'unknown host token');
+      const room = registry.byCode(p.code);
+      if (!room || room.row.hostId !== hostId)
+        refuse(ErrorCode.NotFound, 'none of this host’s running sessions has that code');
       socket.data.sessionId = room.id;
       socket.data.role = 'host';
+      room.touch();
       socket.join([channel.all(room.id), channel.hosts(room.id)]);
       return hostWelcome(room, joinUrl(room.code, socket));
     });
@@ -186,32 +151,21 @@ export function attachHandlers(
       const m = parse(MovePayload, raw);
       return roomOf('player').move(socket.data.playerId!, m);
     });
-    // A command opens or closes a round: heavy, so it waits its turn (see later.ts).
-    const hostCommand = (make: (raw: unknown) => Command) => (raw: unknown) => {
-      const room = roomOf('host');
-      const cmd = make(raw);
-      return inTurn(() => {
-        const status = room.command(cmd);
-        registry.ended(room);
-        return status;
-      });
-    };
+    // A command waits its turn in its room (room.ts), after the moves already read.
     for (const [event, type] of Object.entries(SIMPLE_COMMANDS) as [
-      ClientEventName,
-      Command['type'],
+      keyof typeof SIMPLE_COMMANDS,
+      (typeof SIMPLE_COMMANDS)[keyof typeof SIMPLE_COMMANDS],
     ][]) {
-      on(
-        event,
-        hostCommand((raw) => {
-          parse(EmptyPayload, raw);
-          return { type } as Command;
-        }),
-      );
+      on(event, (raw) => {
+        const room = roomOf('host');
+        parse(EmptyPayload, raw);
+        return room.command({ type });
+      });
     }
-    on(
-      'host:extend',
-      hostCommand((raw) => ({ type: 'extend', seconds: parse(ExtendPayload, raw).seconds })),
-    );
+    on('host:extend', (raw) => {
+      const room = roomOf('host');
+      return room.command({ type: 'extend', seconds: parse(ExtendPayload, raw).seconds });
+    });
     on('host:kick', (raw) => {
       const room = roomOf('host');
       return room.kick(parse(KickPayload, raw).playerId);

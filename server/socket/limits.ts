@@ -12,6 +12,8 @@ export interface Limits {
   maxPayloadBytes: number;
   /** Sessions an address may create per minute. */
   sessionsPerMinute: number;
+  /** A lobby nobody has joined, resumed or commanded for this long is ended and leaves memory. */
+  lobbyIdleMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -21,9 +23,10 @@ export const DEFAULT_LIMITS: Limits = {
   eventBurst: 20,
   maxPayloadBytes: 8 * 1024,
   sessionsPerMinute: 20,
+  lobbyIdleMs: 60 * 60_000,
 };
 
-/** Limits from the environment (JOIN_LIMIT_PER_MINUTE, JOIN_FAILURES_PER_MINUTE, EVENT_RATE, EVENT_BURST, SESSION_LIMIT_PER_MINUTE). */
+/** Limits from the environment (JOIN_LIMIT_PER_MINUTE, JOIN_FAILURES_PER_MINUTE, EVENT_RATE, EVENT_BURST, SESSION_LIMIT_PER_MINUTE, LOBBY_IDLE_MINUTES). */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
   const num = (name: string, fallback: number) => {
     const v = Number(env[name]);
@@ -36,6 +39,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
     eventBurst: num('EVENT_BURST', DEFAULT_LIMITS.eventBurst),
     maxPayloadBytes: DEFAULT_LIMITS.maxPayloadBytes,
     sessionsPerMinute: num('SESSION_LIMIT_PER_MINUTE', DEFAULT_LIMITS.sessionsPerMinute),
+    lobbyIdleMs: num('LOBBY_IDLE_MINUTES', DEFAULT_LIMITS.lobbyIdleMs / 60_000) * 60_000,
   };
 }
 
@@ -80,6 +84,15 @@ export class WindowLimiter {
     let live = 0;
     for (const x of times) if (t - x < this.windowMs) live++;
     return live >= this.limit;
+  }
+
+  /** Milliseconds until the key's oldest attempt leaves the window (0 if it has room now). */
+  retryInMs(key: string): number {
+    const times = this.hits.get(key);
+    if (!times?.length || !this.full(key)) return 0;
+    const t = this.now();
+    const live = times.filter((x) => t - x < this.windowMs);
+    return Math.max(0, live[live.length - this.limit]! + this.windowMs - t);
   }
 
   allow(key: string): boolean {

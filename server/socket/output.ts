@@ -14,6 +14,9 @@ export type GameServer = Server<
   SocketData
 >;
 
+/** One client's connection to the game server. */
+export type GameSocket = Parameters<Parameters<GameServer['on']>[1]>[0];
+
 /** socket.io rooms of a session: everyone, its hosts, one player's connections. */
 export const channel = {
   all: (sessionId: string) => `s:${sessionId}`,

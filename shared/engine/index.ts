@@ -38,9 +38,11 @@ export {
 export { type NetworkJSON, networkFromJSON, networkToJSON } from './networkJson.ts';
 export {
   applyBiasNudge,
+  applyWeightNudge,
   type NudgeResult,
   nudge,
   type WeightNudgeResult,
+  weightAt,
   weightNudge,
 } from './nudge.ts';
 export * from './rng.ts';

@@ -144,10 +144,8 @@ export function weightNudge(
 ): WeightNudgeResult {
   checkRun(trace);
   checkNeuron(trace.net, l, j);
+  checkSource(trace.net, l, k);
   const nIn = trace.net.sizes[l - 1]!;
-  if (!(Number.isInteger(k) && k >= 0 && k < nIn)) {
-    checkInteger(k, 0, nIn - 1, EngineErrorCode.BadNeuron, `neuron k of layer ${l - 1}`);
-  }
   checkBounded(dw, MAX_NUDGE, 'Δw');
   const { n, dz } = trace;
   const aPrev = trace.a[l - 1]!;
@@ -179,5 +177,39 @@ export function applyBiasNudge(net: Network, l: number, j: number, dz: number): 
     `the bias would leave ±${MAX_PARAMETER}: b^${l}_${j} + Δz = ${b}`,
   );
   net.b[l]![j] = b;
+  touch(net);
+}
+
+/** Throws unless k is a neuron of layer l − 1, the source of weight w^l_jk. */
+function checkSource(net: Network, l: number, k: number): void {
+  const nIn = net.sizes[l - 1]!;
+  if (!(Number.isInteger(k) && k >= 0 && k < nIn)) {
+    checkInteger(k, 0, nIn - 1, EngineErrorCode.BadNeuron, `neuron k of layer ${l - 1}`);
+  }
+}
+
+/** w^l_jk, the weight from neuron k of layer l − 1 to neuron j of layer l. */
+export function weightAt(net: Network, l: number, j: number, k: number): number {
+  checkNeuron(net, l, j);
+  checkSource(net, l, k);
+  return net.w[l]![j * net.sizes[l - 1]! + k]!;
+}
+
+/**
+ * Makes a weight nudge last: w^l_jk += Δw (BP4's lever, as applyBiasNudge is
+ * BP3's). The new weight must stay within ±MAX_PARAMETER; traces run before are stale.
+ */
+export function applyWeightNudge(net: Network, l: number, j: number, k: number, dw: number): void {
+  checkNeuron(net, l, j);
+  checkSource(net, l, k);
+  checkBounded(dw, MAX_NUDGE, 'Δw');
+  const i = j * net.sizes[l - 1]! + k;
+  const w = net.w[l]![i]! + dw;
+  check(
+    Math.abs(w) <= MAX_PARAMETER,
+    EngineErrorCode.OutOfRange,
+    `the weight would leave ±${MAX_PARAMETER}: w^${l}_${j}${k} + Δw = ${w}`,
+  );
+  net.w[l]![i] = w;
   touch(net);
 }

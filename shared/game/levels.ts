@@ -38,6 +38,8 @@ export interface LevelDef {
   /** Moves in a level; each persists as b^l_j += Δz (BP3) before the next. Default 1. */
   moves?: number;
   kind?: LevelKind;
+  /** Inputs (engine index, from 0) that read 0 on every sample: a dead sensor whose weights cannot learn (BP4). */
+  inactiveInputs?: readonly number[];
   /** A race against the gradient demon: stars come from the margin of the whole run (raceStars), not from q. */
   race?: true;
   /** q needed for 1, 2 and 3 stars (the mean q over the level's moves). */
@@ -108,11 +110,13 @@ export const LEVELS: readonly LevelDef[] = [
     moves: 3,
     stars: STARS,
   },
-  // AND's inputs are often 0: the weights they feed have ∂C/∂w = a_k δ_j = 0.
+  // AND's inputs are often 0, and input 2 is a dead sensor (0 on every sample): the weights
+  // they feed have ∂C/∂w = a_k δ_j = 0 on those samples, and input 2's weights cannot learn at all.
   {
     id: 'weightsToo',
     settings: { ...base, dataset: 'and', seed: 18 },
     kind: LevelKind.Weight,
+    inactiveInputs: [1],
     stars: STARS,
   },
   {
@@ -164,10 +168,13 @@ export function applyLevelScale(level: LevelDef, net: Network): void {
   }
 }
 
-/** The level's puzzle: its settings' puzzle, with the level's weight scaling applied. */
+/** The level's puzzle: its settings' puzzle, with the level's weight scaling and dead inputs applied. */
 export function levelPuzzle(level: LevelDef): { puzzle: Puzzle; data: Batch } {
   const built = buildPuzzle(level.settings);
   applyLevelScale(level, built.puzzle.network);
+  const { batch } = built.puzzle;
+  for (const k of level.inactiveInputs ?? [])
+    for (let x = 0; x < batch.n; x++) batch.x[x * batch.nIn + k] = 0;
   return built;
 }
 

@@ -14,9 +14,9 @@ export const ErrorCode = {
   LobbyLocked: 'LOBBY_LOCKED',
   /** The game has started and the host turned late join off. */
   LateJoinClosed: 'LATE_JOIN_CLOSED',
-  /** Nickname empty or longer than NICKNAME_MAX (32) characters after trimming, or holding control characters. */
+  /** Nickname not well-formed, empty or longer than NICKNAME_MAX (32) characters after trimming, or holding invisible characters (checkNickname). */
   NicknameInvalid: 'NICKNAME_INVALID',
-  /** Another player of the session has that nickname (ignoring case). */
+  /** Another player's nickname looks the same (its confusable skeleton), or it starts like the gradient demon's. */
   NicknameTaken: 'NICKNAME_TAKEN',
   /** The host removed this player; the session does not take them back. */
   Kicked: 'KICKED',

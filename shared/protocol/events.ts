@@ -48,6 +48,14 @@ export interface ClientToServerEvents {
 
 export type ClientEventName = keyof ClientToServerEvents;
 
+/** The data an event's successful ack carries: what its handler must return. */
+export type AckData<E extends ClientEventName> = ClientToServerEvents[E] extends (
+  payload: never,
+  ack: Ack<infer T>,
+) => void
+  ? T
+  : never;
+
 /** Events the server emits, each to one session's room (or one connection). */
 export interface ServerToClientEvents {
   /**

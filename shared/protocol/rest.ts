@@ -1,6 +1,6 @@
 import type { Phase } from './codes.ts';
 import type { SessionSettings } from './schemas.ts';
-import type { LeaderboardEntry, Nudge } from './views.ts';
+import type { DemonStanding, LeaderboardEntry, Nudge } from './views.ts';
 
 /** What `POST /api/sessions` answers. */
 export interface CreatedSession {
@@ -63,7 +63,10 @@ export interface Report {
     answered: number;
   }[];
   lossCurve: number[];
+  /** The players' standings (the gradient demon among them only with the `demonRanked` setting). */
   standings: LeaderboardEntry[];
+  /** The gradient demon's points and in how many rounds the class beat it. */
+  demon: DemonStanding;
   players: { id: string; nickname: string; kicked: boolean; score: number }[];
   rows: ReportRow[];
 }

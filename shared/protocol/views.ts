@@ -3,15 +3,18 @@ import { ACTIVATIONS } from '#shared/engine/activations';
 import { COSTS } from '#shared/engine/costs';
 import { DATASETS, type DatasetName } from '#shared/engine/datasets';
 import { SHOW } from '#shared/game/puzzle';
-import { SessionSettings } from './schemas.ts';
+import { MoveReason } from '#shared/game/scoring';
+import { Phase as PhaseCodes, RoundEnd as RoundEndCodes } from './codes.ts';
+import { SessionSettings } from './settings.ts';
 
 /**
  * What the server sends, as zod schemas: the types clients receive, and a way
  * for tests and third-party bots to check a message against the protocol.
  */
 
-const Phase = z.enum(['lobby', 'question', 'paused', 'reveal', 'ended']);
-const RoundEnd = z.enum(['timer', 'allMoved', 'host']);
+// The wire's enums are the code's own `as const` objects: a new phase, end or reason is one entry.
+const Phase = z.enum(PhaseCodes);
+const RoundEnd = z.enum(RoundEndCodes);
 
 /** The puzzle on the wire (puzzleToJSON): everything needed to recompute the round. */
 export const PuzzleWire = z.object({
@@ -110,7 +113,8 @@ export const MoveResult = Nudge.extend({
   wrongWay: z.boolean(),
   rightSign: z.boolean(),
   saturated: z.boolean(),
-  reason: z.string(),
+  /** Why the move scored as it did (MoveReason in shared/game/scoring.ts). */
+  reason: z.enum(MoveReason),
   /** Seconds from the round's start to the move, pauses left out. */
   seconds: z.number(),
   /** The player's total after this move. */
@@ -123,8 +127,12 @@ export const LeaderboardEntry = z.object({
   nickname: z.string(),
   bot: z.boolean(),
   score: z.int(),
-  /** 1 for the leader; equal scores share a rank. */
-  rank: z.int(),
+  /**
+   * 1 for the leader; equal scores share a rank. Null for the gradient demon
+   * as a benchmark (unless the host's demonRanked ranks it): listed where its
+   * points put it, it takes no player's place.
+   */
+  rank: z.int().nullable(),
   /** Places gained since the previous round (negative: lost); null in the first round. */
   rankChange: z.int().nullable(),
   /** Points of the last ended round. */
@@ -132,6 +140,26 @@ export const LeaderboardEntry = z.object({
   online: z.boolean(),
 });
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
+
+/**
+ * The gradient demon, a benchmark rather than a contestant: off the podium and
+ * out of the players' ranks (unless the host's `demonRanked` setting puts it
+ * back among them), shown beside the leaderboard with its points.
+ */
+export const DemonStanding = z.object({
+  id: z.string(),
+  nickname: z.string(),
+  score: z.int(),
+  /** Points of the last ended round. */
+  lastPoints: z.int(),
+  /** Rounds so far in which the class beat it: the mean points of the players who moved exceeded its points. */
+  roundsBeaten: z.int(),
+  /** Rounds it has played so far. */
+  rounds: z.int(),
+  /** It is ranked in the leaderboard among the players (the host's `demonRanked` setting). */
+  ranked: z.boolean(),
+});
+export type DemonStanding = z.infer<typeof DemonStanding>;
 
 export const ClassMove = z.object({
   l: z.int(),
@@ -162,9 +190,18 @@ export const Reveal = z.object({
   deltaBar: z.array(z.array(z.number())),
   cost: z.number(),
   best: Nudge,
-  gradient: Nudge.extend({ quality: z.number(), points: z.int() }),
+  /** The gradient demon's move; `sigmaPrime` and `saturated` of its neuron as in MoveResult (absent in older reveals). */
+  gradient: Nudge.extend({
+    quality: z.number(),
+    points: z.int(),
+    sigmaPrime: z.number().optional(),
+    saturated: z.boolean().optional(),
+  }),
   classMoves: ClassMoves,
+  /** The players' standings (the gradient demon among them only with `demonRanked`). */
   leaderboard: z.array(LeaderboardEntry),
+  /** The gradient demon beside the standings (absent in reveals stored by older servers). */
+  demon: DemonStanding.optional(),
   /** Loss on the whole data set so far: before round 1, then after each earlier round's training. */
   lossCurve: z.array(z.number()),
 });
@@ -200,7 +237,10 @@ export const Progress = z.object({ round: z.int(), answered: z.int(), players: z
 export type Progress = z.infer<typeof Progress>;
 
 export const Final = z.object({
+  /** The podium and "you finished k of n" read this: players only (the demon too with `demonRanked`). */
   standings: z.array(LeaderboardEntry),
+  /** The gradient demon's points and in how many rounds the class beat it. */
+  demon: DemonStanding,
   lossCurve: z.array(z.number()),
   rounds: z.int(),
 });
@@ -238,6 +278,7 @@ export const HostWelcome = z.object({
   answered: z.int(),
   reveal: Reveal.nullable(),
   leaderboard: z.array(LeaderboardEntry),
+  demon: DemonStanding,
   lossCurve: z.array(z.number()),
   final: Final.nullable(),
 });

@@ -5,11 +5,15 @@
 // rounds on a [25,16,16,10] network with batch 32, every player moving at a
 // random moment of each round's last second. Prints joins, moves, losses,
 // move→ack latency, server RSS and CPU seconds; ends with one line per size.
+// Then the noisy neighbour (load-noisy.ts): while one room trains at the largest
+// settings, the other rooms' move p99 and /healthz p99; and the durability line:
+// move→ack with SQLite synchronous=FULL (the default) against NORMAL.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LoadConfig, LoadResult } from './load-client.ts';
+import type { NoisyConfig, NoisyResult } from './load-noisy.ts';
 
 // LOAD_SIZES=5x40,10x40 runs other sizes (a quick check); the default is the issue's.
 const SIZES = (process.env['LOAD_SIZES'] ?? '50x40,100x40').split(',').map((s) => {
@@ -106,7 +110,12 @@ async function stop(p: Proc): Promise<void> {
 
 type Row = LoadResult & { cpu: number; rssMb: number };
 
-async function run(target: 'game' | 'bare', rooms: number, players: number): Promise<Row> {
+async function run(
+  target: 'game' | 'bare',
+  rooms: number,
+  players: number,
+  extraEnv: Record<string, string> = {},
+): Promise<Row> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bd-load-'));
   const clientDir = mkdtempSync(path.join(tmpdir(), 'bd-load-client-'));
   writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html>');
@@ -119,6 +128,7 @@ async function run(target: 'game' | 'bare', rooms: number, players: number): Pro
       JOIN_LIMIT_PER_MINUTE: '1000000',
       JOIN_FAILURES_PER_MINUTE: '1000000',
       SESSION_LIMIT_PER_MINUTE: '100000',
+      ...extraEnv,
     },
   );
   try {
@@ -135,6 +145,47 @@ async function run(target: 'game' | 'bare', rooms: number, players: number): Pro
     });
     const after = usage(server.child.pid!);
     return { ...result, cpu: after.cpu - before.cpu, rssMb: after.rssMb };
+  } finally {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(clientDir, { recursive: true, force: true });
+  }
+}
+
+/** The game server with one room at the largest settings and `rooms` small ones beside it. */
+async function runNoisy(rooms: number, players: number): Promise<NoisyResult> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bd-noisy-'));
+  const clientDir = mkdtempSync(path.join(tmpdir(), 'bd-noisy-client-'));
+  writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html>');
+  const server = await startProcess('server/index.ts', {
+    DATA_DIR: dataDir,
+    CLIENT_DIR: clientDir,
+    JOIN_LIMIT_PER_MINUTE: '1000000',
+    JOIN_FAILURES_PER_MINUTE: '1000000',
+    SESSION_LIMIT_PER_MINUTE: '100000',
+  });
+  try {
+    const cfg: NoisyConfig = { url: server.url, rooms, players, skips: 4 };
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/bench/load-noisy.ts', JSON.stringify(cfg)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    prioritise(child.pid);
+    return await new Promise((resolve, reject) => {
+      let out = '';
+      const kill = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      child.once('exit', () => {
+        clearTimeout(kill);
+        const line = out.split('\n').find((l) => l.startsWith('{"event":"result"'));
+        if (line) resolve((JSON.parse(line) as { result: NoisyResult }).result);
+        else
+          reject(new Error(`the noisy-neighbour generator gave no result:\n${out.slice(-2000)}`));
+      });
+    });
   } finally {
     await stop(server);
     rmSync(dataDir, { recursive: true, force: true });
@@ -179,6 +230,26 @@ async function main(): Promise<void> {
     );
     finals.push(
       `load: players ${n}, p99 ${p99} ms, bare p99 ${bareP99} ms, lost ${game.lost}, doubled ${game.doubled}`,
+    );
+  }
+  // Durability: the game server fsyncs every commit (SQLite synchronous=FULL); NORMAL for comparison.
+  if (process.env['LOAD_DURABILITY'] !== '0') {
+    const { rooms, players } = SIZES[0]!;
+    const normal = await run('game', rooms, players, { SQLITE_SYNCHRONOUS: 'NORMAL' });
+    print(normal);
+    const full = await run('game', rooms, players);
+    console.log(
+      `durability: ${rooms * players} players, synchronous=FULL (an acked move survives power loss) move→ack p50 ${f(full.p50)} p99 ${f(full.p99)} ms, CPU ${f(full.cpu, 2)} s | NORMAL p50 ${f(normal.p50)} p99 ${f(normal.p99)} ms, CPU ${f(normal.cpu, 2)} s | cost of FULL at p99 ${f(full.p99 - normal.p99)} ms`,
+    );
+  }
+  if (process.env['LOAD_NOISY'] !== '0') {
+    const n = await runNoisy(10, 20);
+    console.log(
+      `noisy neighbour: 1 room at the largest settings skipping (skips took ${n.heavySkipMs.join(', ')} ms) beside 10 rooms × 20 players | other rooms' move→ack p50 ${f(n.moveP50)} p99 ${f(n.moveP99)} max ${f(n.moveMax)} ms (${n.moves} moves) | /healthz p50 ${f(n.healthP50)} p99 ${f(n.healthP99)} max ${f(n.healthMax)} ms (${n.health} checks)` +
+        (Object.keys(n.errors).length ? ` | errors ${JSON.stringify(n.errors)}` : ''),
+    );
+    verdicts.push(
+      `noisy neighbour: other rooms' move p99 < 50 ms ${n.moveP99 < 50 ? 'met' : 'MISSED'}; /healthz p99 < 100 ms ${n.healthP99 < 100 ? 'met' : 'MISSED'}`,
     );
   }
   // Other work on the machine shows up in every figure above: say how busy it was.

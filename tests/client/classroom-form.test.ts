@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionSettingsInput } from '#shared/protocol/schemas';
+import { SessionSettingsInput } from '#shared/protocol/settings';
 import {
   BOUNDS,
   defaultValues,
@@ -19,11 +19,15 @@ describe('the host form’s settings', () => {
         secondsPerRound: 30,
         speedScoring: true,
         lateJoin: true,
+        demonRanked: false,
         sgdSteps: 20,
         eta: 0.5,
       },
     });
     expect(check.ok && SessionSettingsInput.safeParse(check.settings).success).toBe(true);
+    // The host may put the gradient demon back among the ranked.
+    const ranked = toSettings({ ...defaultValues(), demonRanked: true });
+    expect(ranked.ok && ranked.settings.demonRanked).toBe(true);
   });
 
   it('uses the bounds the server checks: the largest value passes both, one more is refused by both', () => {

@@ -165,10 +165,6 @@ describe('moveView', () => {
     expect(moveView(result, reveal).gradient).toEqual({ l: 2, j: 0, dz: 1, deltaC: -0.02 });
   });
 
-  it('reads an unknown reason as no move rather than showing a missing sentence', () => {
-    expect(moveView({ ...result, reason: 'somethingNew' }, null).reason).toBe('noMove');
-  });
-
   it('draws the reveal without a move of one’s own at the best neuron, with its δ̄', () => {
     const v = revealView(reveal);
     expect(v.move.dz).toBe(0);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, analyse, nudge, weightNudge } from '#shared/engine/index';
+import { accuracy, analyse, nudge, weightAt, weightNudge } from '#shared/engine/index';
 import { SANDBOX_DEFAULTS, SandboxRun, stepsPerFrame } from '../../client/solo/sandboxRun.ts';
-import { weightAt } from '../../client/state/weights.ts';
 
 describe('the sandbox run', () => {
   it('its defaults separate the default data set within 300 SGD steps (75 frames of play)', () => {

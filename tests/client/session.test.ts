@@ -3,6 +3,7 @@ import { levelById, levelPuzzle } from '#shared/game/levels';
 import { puzzleToJSON } from '#shared/game/puzzle';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import type {
+  DemonStanding,
   Final,
   HostWelcome,
   LeaderboardEntry,
@@ -60,6 +61,15 @@ const entry = (id: string, score: number, rank: number, bot = false): Leaderboar
   lastPoints: score,
   online: true,
 });
+const demon = (round: number, roundsBeaten: number): DemonStanding => ({
+  id: 'gradient-demon',
+  nickname: 'Gradient demon',
+  score: 1000 * round,
+  lastPoints: 1000,
+  roundsBeaten,
+  rounds: round,
+  ranked: false,
+});
 const nudge = { l: 1, j: 0, dz: -0.5, deltaC: -0.01, predicted: -0.012 };
 const reveal = (round: number, adaScore: number): Reveal => ({
   round,
@@ -77,7 +87,8 @@ const reveal = (round: number, adaScore: number): Reveal => ({
     moves: [{ ...nudge, rightSign: true }],
     meanQuality: 0.8,
   },
-  leaderboard: [entry('gradient-demon', 1000 * round, 1, true), entry('p-ada', adaScore, 2)],
+  leaderboard: [entry('p-ada', adaScore, 1)],
+  demon: demon(round, 0),
   lossCurve: [0.3, 0.2].slice(0, round),
 });
 const move = (round: number, score: number): MoveResult => ({
@@ -97,7 +108,8 @@ const move = (round: number, score: number): MoveResult => ({
   score,
 });
 const final: Final = {
-  standings: [entry('gradient-demon', 2000, 1, true), entry('p-ada', 1600, 2)],
+  standings: [entry('p-ada', 1600, 1)],
+  demon: demon(2, 0),
   lossCurve: [0.3, 0.2, 0.1],
   rounds: 2,
 };
@@ -160,13 +172,15 @@ describe('the session reducer', () => {
     // The reveal stops the clock, and the score is the leaderboard's.
     expect(revealed1!.status?.timer).toBeNull();
     expect(ownReveal(revealed1!)?.round).toBe(1);
-    expect(myEntry(revealed1!)?.rank).toBe(2);
+    expect(myEntry(revealed1!)?.rank).toBe(1);
+    expect(revealed1!.demon?.score).toBe(1000);
     // Round 2: no move yet; the last reveal still gives the rank but is not this round's answer.
     expect(open2!.myMove).toBeNull();
     expect(ownReveal(open2!)).toBeNull();
-    expect(myEntry(open2!)?.rank).toBe(2);
+    expect(myEntry(open2!)?.rank).toBe(1);
     expect(revealed2!.myMove).toBeNull();
-    expect(ended!.final?.standings).toHaveLength(2);
+    expect(ended!.final?.standings).toHaveLength(1);
+    expect(ended!.demon).toMatchObject({ score: 2000, rounds: 2 });
     expect(ended!.status?.timer).toBeNull();
   });
 
@@ -238,6 +252,7 @@ describe('the session reducer', () => {
       answered: 0,
       reveal: null,
       leaderboard: [],
+      demon: demon(0, 0),
       lossCurve: [0.3],
       final: null,
     };
@@ -255,7 +270,8 @@ describe('the session reducer', () => {
     expect(s.players).toEqual([ada]);
     expect(s.answered).toBe(1);
     expect(s.status?.phase).toBe('reveal');
-    expect(s.leaderboard.map((e) => e.id)).toEqual(['gradient-demon', 'p-ada']);
+    expect(s.leaderboard.map((e) => e.id)).toEqual(['p-ada']);
+    expect(s.demon).toMatchObject({ score: 1000, rounds: 1, ranked: false });
     expect(s.lossCurve).toEqual([0.3, 0.25]);
     expect(s.trained?.sgdSteps).toBe(20);
     // The next round starts its count from zero.

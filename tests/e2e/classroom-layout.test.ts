@@ -124,6 +124,8 @@ describe('the classroom screens on a 360 px phone and on the projector', () => {
         .count();
       expect(phoneDeltas).toBeGreaterThanOrEqual(projectorDeltas);
       await screenshot(phone.page, `layout-${tag}-phone-round`);
+      // A phone has no keyboard: the pick hint says tap, and names no keys.
+      expect(await phone.page.locator('.move-panel .hint').textContent()).not.toMatch(/Keys|按键/);
       await hostFits(host, 'round', `layout-${tag}-host-round`);
 
       await playerMoves(phone, 0);

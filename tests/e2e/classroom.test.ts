@@ -126,7 +126,13 @@ describe('a class game: a host and three players, three rounds to the podium', (
     await screenshot(phone.page, 'classroom-phone-podium-360');
     expect(await phone.page.locator('.my-place').textContent()).toMatch(/You finished \d of 3/);
 
-    // The gradient demon is a benchmark: on the podium it has no step, and "of 3" counts the players only.
+    // The gradient demon is a benchmark: no podium step, "of 3" counts the players only, and the end says how the class did against it.
+    await expect
+      .poll(() => host.locator('.end-side .beat-demon').textContent())
+      .toMatch(/^The class beat the gradient demon in [0-3] of 3 rounds\.$/);
+    expect(await phone.page.locator('.player-end .beat-demon').textContent()).toMatch(
+      /^The class beat the gradient demon in [0-3] of 3 rounds\.$/,
+    );
     expect(await phone.page.locator('.player-end .podium .step.bot').count()).toBe(0);
 
     // The report on screen: points per player per round, and the totals.

@@ -11,6 +11,7 @@ import type {
 } from '#shared/protocol/events';
 import type { SessionSettingsInput } from '#shared/protocol/schemas';
 import { type App, createApp } from '../../server/app.ts';
+import type { RoundWork } from '../../server/compute/work.ts';
 import { SqliteStore } from '../../server/persistence/sqlite.ts';
 import type { Limits } from '../../server/socket/limits.ts';
 
@@ -43,6 +44,8 @@ export interface StartOptions {
   dataDir?: string;
   limits?: Partial<Limits>;
   now?: () => number;
+  /** The heavy work: a worker pool to test it; inline by default. */
+  work?: RoundWork;
 }
 
 /** The app on 127.0.0.1, port 0, with its SQLite file in a temp folder (or the one given). */
@@ -60,6 +63,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       ...opts.limits,
     },
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.work ? { work: opts.work } : {}),
   });
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
   const port = (app.httpServer.address() as AddressInfo).port;

@@ -53,8 +53,11 @@ describe('host commands', () => {
     expect(byTimer.classMoves).toMatchObject({ answered: 1, players: 2 });
 
     // End during the reveal: final standings to everyone.
-    const final = next<{ standings: unknown[] }>(q, 'session:ended');
+    const final = next<{ standings: unknown[]; demon: { rounds: number } }>(q, 'session:ended');
     expect(await ok(host, 'host:end')).toMatchObject({ phase: 'ended', round: 2 });
-    expect((await final).standings).toHaveLength(3);
+    // Two players and the gradient demon, which comes with its two rounds.
+    const f = await final;
+    expect(f.standings).toHaveLength(3);
+    expect(f.demon.rounds).toBe(2);
   });
 });

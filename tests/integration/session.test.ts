@@ -199,11 +199,14 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
       expect(reveal.classMoves.counts).toEqual(counts);
       expect(reveal.classMoves.answered).toBe(PLAYERS);
       expect(reveal.classMoves.rightSignShare).toBeCloseTo(right / PLAYERS, 12);
+      // The gradient demon is a benchmark: listed with its points, but it takes no player's place.
       expect(reveal.leaderboard).toHaveLength(PLAYERS + 1);
+      expect(reveal.demon).toMatchObject({ score: botTotal, rounds: round, ranked: false });
+      const people = reveal.leaderboard.filter((o) => !o.bot);
       for (const e of reveal.leaderboard) {
         expect(e.score).toBe(e.bot ? botTotal : totals.get(e.id));
-        expect(e.rank).toBe(1 + reveal.leaderboard.filter((o) => o.score > e.score).length);
-        if (round === 1) expect(e.rankChange).toBeNull();
+        expect(e.rank).toBe(e.bot ? null : 1 + people.filter((o) => o.score > e.score).length);
+        if (round === 1 || e.bot) expect(e.rankChange).toBeNull();
         else expect(typeof e.rankChange).toBe('number');
       }
       const bot = reveal.leaderboard.find((e) => e.id === GRADIENT_DEMON_ID)!;
@@ -221,7 +224,7 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
     const done = await ok<{ phase: string }>(host, 'host:next', {});
     expect(done.phase).toBe('ended');
     const final = Final.parse(await finals[0]);
-    expect(final.standings[0]!.rank).toBe(1);
+    expect(final.standings.find((e) => !e.bot)!.rank).toBe(1);
     expect(final.standings.map((e) => e.score)).toEqual(
       [...final.standings.map((e) => e.score)].sort((a, b) => b - a),
     );
@@ -246,7 +249,7 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
     ).json()) as {
       data: {
         rows: { playerId: string; points: number; bot: boolean }[];
-        standings: { id: string; score: number }[];
+        standings: { id: string; score: number; online: boolean }[];
       };
     };
     expect(rep.data.rows).toHaveLength(PLAYERS * SETTINGS.rounds + SETTINGS.rounds);
@@ -256,14 +259,15 @@ describe('a whole session: a host and 30 players from lobby to podium', () => {
         .reduce((a, r) => a + r.points, 0);
       expect(sum).toBe(totals.get(p.id));
     }
-    expect(rep.data.standings).toEqual(final.standings.map((e) => ({ ...e, online: false })));
+    const offline = (e: { online: boolean }) => ({ ...e, online: false });
+    expect(rep.data.standings.map(offline)).toEqual(final.standings.map(offline));
     const csv = await fetch(
       `${server.url}/api/sessions/${created.sessionId}/report.csv?token=${created.hostToken}`,
     );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toContain('round,playerId,nickname,bot,moved,l,j,dz,deltaC');
+    expect(lines[0]).toContain('round,playerId,nickname,bot,moved,layer,neuron,dz,deltaC');
     expect(lines).toHaveLength(1 + PLAYERS * SETTINGS.rounds + SETTINGS.rounds);
 
     // The host's past sessions.

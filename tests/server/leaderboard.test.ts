@@ -49,3 +49,34 @@ describe('leaderboard', () => {
     ]);
   });
 });
+
+describe('the gradient demon on the leaderboard', () => {
+  const c = (id: string, bot: boolean, pts: number[]): Competitor => ({
+    id,
+    nickname: id,
+    bot,
+    online: true,
+    points: new Map(pts.map((p, i) => [i + 1, p])),
+  });
+  const all = [
+    c('ada', false, [900, 900]),
+    c('bob', false, [100, 200]),
+    c('demon', true, [800, 800]),
+  ];
+
+  it('is listed where its points put it but takes no place, unless the host ranks it', () => {
+    const board = leaderboard(all, 2, false);
+    expect(board.map((e) => [e.id, e.rank])).toEqual([
+      ['ada', 1],
+      ['demon', null],
+      ['bob', 2],
+    ]);
+    expect(board.find((e) => e.bot)?.rankChange).toBeNull();
+    const rankedBoard = leaderboard(all, 2, true);
+    expect(rankedBoard.map((e) => [e.id, e.rank])).toEqual([
+      ['ada', 1],
+      ['demon', 2],
+      ['bob', 3],
+    ]);
+  });
+});

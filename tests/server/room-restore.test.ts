@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inlineWork } from '../../server/compute/inline.ts';
 import { SqliteStore } from '../../server/persistence/sqlite.ts';
 import { Room, type RoomOutput } from '../../server/rooms/room.ts';
 import { resolveSettings } from '../../server/rooms/settings.ts';
@@ -32,7 +33,7 @@ const out: RoomOutput = {
   toHosts: note,
   kick: () => {},
 };
-const deps = (store: SqliteStore) => ({ store, log: () => {}, now: Date.now });
+const deps = (store: SqliteStore) => ({ store, log: () => {}, now: Date.now, work: inlineWork });
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 describe('a room stopped between a reveal and its training', () => {
@@ -43,12 +44,12 @@ describe('a room stopped between a reveal and its training', () => {
     storeA.createHost('h', 'x', 0);
     const straight = Room.onCreate(deps(storeA), 's', '111111', 'h', a.settings);
     straight.attach(out);
-    straight.command({ type: 'start' });
-    straight.command({ type: 'endRound' });
+    await straight.command({ type: 'start' });
+    await straight.command({ type: 'endRound' });
     await nextTurn();
     await nextTurn();
     expect(straight.state.lossCurve).toHaveLength(2);
-    straight.command({ type: 'next' });
+    await straight.command({ type: 'next' });
     const round2 = JSON.stringify(straight.math!.wire);
     straight.onDispose();
     storeA.close();
@@ -58,8 +59,9 @@ describe('a room stopped between a reveal and its training', () => {
     const storeB = new SqliteStore(b.file);
     storeB.createHost('h', 'x', 0);
     const room = Room.onCreate(deps(storeB), 's', '111111', 'h', b.settings);
-    room.command({ type: 'start' });
-    room.command({ type: 'endRound' });
+    room.attach(out);
+    await room.command({ type: 'start' });
+    await room.command({ type: 'endRound' });
     expect(room.state.lossCurve).toHaveLength(1);
     room.onDispose(true);
     storeB.close();
@@ -73,7 +75,7 @@ describe('a room stopped between a reveal and its training', () => {
     await nextTurn();
     await nextTurn();
     expect(back.state.lossCurve).toEqual(straight.state.lossCurve);
-    back.command({ type: 'next' });
+    await back.command({ type: 'next' });
     expect(JSON.stringify(back.math!.wire)).toBe(round2);
     expect(events).toContain('round:trained');
     back.onDispose();

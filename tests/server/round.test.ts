@@ -11,7 +11,7 @@ import {
   openRoundMath,
   scoreRoundMove,
   trainAfterRound,
-} from '../../server/rooms/round.ts';
+} from '../../server/rooms/roundMath.ts';
 import { DEFAULT_SETTINGS, puzzleSettings } from '../../server/rooms/settings.ts';
 
 const settings: SessionSettings = {

@@ -37,6 +37,7 @@ const ROWS: Row[] = [
   { key: 'secondsPerRound', label: 'cls.create.seconds', help: 'cls.create.secondsHelp' },
   { key: 'speedScoring', label: 'cls.create.speed', help: 'cls.create.speedHelp' },
   { key: 'lateJoin', label: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp' },
+  { key: 'demonRanked', label: 'cls.create.demonRanked', help: 'cls.create.demonRankedHelp' },
   { key: 'sgdSteps', label: 'cls.create.sgd', help: 'cls.create.sgdHelp' },
   { key: 'eta', label: 'cls.create.eta', help: 'cls.create.etaHelp' },
   { key: 'eps', label: 'cls.create.eps', help: 'cls.create.epsHelp' },
@@ -69,11 +70,12 @@ function helpText(r: Row): string {
   switch (r.key) {
     case 'speedScoring':
     case 'lateJoin':
+    case 'demonRanked':
       return `${help} ${t('cls.create.default', { d: onOff(DEFAULTS[r.key]) })}`;
     case 'dataset':
       return `${help} ${t('cls.create.default', { d: t(`ds.${DEFAULTS.dataset}`) })}`;
     case 'activation':
-      return `${help} ${t('cls.create.default', { d: t(`opt.${DEFAULTS.activation}`) })}`;
+      return `${help} ${t('cls.create.default', { d: t(`opt.${DEFAULTS.activations[0] ?? 'sigmoid'}`) })}`;
     case 'hidden':
       return `${help} ${t('cls.create.default', { d: DEFAULTS.sizes.slice(1, -1).join(',') })}`;
     case 'show':
@@ -159,7 +161,7 @@ export class CreateForm {
   /** The field for one setting, bound to the state: what the host types is written back at once. */
   private input(key: Row['key']): HTMLInputElement | HTMLSelectElement {
     const v = this.values;
-    if (key === 'speedScoring' || key === 'lateJoin') {
+    if (key === 'speedScoring' || key === 'lateJoin' || key === 'demonRanked') {
       const c = el('input', { id: key, name: key, type: 'checkbox' });
       c.checked = v[key];
       c.addEventListener('change', () => {

@@ -1,9 +1,9 @@
-import type { Final } from '#shared/protocol/views';
+import type { DemonStanding, Final } from '#shared/protocol/views';
 import { lang, t } from '../../i18n/index.ts';
 import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/api.ts';
 import { el, num, signed } from '../../ui/format.ts';
 import { errorCode, errorText } from '../errors.ts';
-import { leaderboardTable, podium } from '../standings.ts';
+import { demonLine, leaderboardTable, podium } from '../standings.ts';
 import { LossChart } from './lossChart.ts';
 
 /** The end of a session: podium, full standings, the report per player per round, CSV, past sessions. */
@@ -18,17 +18,28 @@ export async function endView(
   const top = el('div', { class: 'end-top' });
   root.replaceChildren(el('h1', { class: 'end-title' }, t('cls.end.title')), top, reportBox, past);
   const loss = new LossChart();
-  const side = (standings: Final['standings'], curve: number[], rounds: number) => {
+  const side = (
+    standings: Final['standings'],
+    demon: DemonStanding,
+    curve: number[],
+    rounds: number,
+  ) => {
     top.append(
-      podium(standings),
-      el('div', { class: 'end-side' }, leaderboardTable(standings, 100), loss.root),
+      podium(standings, demon),
+      el(
+        'div',
+        { class: 'end-side' },
+        demonLine(demon),
+        leaderboardTable(standings, 100, undefined, demon),
+        loss.root,
+      ),
     );
     loss.set(curve, rounds);
   };
-  if (final) side(final.standings, final.lossCurve, final.rounds);
+  if (final) side(final.standings, final.demon, final.lossCurve, final.rounds);
   try {
     const report = await fetchReport(sessionId, token);
-    if (!final) side(report.standings, report.lossCurve, report.settings.rounds);
+    if (!final) side(report.standings, report.demon, report.lossCurve, report.settings.rounds);
     reportBox.replaceChildren(...reportTable(report, token));
   } catch (e) {
     reportBox.replaceChildren(el('p', { class: 'error-text' }, errorText(e)));

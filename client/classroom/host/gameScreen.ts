@@ -209,7 +209,7 @@ export class GameScreen {
     // The leaderboard right under the answer: its top five must be in view on a 1080p projector.
     this.side.replaceChildren(
       compare,
-      leaderboardTable(r.leaderboard, 5),
+      leaderboardTable(r.leaderboard, 5, undefined, r.demon ?? s.demon),
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
     );
   }

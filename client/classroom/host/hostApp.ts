@@ -1,4 +1,5 @@
 import type { ClientToServerEvents } from '#shared/protocol/events';
+import { cleanCode } from '#shared/protocol/joinCode';
 import type { SessionSettingsInput } from '#shared/protocol/schemas';
 import { onLangChange, t } from '../../i18n/index.ts';
 import { createSession } from '../../net/api.ts';
@@ -6,7 +7,6 @@ import { type AckError, GameLink } from '../../net/socket.ts';
 import { hostRecord, rememberHostSession } from '../../net/tokens.ts';
 import { el } from '../../ui/format.ts';
 import { errorCode, errorText } from '../errors.ts';
-import { cleanCode } from '../joinCode.ts';
 import { classroomShell, showLinkState } from '../page.ts';
 import { applyEvent, initialSession, type SessionEvent, type SessionState } from '../session.ts';
 import { CreateForm } from './createView.ts';

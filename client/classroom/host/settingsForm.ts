@@ -2,7 +2,11 @@ import type { ActivationName } from '#shared/engine/activations';
 import { DATASETS } from '#shared/engine/datasets';
 import { LEVEL_IDS, levelById } from '#shared/game/levels';
 import type { Show } from '#shared/game/puzzle';
-import { SessionSettingsInput } from '#shared/protocol/schemas';
+import {
+  SETTINGS_BOUNDS,
+  SETTINGS_DEFAULTS,
+  type SessionSettingsInput,
+} from '#shared/protocol/settings';
 
 /**
  * The host form's state, and the settings it asks the server for: pure, so
@@ -21,6 +25,8 @@ export interface SettingsValues {
   secondsPerRound: string;
   speedScoring: boolean;
   lateJoin: boolean;
+  /** Rank the gradient demon among the players (by default it is a benchmark beside them). */
+  demonRanked: boolean;
   sgdSteps: string;
   eta: string;
   /** Empty: the preset's own budget. */
@@ -43,48 +49,30 @@ export interface Bound {
   integer: boolean;
 }
 
-const S = SessionSettingsInput.shape;
+const B = SETTINGS_BOUNDS;
 const bound = (
-  n: {
-    minValue: number | null;
-    maxValue: number | null;
-    isInt: boolean;
-  },
-  exclusiveMin = false,
+  b: { min: number; max: number; exclusiveMin?: boolean },
+  integer: boolean,
 ): Bound => ({
-  min: n.minValue ?? 0,
-  max: n.maxValue ?? Number.MAX_SAFE_INTEGER,
-  exclusiveMin,
-  integer: n.isInt,
+  min: b.min,
+  max: b.max,
+  exclusiveMin: b.exclusiveMin ?? false,
+  integer,
 });
 
-/** Each numeric field's range, read from the schema (ε and η are > 0). */
+/** Each numeric field's range, as the server's schema checks it (ε and η are > 0 and need not be whole). */
 export const BOUNDS: Record<NumberField | 'layer', Bound> = {
-  rounds: bound(S.rounds.unwrap()),
-  secondsPerRound: bound(S.secondsPerRound.unwrap()),
-  sgdSteps: bound(S.sgdSteps.unwrap()),
-  eta: bound(S.eta.unwrap(), true),
-  eps: bound(S.eps.unwrap(), true),
-  batchSize: bound(S.batchSize.unwrap()),
-  layer: bound(S.sizes.unwrap().element),
+  rounds: bound(B.rounds, true),
+  secondsPerRound: bound(B.secondsPerRound, true),
+  sgdSteps: bound(B.sgdSteps, true),
+  eta: bound(B.eta, false),
+  eps: bound(B.eps, false),
+  batchSize: bound(B.batchSize, true),
+  layer: bound(B.sizes, true),
 };
 
-/** What a session gets when the host changes nothing (the server's defaults for custom settings). */
-export const DEFAULTS = {
-  preset: 'outputDemon',
-  dataset: 'xor',
-  sizes: [2, 3, 1],
-  activation: 'sigmoid',
-  show: 'delta',
-  eps: 1,
-  batchSize: 4,
-  rounds: 5,
-  secondsPerRound: 30,
-  speedScoring: true,
-  lateJoin: true,
-  sgdSteps: 20,
-  eta: 0.5,
-} as const;
+/** What a session gets when the host changes nothing: the first level's puzzle, the server's defaults for the rest. */
+export const DEFAULTS = { ...SETTINGS_DEFAULTS, preset: 'outputDemon' } as const;
 
 export function defaultValues(): SettingsValues {
   const d = DEFAULTS;
@@ -94,12 +82,13 @@ export function defaultValues(): SettingsValues {
     secondsPerRound: String(d.secondsPerRound),
     speedScoring: d.speedScoring,
     lateJoin: d.lateJoin,
+    demonRanked: d.demonRanked,
     sgdSteps: String(d.sgdSteps),
     eta: String(d.eta),
     eps: '',
     dataset: d.dataset,
     hidden: d.sizes.slice(1, -1).join(','),
-    activation: d.activation,
+    activation: d.activations[0] ?? 'sigmoid',
     show: d.show,
     batchSize: String(d.batchSize),
   };
@@ -155,6 +144,7 @@ export function toSettings(v: SettingsValues): SettingsCheck {
     secondsPerRound: n.secondsPerRound,
     speedScoring: v.speedScoring,
     lateJoin: v.lateJoin,
+    demonRanked: v.demonRanked,
     sgdSteps: n.sgdSteps,
     eta: n.eta,
   };

@@ -1,25 +1,17 @@
 import { t } from '../../i18n/index.ts';
 import type { PlayStore } from '../../state/playStore.ts';
 import { el, num, setText, signed } from '../../ui/format.ts';
+import { bookLayer, deltaText, symText } from '../../ui/notation.ts';
 
 /** Layers wider than this lose their labels on a phone's short stage; the chips stand in for them. */
 const CROWDED = 4;
-
-const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUB = '₀₁₂₃₄₅₆₇₈₉';
-const digits = (n: number, set: string) => [...String(n)].map((d) => set[Number(d)]).join('');
-
-/** δ̄ of engine neuron (l, j) in the book's numbering: layer l + 1 (L at the output), neuron j + 1. */
-function deltaName(l: number, j: number, L: number, mean: boolean): string {
-  return `${mean ? 'δ̄' : 'δ'}${l === L ? 'ᴸ' : digits(l + 1, SUP)}${digits(j + 1, SUB)}`;
-}
 
 /**
  * On a phone the stage has room for the labels of small layers only: for each
  * hidden layer of more than four neurons, the values the projector writes
  * under its neurons (δ̄ when δ is on show, else ā) as a row of chips, one per
- * neuron, in the book's numbering. A tap on a chip picks its neuron, as a tap
- * on the neuron does. Hidden on wide screens, where the stage shows them.
+ * neuron, in the book's numbering. A tap on a chip does what a tap on the
+ * neuron does: picks it, or after the move shows it in the inspector. Hidden on wide screens, where the stage shows them.
  */
 export class DeltaChips {
   readonly root = el('div', { class: 'delta-chips' });
@@ -42,7 +34,11 @@ export class DeltaChips {
       if (n > CROWDED) {
         for (let j = 0; j < n; j++) {
           const b = el('button', { type: 'button', class: 'delta-chip' });
-          b.addEventListener('click', () => s.select(l, j));
+          // As on the stage: a neuron that cannot be moved now can still be looked at.
+          b.addEventListener('click', () => {
+            if (s.locked || !s.pickable(l, j)) s.inspect(l, j);
+            else s.select(l, j);
+          });
           row.push(b);
         }
         rows.push(
@@ -51,7 +47,7 @@ export class DeltaChips {
             {
               class: 'delta-row',
               role: 'group',
-              'aria-label': t('cls.player.layerValues', { l: l + 1 }),
+              'aria-label': t('cls.player.layerValues', { l: bookLayer(l) }),
             },
             ...row,
           ),
@@ -72,12 +68,13 @@ export class DeltaChips {
     this.chips.forEach((row, i) => {
       const l = i + 1;
       row.forEach((b, j) => {
+        // The stage's numbers, to its digits: the chips and the projector never disagree.
         const text = s.deltaVisible(l)
-          ? `${deltaName(l, j, L, mean)} ${signed(s.deltaBar(l, j), 2)}`
-          : `${mean ? 'ā' : 'a'}${digits(l + 1, SUP)}${digits(j + 1, SUB)} ${num(s.mean('a', l, j), 2)}`;
+          ? `${deltaText(l, j, L, mean)} ${signed(s.deltaBar(l, j))}`
+          : `${symText(mean ? 'ā' : 'a', l, j, L)} ${num(s.mean('a', l, j))}`;
         setText(b, text);
         b.classList.toggle('selected', s.selected?.l === l && s.selected?.j === j);
-        b.disabled = s.locked;
+        b.classList.toggle('inspected', s.inspected?.l === l && s.inspected?.j === j);
       });
     });
   }

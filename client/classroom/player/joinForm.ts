@@ -1,8 +1,8 @@
 import './joinForm.css';
 import { NICKNAME_MAX } from '#shared/protocol/codes';
+import { CODE_LENGTH, cleanCode, isJoinCode } from '#shared/protocol/joinCode';
 import { onLangChange, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
-import { CODE_LENGTH, cleanCode, isJoinCode } from '../joinCode.ts';
 
 export interface JoinForm {
   root: HTMLFormElement;

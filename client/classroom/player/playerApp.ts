@@ -1,9 +1,9 @@
+import { cleanCode } from '#shared/protocol/joinCode';
 import type { PlayerWelcome } from '#shared/protocol/views';
 import { onLangChange, t } from '../../i18n/index.ts';
 import { GameLink, RETRYABLE } from '../../net/socket.ts';
 import { forgetPlayerSeat, playerSeat, savePlayerSeat } from '../../net/tokens.ts';
 import { errorCode, errorText } from '../errors.ts';
-import { cleanCode } from '../joinCode.ts';
 import { classroomShell, showLinkState } from '../page.ts';
 import { applyEvent, initialSession, type SessionEvent, type SessionState } from '../session.ts';
 import { joinForm } from './joinForm.ts';

@@ -144,7 +144,10 @@ export class PlayerView {
     if (mine && s.reveal) {
       this.scoreLine.append(
         ' · ',
-        t('cls.player.rank', { r: mine.rank, n: ranked(s.reveal.leaderboard).length }),
+        t('cls.player.rank', {
+          r: mine.rank ?? '–',
+          n: ranked(s.reveal.leaderboard, s.reveal.demon).length,
+        }),
         ' ',
         rankChange(mine.rankChange),
       );

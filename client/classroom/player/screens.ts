@@ -1,7 +1,7 @@
 import type { Final, Reveal } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
-import { leaderboardTable, podium, rankChange, ranked } from '../standings.ts';
+import { demonLine, leaderboardTable, podium, rankChange, ranked } from '../standings.ts';
 
 /** The phone's screens between rounds, drawn from what the server said; names are text only. */
 
@@ -35,7 +35,10 @@ export function roundCard(
       ? el(
           'p',
           { class: 'my-rank' },
-          t('cls.player.rank', { r: mine.rank, n: ranked(reveal.leaderboard).length }),
+          t('cls.player.rank', {
+            r: mine.rank ?? '–',
+            n: ranked(reveal.leaderboard, reveal.demon).length,
+          }),
           ' ',
           rankChange(mine.rankChange),
         )
@@ -48,19 +51,20 @@ export function endScreen(final: Final, playerId: string | undefined): (Node | s
   const mine = final.standings.find((e) => e.id === playerId);
   return [
     el('h1', {}, t('cls.player.final')),
-    podium(final.standings),
+    podium(final.standings, final.demon),
     mine
       ? el(
           'p',
           { class: 'my-place big-note' },
           t('cls.player.place', {
-            r: mine.rank,
-            n: ranked(final.standings).length,
+            r: mine.rank ?? '–',
+            n: ranked(final.standings, final.demon).length,
             score: mine.score,
           }),
         )
       : '',
-    leaderboardTable(final.standings, 50, playerId),
+    demonLine(final.demon),
+    leaderboardTable(final.standings, 50, playerId, final.demon),
     el('a', { class: 'button', href: '/' }, t('cls.player.another')),
   ];
 }

@@ -1,9 +1,10 @@
 import type Phaser from 'phaser';
+import { weightAt } from '#shared/engine/index';
 import { stripSamples, stripSpan } from '../../state/layout.ts';
 import { reducedMotion } from '../../state/motion.ts';
 import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
+import { sampleValue } from '../../state/samples.ts';
 import { COLORS } from '../../state/theme.ts';
-import { sampleValue, weightAt } from '../../state/weights.ts';
 import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
 
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */

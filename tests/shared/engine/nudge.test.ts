@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   analyse,
   applyBiasNudge,
+  applyWeightNudge,
   batchCost,
   cloneNetwork,
   nudge,
+  weightAt,
   weightNudge,
 } from '#shared/engine/index';
 import { caseArb, close, makeCase } from './random-nets.ts';
@@ -85,5 +87,22 @@ describe('the exact nudge and its first-order prediction', () => {
         expect(ratio, `w^${l}_${j}${k} Δw ${dw}`).toBeLessThan(4.5);
       }
     }
+  });
+});
+
+describe('keeping a weight nudge (BP4)', () => {
+  it('applyWeightNudge changes w^l_jk alone, and the network then costs C + the exact ΔC weightNudge reported', () => {
+    const { net, batch } = makeCase([3, 4, 2], ['tanh', 'sigmoid'], 'quadratic', 5, 9);
+    const before = analyse(net, batch);
+    const r = weightNudge(before, 2, 1, 3, 0.25);
+    const copy = cloneNetwork(net);
+    applyWeightNudge(copy, 2, 1, 3, 0.25);
+    expect(weightAt(copy, 2, 1, 3)).toBe(weightAt(net, 2, 1, 3) + 0.25);
+    let changed = 0;
+    for (let i = 0; i < net.w[2]!.length; i++) if (copy.w[2]![i] !== net.w[2]![i]) changed++;
+    expect(changed).toBe(1);
+    expect(analyse(copy, batch).cost).toBeCloseTo(before.cost + r.deltaC, 14);
+    expect(() => weightAt(net, 2, 1, 4)).toThrow(/neuron k of layer 1/);
+    expect(() => applyWeightNudge(copy, 2, 1, 0, Number.NaN)).toThrow();
   });
 });

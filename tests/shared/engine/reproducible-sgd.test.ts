@@ -14,7 +14,7 @@ import {
   scoreRoundMove,
   trainAfterRound,
   trainingOf,
-} from '../../../server/rooms/round.ts';
+} from '../../../server/rooms/roundMath.ts';
 import { DEFAULT_SETTINGS, puzzleSettings } from '../../../server/rooms/settings.ts';
 
 /**

@@ -102,13 +102,20 @@ describe('the campaign levels', () => {
     expect(biggest(1)).toBeLessThan(0.02 * biggest(5));
   });
 
-  it('weights too: a weight fed by an input that is mostly 0 has a smaller gradient', () => {
+  it('weights too: a weight fed by an input that is mostly 0 has a smaller gradient, and the dead input’s weights cannot learn', () => {
     const { trace } = setup('weightsToo');
-    // AND's batch: inputs (0,0), (0,1), (1,0), (1,1); every weight sees a_k = 0 on half of it.
+    // Input 1 of AND is 0 on half the batch: its weight sees only half the δ's.
     const g = weightNudge(trace, 1, 0, 0, 1e-3).gradient;
     let full = 0;
     for (let x = 0; x < trace.n; x++) full += trace.delta[1]![x * 3]!;
     expect(Math.abs(g)).toBeLessThan(Math.abs(full / trace.n) + 1e-12);
+    // Input 2 reads 0 on every sample: ∂C/∂w = a·δ = 0, and no Δw changes the cost.
+    for (let x = 0; x < trace.n; x++) expect(trace.a[0]![x * 2 + 1]).toBe(0);
+    for (let j = 0; j < 3; j++) {
+      const dead = weightNudge(trace, 1, j, 1, 1);
+      expect(dead.gradient).toBe(0);
+      expect(dead.deltaC).toBe(0);
+    }
   });
 
   it('hand backprop: the hidden neuron with the largest |δ| (the one asked for) is the best lever', () => {

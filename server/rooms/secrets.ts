@@ -1,4 +1,11 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { CODE_SPACE, codeFromNumber } from '#shared/protocol/joinCode';
+
+/**
+ * The server's random secrets and names: host and resume tokens (kept only as
+ * hashes), ids, join codes and seeds. Not the client's saved tokens
+ * (client/net/tokens.ts), which are the other side of the same handshake.
+ */
 
 /** 192 random bits, URL-safe: host and resume tokens. */
 export function newToken(): string {
@@ -15,8 +22,9 @@ export function newId(): string {
   return randomBytes(12).toString('base64url');
 }
 
+/** A random join code (see shared/protocol/joinCode.ts for the rule). */
 export function newCode(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+  return codeFromNumber(randomInt(0, CODE_SPACE));
 }
 
 export function newSeed(): number {

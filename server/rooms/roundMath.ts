@@ -38,15 +38,18 @@ export interface RoundMath {
   cost: number;
 }
 
-/** Runs the puzzle's trace once and finds the best nudge and the gradient demon's move. */
-export function openRoundMath(round: number, puzzle: Puzzle): RoundMath {
+/**
+ * Runs the puzzle's trace once; the key (best nudge and gradient demon) is the
+ * one a worker found, or is searched here when none is given.
+ */
+export function openRoundMath(round: number, puzzle: Puzzle, key?: RoundKey): RoundMath {
   const trace = analyse(puzzle.network, puzzle.batch);
   return {
     round,
     puzzle,
     wire: puzzleToJSON(puzzle),
     trace,
-    key: roundKey(trace, puzzle.eps),
+    key: key ?? roundKey(trace, puzzle.eps),
     cost: trace.cost,
   };
 }
@@ -136,11 +139,21 @@ export function scoreRoundMove(
   };
 }
 
-/** The gradient demon's move and its points (it always moves at once: no speed penalty). */
+/**
+ * The gradient demon's move, scored as a player's move is (it always moves at
+ * once: no speed penalty), with the σ' of the neuron it picked.
+ */
 export function gradientScore(m: RoundMath): Reveal['gradient'] {
   const g = m.key.gradient;
   const q = quality(g.deltaC, m.key.best.deltaC);
-  return { ...toNudge(g), quality: q, points: pointsFor(q, g.deltaC > 0) };
+  const s = scoreMove(m.trace, m.key, g.l, g.j, g.dz);
+  return {
+    ...toNudge(g),
+    quality: q,
+    points: pointsFor(q, g.deltaC > 0),
+    sigmaPrime: s.sigmaPrime,
+    saturated: s.saturated,
+  };
 }
 
 /** How the class moved: right-sign share, picks per neuron, every move without names. */

@@ -1,0 +1,145 @@
+import { ErrorCode, MOVE_GRACE_MS, Phase } from '#shared/protocol/codes';
+import type { MovePayload } from '#shared/protocol/schemas';
+import type { MoveResult, Status } from '#shared/protocol/views';
+import type { SessionRow } from '../persistence/store.ts';
+import { refuse } from './errors.ts';
+import { statusOf } from './messages.ts';
+import { type Command, elapsedSeconds } from './phase.ts';
+import { RoomPlayers } from './roomPlayers.ts';
+import type { RoomDeps } from './roomTypes.ts';
+import { checkMove, scoreRoundMove } from './roundMath.ts';
+
+/** A move processed this long after the grace is refused even if the timer has not fired. */
+const LATE_LIMIT_MS = 2000;
+/** How often the host hears the answered count while moves pour in. */
+const PROGRESS_MS = 100;
+
+/**
+ * The room's second layer: the moves of the open round — each scored and
+ * written before its ack — and the check that closes a round once everyone
+ * has moved, and the host removing a player (whose move then no longer counts).
+ */
+export abstract class RoomMoves extends RoomPlayers {
+  private cancelProgress: (() => void) | null = null;
+  private lastProgress = Number.NEGATIVE_INFINITY;
+
+  protected constructor(deps: RoomDeps, row: SessionRow) {
+    super(deps, row);
+  }
+
+  /** The timer and "everyone moved" may race the host: a refused one is simply dropped. */
+  protected abstract tryCommand(cmd: Command): void;
+
+  /** A player's move, scored by the engine and written before the ack. */
+  async move(playerId: string, m: MovePayload): Promise<MoveResult> {
+    const s = this.state;
+    const now = this.deps.now();
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked)
+      refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    if (m.round === s.round && this.moves.has(playerId))
+      refuse(ErrorCode.AlreadyMoved, 'one move per round: you have moved');
+    if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
+    if (s.phase !== Phase.Question || !s.clock || !this.math || m.round !== s.round)
+      refuse(ErrorCode.RoundClosed, `round ${m.round} is not open for moves`);
+    // The timer closes the round; this only catches a timer held up far past its time.
+    if (s.clock.deadline !== null && now > s.clock.deadline + MOVE_GRACE_MS + LATE_LIMIT_MS)
+      refuse(ErrorCode.RoundClosed, 'time is up for this round');
+    const check = checkMove(this.math, m);
+    if (!check.ok) refuse(check.code, check.message);
+    const timing = {
+      seconds: elapsedSeconds(s.clock, now),
+      limit: s.clock.limitMs / 1000,
+      speedScoring: this.settings.speedScoring,
+    };
+    const result = scoreRoundMove(this.math, m, timing, p.score);
+    const round = s.round;
+    const saved = this.deps.store.addMove({
+      sessionId: this.id,
+      round,
+      playerId,
+      result,
+      createdAt: now,
+    });
+    this.moves.set(playerId, result);
+    p.points.set(round, result.points);
+    p.score += result.points;
+    this.sendProgress();
+    this.closeIfAllMoved();
+    try {
+      await saved;
+    } catch (e) {
+      // Not in the store, so not counted: take it back before anyone is told.
+      if (this.moves.get(playerId) === result) this.moves.delete(playerId);
+      if (p.points.get(round) === result.points) {
+        p.points.delete(round);
+        p.score -= result.points;
+      }
+      throw e;
+    }
+    return result;
+  }
+
+  /** The host removes a player: they cannot come back to this session. */
+  kick(playerId: string): Status {
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
+    this.deps.store.kickPlayer(this.id, playerId);
+    p.row.kicked = true;
+    this.moves.delete(playerId);
+    this.out?.kick(playerId, 'the host removed you from the session');
+    this.deps.log('player_kicked', { sessionId: this.id, playerId });
+    this.sendPlayers();
+    if (this.moves.size) this.closeIfAllMoved();
+    return statusOf(this);
+  }
+
+  /**
+   * Every joined, not-kicked player has moved: the round closes (in its turn,
+   * after the current acks). A player who is away — a phone asleep, a wifi
+   * drop, a server restart — still counts as pending: only the timer or the
+   * host closes a round without them.
+   */
+  protected closeIfAllMoved(): void {
+    if (this.state.phase !== Phase.Question) return;
+    // Runs on every move: a plain scan, no array of the class built each time.
+    for (const q of this.players.values()) if (!q.row.kicked && !this.moves.has(q.row.id)) return;
+    this.tryCommand({ type: 'allMoved' });
+  }
+
+  /**
+   * The answered count, at most every PROGRESS_MS while moves pour in: the
+   * first at once, the rest gathered into one at the end of the interval. Only
+   * while the round is open: a count that would land after the round's reveal
+   * is dropped (the reveal carries the final count).
+   */
+  private sendProgress(): void {
+    if (this.cancelProgress) return;
+    const now = this.deps.now();
+    const round = this.state.round;
+    const send = () => {
+      if (this.state.phase !== Phase.Question || this.state.round !== round) return;
+      this.lastProgress = this.deps.now();
+      this.out?.toHosts('round:progress', {
+        round,
+        answered: this.moves.size,
+        players: this.activePlayers().length,
+      });
+    };
+    const wait = this.lastProgress + PROGRESS_MS - now;
+    if (wait <= 0) {
+      send();
+      return;
+    }
+    this.cancelProgress = this.clock.after(wait, () => {
+      this.cancelProgress = null;
+      send();
+    });
+  }
+
+  /** The round closed: a pending count is for a round that is over. */
+  protected dropProgress(): void {
+    this.cancelProgress?.();
+    this.cancelProgress = null;
+  }
+}
