@@ -71,7 +71,7 @@ export async function playerJoins(
 /** Picks neuron `index` and sets Δz against δ (the preview must go negative), then nudges. */
 export async function playerMoves(p: Player, index: number): Promise<void> {
   const page = p.page;
-  const neurons = page.locator('button.neuron:not([disabled])');
+  const neurons = page.locator('button.neuron.movable');
   await expect.poll(() => neurons.count()).toBeGreaterThan(index);
   const neuron = neurons.nth(index);
   if (p.touch) await neuron.tap();
@@ -79,6 +79,8 @@ export async function playerMoves(p: Player, index: number): Promise<void> {
   await expect.poll(() => page.locator('button.neuron.selected').count()).toBe(1);
   if (p.touch) {
     // Tap one end of the slider, look at the preview's sign, tap the other end if it is wrong.
+    // On a phone the slider may sit below the fold (under the value chips of a wide layer): scroll to it as a thumb would.
+    await page.locator('#dz-slider').scrollIntoViewIfNeeded();
     const box = (await page.locator('#dz-slider').boundingBox())!;
     await page.touchscreen.tap(box.x + box.width - 2, box.y + box.height / 2);
     await expect.poll(() => page.locator('.preview').textContent()).toMatch(/= [+−]/);
