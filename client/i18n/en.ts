@@ -3,12 +3,7 @@ export const en = {
   'app.title': 'Backprop Demon',
   'app.tagline':
     'Be the demon inside the network: nudge a neuron’s z and the cost moves by about δ·Δz.',
-  'home.join': 'Join a class game',
-  'home.code': 'Game code',
-  'home.nickname': 'Nickname',
-  'home.joinButton': 'Join',
   'home.codeInvalid': 'A game code is 6 digits.',
-  'home.joinSoon': 'Joining game {code}…',
   'home.solo': 'Play the solo campaign',
   'home.sandbox': 'Open the sandbox',
   'home.host': 'Host a class game',

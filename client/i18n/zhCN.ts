@@ -4,12 +4,7 @@ import type { MessageKey } from './en.ts';
 export const zhCN: Record<MessageKey, string> = {
   'app.title': '反向传播小恶魔',
   'app.tagline': '做网络里的小恶魔：调整神经元的 z，损失函数大约改变 δ·Δz。',
-  'home.join': '加入课堂游戏',
-  'home.code': '游戏代码',
-  'home.nickname': '昵称',
-  'home.joinButton': '加入',
   'home.codeInvalid': '游戏代码是 6 位数字。',
-  'home.joinSoon': '正在加入游戏 {code}…',
   'home.solo': '单人闯关',
   'home.sandbox': '打开沙盒',
   'home.host': '主持课堂游戏',
