@@ -1,10 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   analyse,
   bestNudge,
   createNetwork,
-  EngineError,
-  type EngineErrorCode,
   gradientDemon,
   makeBatch,
   makeDataset,
@@ -19,19 +17,7 @@ import {
   weightNudge,
 } from '#shared/engine/index';
 import { puzzleFromJSON } from '#shared/game/puzzle';
-
-/** Runs f and expects an EngineError with this code whose message matches. */
-function fails(f: () => unknown, code: EngineErrorCode, message: RegExp): void {
-  let err: unknown;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected ${code}`).toBeInstanceOf(EngineError);
-  expect((err as EngineError).code).toBe(code);
-  expect((err as EngineError).message).toMatch(message);
-}
+import { fails } from './engine-error.ts';
 
 const rng = new Rng(1);
 const net = createNetwork({ sizes: [2, 3, 1] }, rng);

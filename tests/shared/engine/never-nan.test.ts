@@ -4,8 +4,6 @@ import {
   applyBiasNudge,
   bestNudge,
   createNetwork,
-  EngineError,
-  type EngineErrorCode,
   MAX_PARAMETER,
   makeBatch,
   makeDataset,
@@ -19,20 +17,7 @@ import {
   Trainer,
   weightNudge,
 } from '#shared/engine/index';
-
-/** Runs f and expects an EngineError with this code whose message matches: never a TypeError, NaN or a quiet answer. */
-function fails(f: () => unknown, code: EngineErrorCode, message: RegExp): void {
-  let err: unknown;
-  let answer: unknown;
-  try {
-    answer = f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected ${code}, got the answer ${String(answer)}`).toBeInstanceOf(EngineError);
-  expect((err as EngineError).code).toBe(code);
-  expect((err as EngineError).message).toMatch(message);
-}
+import { fails } from './engine-error.ts';
 
 const rng = new Rng(7);
 const net = createNetwork({ sizes: [2, 3, 1] }, rng);
