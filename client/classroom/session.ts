@@ -151,6 +151,10 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         round: r,
         myMove: null,
         answered: 0,
+        // Nobody has moved in a round just opened: last round's ticks go.
+        players: s.players.some((p) => p.answered)
+          ? s.players.map((p) => ({ ...p, answered: false }))
+          : s.players,
         status: {
           ...status,
           phase: Phase.Question,
@@ -160,9 +164,15 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         },
       };
     }
-    case 'round:progress':
+    case 'round:progress': {
       // A count for another round (late, or a round already skipped) is not this one's.
-      return e.data.round === s.round?.round ? { ...s, answered: e.data.answered } : s;
+      if (e.data.round !== s.round?.round) return s;
+      const moved = new Set(e.data.moved);
+      const players = moved.size
+        ? s.players.map((p) => (moved.has(p.id) && !p.answered ? { ...p, answered: true } : p))
+        : s.players;
+      return { ...s, answered: e.data.answered, players };
+    }
     case 'move:scored':
       return { ...s, myMove: e.data, score: e.data.score };
     case 'round:ended': {

@@ -11,8 +11,8 @@ import { checkMove, scoreRoundMove } from './roundMath.ts';
 
 /** A move processed this long after the grace is refused even if the timer has not fired. */
 const LATE_LIMIT_MS = 2000;
-/** How often the host hears the answered count while moves pour in. */
-const PROGRESS_MS = 100;
+/** How often the host hears who has moved while moves pour in: four lists a second tick a projector smoothly. */
+const PROGRESS_MS = 250;
 
 /**
  * The room's second layer: the moves of the open round — each scored and
@@ -22,6 +22,8 @@ const PROGRESS_MS = 100;
 export abstract class RoomMoves extends RoomPlayers {
   private cancelProgress: (() => void) | null = null;
   private lastProgress = Number.NEGATIVE_INFINITY;
+  /** Players who moved since the last progress message of the open round: the next one names them. */
+  private movedSince: string[] = [];
 
   protected constructor(deps: RoomDeps, row: SessionRow) {
     super(deps, row);
@@ -64,6 +66,7 @@ export abstract class RoomMoves extends RoomPlayers {
     this.moves.set(playerId, result);
     p.points.set(round, result.points);
     p.score += result.points;
+    this.movedSince.push(playerId);
     this.sendProgress();
     this.closeIfAllMoved();
     try {
@@ -108,10 +111,12 @@ export abstract class RoomMoves extends RoomPlayers {
   }
 
   /**
-   * The answered count, at most every PROGRESS_MS while moves pour in: the
-   * first at once, the rest gathered into one at the end of the interval. Only
-   * while the round is open: a count that would land after the round's reveal
-   * is dropped (the reveal carries the final count).
+   * Who has moved, at most every PROGRESS_MS while moves pour in: the first at
+   * once, the rest gathered into one at the end of the interval, each naming
+   * only the players who moved since the one before (300 moves cost a few
+   * dozen short lists, not 300 copies of the class). Only while the round is
+   * open: a message that would land after the round's reveal is dropped (the
+   * reveal carries the final count).
    */
   private sendProgress(): void {
     if (this.cancelProgress) return;
@@ -120,10 +125,14 @@ export abstract class RoomMoves extends RoomPlayers {
     const send = () => {
       if (this.state.phase !== Phase.Question || this.state.round !== round) return;
       this.lastProgress = this.deps.now();
+      // A move taken back (its write failed) or a player kicked since is not named.
+      const moved = this.movedSince.filter((id) => this.moves.has(id));
+      this.movedSince = [];
       this.out?.toHosts('round:progress', {
         round,
         answered: this.moves.size,
         players: this.activePlayers().length,
+        moved,
       });
     };
     const wait = this.lastProgress + PROGRESS_MS - now;
@@ -141,5 +150,6 @@ export abstract class RoomMoves extends RoomPlayers {
   protected dropProgress(): void {
     this.cancelProgress?.();
     this.cancelProgress = null;
+    this.movedSince = [];
   }
 }

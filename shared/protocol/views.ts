@@ -233,7 +233,17 @@ export const PlayersUpdate = z.object({
 });
 export type PlayersUpdate = z.infer<typeof PlayersUpdate>;
 
-export const Progress = z.object({ round: z.int(), answered: z.int(), players: z.int() });
+/**
+ * Moves coming in, to the host only, at most four a second: how many have
+ * moved, and who moved since the previous progress message of this round
+ * (player ids; the host's welcome and player list carry everyone before).
+ */
+export const Progress = z.object({
+  round: z.int(),
+  answered: z.int(),
+  players: z.int(),
+  moved: z.array(z.string()),
+});
 export type Progress = z.infer<typeof Progress>;
 
 export const Final = z.object({
