@@ -40,9 +40,14 @@ export async function scriptedClass(
     '李雷',
     '韩梅梅',
   ];
-  for (let i = 0; i < n; i += 20) {
+  // Twenty at a time, the last one alone: it is the newest to join.
+  for (let i = 0; i < n; ) {
+    const size = i < n - 1 ? Math.min(20, n - 1 - i) : 1;
+    const start = i;
+    i += size;
     const batch = await Promise.all(
-      Array.from({ length: Math.min(20, n - i) }, async (_, k) => {
+      Array.from({ length: size }, async (_, k) => {
+        const i = start;
         const socket = await connect(url);
         const nickname = `${names[(i + k) % names.length]}${i + k + 1}`;
         const r = await call<PlayerWelcome>(socket, 'player:join', { code, nickname });
@@ -92,6 +97,11 @@ async function outOfView(page: Page, selectors: string[]): Promise<string[]> {
     const doc = document.documentElement;
     if (doc.scrollHeight > h) out.push(`page is ${doc.scrollHeight}px tall`);
     if (doc.scrollWidth > w) out.push(`page is ${doc.scrollWidth}px wide`);
+    // Nothing cut off either: the page's own box holds all it lays out.
+    for (const box of document.querySelectorAll('#app, .host-view, .host-view > *')) {
+      if (box.scrollHeight > box.clientHeight + 1 && getComputedStyle(box).overflowY === 'hidden')
+        out.push(`${box.className || box.id} cuts ${box.scrollHeight - box.clientHeight}px off`);
+    }
     for (const s of sels) {
       const e = document.querySelector(s);
       if (!e) {
@@ -124,11 +134,11 @@ export async function fitsEveryProjector(
     for (const size of PROJECTORS) {
       await page.setViewportSize(size);
       await page.waitForTimeout(250);
+      await screenshot(page, `${shot}-${size.width}-${lang === 'en' ? 'en' : 'zh'}`);
       expect(
         await outOfView(page, mustShow),
         `${shot} ${size.width}×${size.height} ${lang}`,
       ).toEqual([]);
-      await screenshot(page, `${shot}-${size.width}-${lang === 'en' ? 'en' : 'zh'}`);
     }
   }
   await page.locator('select.lang-switch').selectOption('en');

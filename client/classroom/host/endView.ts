@@ -121,9 +121,10 @@ function pagedStandings(standings: Final['standings'], demon: DemonStanding): HT
     show();
   });
   show();
-  const pager = el('div', { class: 'pager' }, prev, where, nextB);
-  pager.hidden = pages === 1;
-  box.append(heading, table, rest, pager);
+  const pager = el('div', { class: 'pager' }, prev, where, nextB, rest);
+  prev.hidden = pages === 1;
+  nextB.hidden = pages === 1;
+  box.append(heading, table, pager);
   return box;
 }
 

@@ -62,6 +62,8 @@ export class GameScreen {
       b.addEventListener('click', () => actions[name]());
       this.buttons[name] = b;
       controls.append(b);
+      // The clicker's keys beside the button they press.
+      if (name === 'next') controls.append(this.keyHint);
     }
     this.buttons.next.classList.add('primary');
     this.buttons.end.classList.add('danger');
@@ -77,7 +79,6 @@ export class GameScreen {
         this.moved,
         this.facts,
         controls,
-        this.keyHint,
       ),
       el(
         'div',

@@ -107,7 +107,8 @@ export class HostNetwork {
               class: 'pick-badge',
               // counts[i] is engine layer i + 1, the book's layer i + 2.
               title: t('cls.reveal.pickCount', { l: i + 2, j: j + 1, n }),
-              style: `left:${p.x + r * 0.7}px;top:${p.y - r * 0.7}px`,
+              // Left of the neuron, past its rings: the moves' arrows stand above and below it.
+              style: `left:${p.x - r - 26}px;top:${p.y}px`,
             },
             `×${n}`,
           ),
