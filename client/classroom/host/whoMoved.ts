@@ -61,7 +61,9 @@ export class WhoMoved {
           return cell;
         }),
       );
-      this.root.replaceChildren(this.grid, this.thinking);
+      this.grid.dataset['size'] = players.length <= 120 ? 'm' : players.length <= 220 ? 's' : 'xs';
+      // The names still out above the squares: the part a teacher waits on stays in view.
+      this.root.replaceChildren(this.thinking, this.grid);
       return;
     }
     this.list.replaceChildren(
