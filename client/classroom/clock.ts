@@ -78,6 +78,7 @@ export class Countdown {
     this.root.setAttribute('aria-label', t('cls.timer.left', { s }));
     this.root.classList.toggle('paused', !this.clock.running);
     this.root.classList.toggle('urgent', this.clock.running && ms < 5000);
-    this.bar.style.width = `${Math.min(100, (ms / this.clock.limitMs) * 100)}%`;
+    // A transform, not a width: the bar glides on the compositor without a layout four times a second.
+    this.bar.style.transform = `scaleX(${Math.min(1, ms / this.clock.limitMs).toFixed(4)})`;
   }
 }

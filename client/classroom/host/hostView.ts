@@ -6,6 +6,7 @@ import { clickerAction } from './clicker.ts';
 import { endView } from './endView.ts';
 import { type GameActions, GameScreen } from './gameScreen.ts';
 import { type LobbyActions, LobbyView } from './lobbyView.ts';
+import { HostNetwork } from './network.ts';
 
 /** The host's link back to this session from any browser: the token rides in the fragment, never sent to a server. */
 export function hostUrl(code: string, token: string): string {
@@ -63,7 +64,10 @@ export class HostView {
           s.players,
           s.settings,
         );
-        if (this.lobby.root.parentElement !== this.root) this.root.replaceChildren(this.lobby.root);
+        if (this.lobby.root.parentElement !== this.root) {
+          this.root.replaceChildren(this.lobby.root);
+          HostNetwork.preload();
+        }
         return;
       case Phase.Ended:
         this.showEnd(s.sessionId);

@@ -39,7 +39,12 @@ export class HostNetwork {
     if (this.started) return;
     this.started = true;
     const { startPlayView } = await import('../../game/startPlayView.ts');
-    startPlayView(this.stage.canvasHost, this.store);
+    startPlayView(this.stage.canvasHost, this.store, { sleepWhenIdle: true });
+  }
+
+  /** Fetches the Phaser chunk while the lobby fills, so round 1 does not wait for it. */
+  static preload(): void {
+    void import('../../game/startPlayView.ts');
   }
 
   /** A new round's puzzle; after training, the old weights glide into the new ones. */
