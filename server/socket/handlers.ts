@@ -107,19 +107,19 @@ export function attachHandlers(
       return room;
     };
 
-    on('player:join', (raw) => {
+    on('player:join', async (raw) => {
       const p = parse(JoinPayload, raw);
       gate('join');
       const room = registry.byCode(p.code) ?? missed('join', ErrorCode.NotFound, NO_CODE);
-      const { player, token } = room.onJoin(p.nickname);
+      const { player, token } = await room.onJoin(p.nickname);
       linkPlayer(room, player);
       log('player_joined', { sessionId: room.id, playerId: player.row.id });
       return playerWelcome(room, player, token);
     });
     // A resume is judged by its token first: an unknown one says nothing about the code.
-    on('player:resume', (raw) => {
+    on('player:resume', async (raw) => {
       const p = parse(ResumePayload, raw);
-      const known = registry.playerToken(p.token);
+      const known = await registry.playerToken(p.token);
       gate('resume', !!known);
       if (!known) return missed('resume', ErrorCode.BadToken, 'no session knows that resume token');
       const room = registry.get(known.sessionId);
@@ -132,9 +132,9 @@ export function attachHandlers(
       return playerWelcome(room, player);
     });
     // Likewise the host: only a known host token learns whether one of its sessions has the code.
-    on('host:join', (raw) => {
+    on('host:join', async (raw) => {
       const p = parse(HostJoinPayload, raw);
-      const hostId = registry.hostOf(p.token);
+      const hostId = await registry.hostOf(p.token);
       gate('host', !!hostId);
       if (!hostId) return missed('host', ErrorCode.BadToken, 'unknown host token');
       const room = registry.byCode(p.code);
