@@ -14,7 +14,7 @@ const dataDir = path.resolve(process.env['DATA_DIR'] ?? 'data');
 const store = new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'), {
   synchronous: process.env['SQLITE_SYNCHRONOUS'] === 'NORMAL' ? 'NORMAL' : 'FULL',
 });
-const { httpServer, shutdown } = createApp({
+const { httpServer, shutdown } = await createApp({
   clientDir: path.resolve(process.env['CLIENT_DIR'] ?? 'dist/client'),
   store,
   log: jsonLog,

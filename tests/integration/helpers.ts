@@ -52,7 +52,7 @@ export interface StartOptions {
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'bd-data-'));
   const clientDir = fakeClientDir();
-  const app = createApp({
+  const app = await createApp({
     clientDir,
     store: new SqliteStore(path.join(dataDir, 'test.sqlite')),
     limits: {
