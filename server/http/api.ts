@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { Log } from '../log.ts';
 import { metrics } from '../metrics.ts';
-import type { Store } from '../persistence/store.ts';
+import { type Store, StoreError } from '../persistence/store.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
@@ -30,6 +30,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.TooManyJoins]: 429,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ShuttingDown]: 503,
+  [ErrorCode.Unavailable]: 503,
 };
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {
@@ -75,6 +76,8 @@ export function apiRouter(d: ApiDeps): express.Router {
         await fn(req, res);
       } catch (e) {
         if (e instanceof RoomError) return sendError(res, e.code, e.message);
+        if (e instanceof StoreError)
+          return sendError(res, ErrorCode.Unavailable, 'the database did not answer: try again');
         d.log('error', { path: req.path, message: e instanceof Error ? e.message : String(e) });
         sendError(res, ErrorCode.Internal, 'the server could not do that');
       }

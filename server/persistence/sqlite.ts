@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS rounds (
   PRIMARY KEY (session_id, round));
 CREATE TABLE IF NOT EXISTS moves (
   session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, player_id TEXT NOT NULL,
-  result TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (session_id, round, player_id));
+  result TEXT NOT NULL, created_at INTEGER NOT NULL, move_id TEXT,
+  PRIMARY KEY (session_id, round, player_id));
 `;
 
 interface SessionDb {
@@ -70,6 +71,10 @@ export class SqliteStore implements Store {
     const roundCols = this.db.pragma('table_info(rounds)') as { name: string }[];
     if (!roundCols.some((c) => c.name === 'round_key'))
       this.db.exec('ALTER TABLE rounds ADD COLUMN round_key TEXT');
+    // Files made before moves carried the client's move id get its column (null: none sent).
+    const moveCols = this.db.pragma('table_info(moves)') as { name: string }[];
+    if (!moveCols.some((c) => c.name === 'move_id'))
+      this.db.exec('ALTER TABLE moves ADD COLUMN move_id TEXT');
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
       createHost: p('INSERT INTO hosts (id, token_hash, created_at) VALUES (?, ?, ?)'),
@@ -92,7 +97,7 @@ export class SqliteStore implements Store {
       ),
       endRound: p('UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?'),
       addMove: p(
-        'INSERT INTO moves (session_id, round, player_id, result, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO moves (session_id, round, player_id, result, created_at, move_id) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       active: p('SELECT * FROM sessions WHERE ended_at IS NULL'),
       session: p('SELECT * FROM sessions WHERE id = ?'),
@@ -199,6 +204,7 @@ export class SqliteStore implements Store {
               r.playerId,
               JSON.stringify(r.result),
               r.createdAt,
+              r.moveId ?? null,
             );
           } catch (e) {
             failed.set(m, e);
@@ -245,6 +251,7 @@ export class SqliteStore implements Store {
         playerId: m['player_id'] as string,
         result: moveFromStore(JSON.parse(m['result'] as string)),
         createdAt: m['created_at'] as number,
+        moveId: (m['move_id'] as string | null) ?? null,
       }),
     );
     return {

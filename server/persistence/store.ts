@@ -72,6 +72,23 @@ export interface MoveRow {
   playerId: string;
   result: MoveResult;
   createdAt: number;
+  /** The client's id for the move, when it sent one: a retry with it is answered with this result. */
+  moveId?: string | null;
+}
+
+/**
+ * Why a store refused a write (the write changed nothing): `unavailable` —
+ * the database cannot be reached or failed; `stale` — in a cluster, this node
+ * no longer holds the room's lease (another node has taken the room over).
+ */
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'unavailable' | 'stale',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
 }
 
 export interface LoadedSession {

@@ -79,6 +79,7 @@ export class Room extends RoomMoves {
       if (!p) continue;
       p.points.set(m.round, m.result.points);
       p.score += m.result.points;
+      if (m.moveId) p.lastMove = { moveId: m.moveId, result: m.result, saved: Promise.resolve() };
       // A kicked player's move stays in the store (the report shows it) but not in the round.
       if (m.round === session.state.round && !p.row.kicked) room.moves.set(m.playerId, m.result);
     }

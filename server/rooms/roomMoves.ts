@@ -42,6 +42,12 @@ export abstract class RoomMoves extends RoomPlayers {
     const p = this.players.get(playerId);
     if (!p || p.row.kicked)
       refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    // A retry of a move already taken (its ack lost, or its node gone): the stored answer again.
+    const last = p.lastMove;
+    if (m.moveId !== undefined && last?.moveId === m.moveId) {
+      await last.saved;
+      return last.result;
+    }
     if (m.round === s.round && this.moves.has(playerId))
       refuse(ErrorCode.AlreadyMoved, 'one move per round: you have moved');
     if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
@@ -65,7 +71,9 @@ export abstract class RoomMoves extends RoomPlayers {
       playerId,
       result,
       createdAt: now,
+      moveId: m.moveId ?? null,
     });
+    if (m.moveId !== undefined) p.lastMove = { moveId: m.moveId, result, saved };
     this.moves.set(playerId, result);
     p.points.set(round, result.points);
     p.score += result.points;
@@ -77,6 +85,7 @@ export abstract class RoomMoves extends RoomPlayers {
     } catch (e) {
       // Not in the store, so not counted: take it back before anyone is told.
       if (this.moves.get(playerId) === result) this.moves.delete(playerId);
+      if (p.lastMove?.result === result) delete p.lastMove;
       if (p.points.get(round) === result.points) {
         p.points.delete(round);
         p.score -= result.points;
