@@ -30,6 +30,8 @@ export interface SessionState {
   me: { playerId: string; nickname: string } | null;
   /** The player's total (the host's page: 0). */
   score: number;
+  /** The player's rounds last this many times as long as the class's (extra time from the host). */
+  timeFactor: number;
   round: RoundStart | null;
   /** The player's own scored move of `round`, if any. */
   myMove: MoveResult | null;
@@ -66,6 +68,7 @@ export const initialSession: SessionState = {
   sessionId: '',
   me: null,
   score: 0,
+  timeFactor: 1,
   round: null,
   myMove: null,
   reveal: null,
@@ -103,6 +106,7 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         sessionId: w.sessionId,
         me: { playerId: w.playerId, nickname: w.nickname },
         score: w.score,
+        timeFactor: w.timeFactor ?? 1,
         round: w.round,
         myMove: w.myMove,
         reveal: w.reveal,
@@ -134,6 +138,8 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
     }
     case 'player:kicked':
       return { ...s, kicked: true };
+    case 'player:time':
+      return { ...s, timeFactor: e.data.factor };
     case 'server:restarting':
       return { ...s, restarting: true };
   }

@@ -3,6 +3,7 @@ import type { MovePayload } from '#shared/protocol/schemas';
 import type { MoveResult, Status } from '#shared/protocol/views';
 import type { SessionRow } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
+import { openUntil, ownDeadline, ownLimitSeconds } from './extraTime.ts';
 import { statusOf } from './messages.ts';
 import { type Command, elapsedSeconds } from './phase.ts';
 import { RoomPlayers } from './roomPlayers.ts';
@@ -35,6 +36,37 @@ export abstract class RoomMoves extends RoomPlayers {
 
   /** The timer and "everyone moved" may race the host: a refused one is simply dropped. */
   protected abstract tryCommand(cmd: Command): void;
+  /** The round's closing time changed (extra time given, a player with more time moved). */
+  protected abstract reschedule(): void;
+
+  /** The factors of the players still to move: a round waits for those with more time. */
+  private *pendingFactors(): Iterable<number> {
+    for (const q of this.players.values())
+      if (!q.row.kicked && q.timeFactor !== 1 && !this.moves.has(q.row.id)) yield q.timeFactor;
+  }
+
+  /** When the open round closes at the latest, players with more time counted (null: paused or closed). */
+  roundClosesAt(): number | null {
+    const c = this.state.clock;
+    return this.state.phase === Phase.Question && c ? openUntil(c, this.pendingFactors()) : null;
+  }
+
+  /**
+   * The host gives one player more time (×1.5, ×2) or takes it back (×1):
+   * from now on, and in the open round too. Their phone hears it at once and
+   * shows its own clock; the round stays open for them until their deadline.
+   */
+  extraTime(playerId: string, factor: number): Status {
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
+    p.timeFactor = factor;
+    this.lastActive = this.deps.now();
+    this.out?.toPlayer?.(playerId, 'player:time', { factor });
+    this.deps.log('player_time', { sessionId: this.id, playerId, factor });
+    this.sendPlayers();
+    this.reschedule();
+    return statusOf(this);
+  }
 
   /** A player's move, scored by the engine and written before the ack. */
   async move(playerId: string, m: MovePayload): Promise<MoveResult> {
@@ -55,14 +87,19 @@ export abstract class RoomMoves extends RoomPlayers {
     if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
     if (s.phase !== Phase.Question || !s.clock || !this.math || m.round !== s.round)
       refuse(ErrorCode.RoundClosed, `round ${m.round} is not open for moves`);
-    // The timer closes the round; this only catches a timer held up far past its time.
-    if (s.clock.deadline !== null && now > s.clock.deadline + MOVE_GRACE_MS + LATE_LIMIT_MS)
+    // The timer closes the round; this only catches a timer held up far past its time, or a
+    // player whose own time is up while the round stays open for a classmate with more.
+    const mine = ownDeadline(s.clock, p.timeFactor);
+    const closes = this.roundClosesAt();
+    if (mine !== null && closes !== null && closes > mine && now > mine + MOVE_GRACE_MS)
+      refuse(ErrorCode.RoundClosed, 'your time is up for this round');
+    if (closes !== null && now > closes + MOVE_GRACE_MS + LATE_LIMIT_MS)
       refuse(ErrorCode.RoundClosed, 'time is up for this round');
     const check = checkMove(this.math, m);
     if (!check.ok) refuse(check.code, check.message);
     const timing = {
       seconds: elapsedSeconds(s.clock, now),
-      limit: s.clock.limitMs / 1000,
+      limit: ownLimitSeconds(s.clock, p.timeFactor),
       speedScoring: this.settings.speedScoring,
     };
     const result = scoreRoundMove(this.math, m, timing, p.score);
@@ -82,6 +119,8 @@ export abstract class RoomMoves extends RoomPlayers {
     this.movedSince.push(playerId);
     this.writing.add(saved);
     this.sendProgress();
+    // A player with more time has moved: the round may now close sooner.
+    if (p.timeFactor !== 1) this.reschedule();
     this.closeIfAllMoved();
     try {
       await saved;

@@ -3,6 +3,7 @@ import { ErrorCode } from '#shared/protocol/codes';
 import {
   EmptyPayload,
   ExtendPayload,
+  ExtraTimePayload,
   HostJoinPayload,
   JoinPayload,
   KickPayload,
@@ -179,6 +180,11 @@ export function attachHandlers(
     on('host:kick', (raw) => {
       const room = roomOf('host');
       return room.kick(parse(KickPayload, raw).playerId);
+    });
+    on('host:extraTime', (raw) => {
+      const room = roomOf('host');
+      const { playerId, factor } = parse(ExtraTimePayload, raw);
+      return room.extraTime(playerId, factor);
     });
 
     socket.on('disconnect', () => {
