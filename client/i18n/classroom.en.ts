@@ -176,6 +176,13 @@ export const classroomEn = {
   'cls.player.layerValues': 'Layer {l}, neuron by neuron',
   'cls.player.retryIn': 'Trying again in {s} s…',
   'cls.timer.left': '{s} s left',
+  'cls.create.untimed': 'Untimed',
+  'cls.create.untimedHelp':
+    'No clock: each round waits for everyone (or for you to end it). Speed scoring is off.',
+  'cls.time.give': 'Time for {name}: ×{f} (change)',
+  'cls.time.factor': '×{f} time',
+  'cls.time.mine': 'You have extra time: ×{f}',
+  'cls.timer.untimed': 'No time limit',
   // Errors, by the server's code
   'cls.err.BAD_PAYLOAD': 'That request was not understood.',
   'cls.err.BAD_SETTINGS': 'Those settings do not fit: {detail}',

@@ -92,6 +92,7 @@ function controlScreen(
 
   const view = new HostView(box, token ?? '', {
     kick: (playerId) => void command('host:kick', { playerId }),
+    extraTime: (playerId, factor) => void command('host:extraTime', { playerId, factor }),
     lock: (locked) => void command(locked ? 'host:lock' : 'host:unlock', {}),
     start: () => void command('host:start', {}),
     pause: () => void command('host:pause', {}),

@@ -1,5 +1,6 @@
 import { toCanvas } from 'qrcode';
 import type { SessionSettings } from '#shared/protocol/schemas';
+import { TIME_FACTORS, type TimeFactor } from '#shared/protocol/settings';
 import type { PlayerEntry, Status } from '#shared/protocol/views';
 import { applyI18n, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
@@ -7,6 +8,8 @@ import { spacedCode } from '../page.ts';
 
 export interface LobbyActions {
   kick(playerId: string): void;
+  /** More time for one player (×1.5, ×2), or back to the class's (×1). */
+  extraTime(playerId: string, factor: TimeFactor): void;
   lock(locked: boolean): void;
   start(): void;
 }
@@ -174,7 +177,7 @@ export class LobbyView {
     const seen = new Set<string>();
     const items = newest.map((p, i) => {
       seen.add(p.id);
-      const key = `${p.nickname}|${p.online}|${t('cls.lobby.away')}`;
+      const key = `${p.nickname}|${p.online}|${p.timeFactor ?? 1}|${t('cls.lobby.away')}`;
       let chip = this.chips.get(p.id);
       if (!chip || chip.key !== key) {
         chip = { li: this.chip(p), key };
@@ -198,11 +201,28 @@ export class LobbyView {
       '×',
     );
     kick.addEventListener('click', () => this.actions.kick(p.id));
+    const f = p.timeFactor ?? 1;
+    // One button cycles ×1 → ×1.5 → ×2 → ×1: a quiet accommodation, set before or during the game.
+    const time = el(
+      'button',
+      {
+        type: 'button',
+        class: `time${f !== 1 ? ' more' : ''}`,
+        'aria-label': t('cls.time.give', { name: p.nickname, f }),
+        title: t('cls.time.give', { name: p.nickname, f }),
+      },
+      f !== 1 ? `⏱×${f}` : '⏱',
+    );
+    time.addEventListener('click', () => {
+      const i = TIME_FACTORS.indexOf(f as TimeFactor);
+      this.actions.extraTime(p.id, TIME_FACTORS[(i + 1) % TIME_FACTORS.length]!);
+    });
     return el(
       'li',
       { class: `player-chip${p.online ? '' : ' away'}`, 'data-id': p.id },
       el('span', { class: 'nick', title: p.nickname }, p.nickname),
       p.online ? '' : el('span', { class: 'away-tag' }, t('cls.lobby.away')),
+      time,
       kick,
     );
   }

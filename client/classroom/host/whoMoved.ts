@@ -25,7 +25,7 @@ export class WhoMoved {
 
   render(players: PlayerEntry[]): void {
     const large = players.length > NAME_CHIPS_MAX;
-    const shape = `${large}|${players.map((p) => `${p.id}${p.online ? '' : '~'}`).join(',')}`;
+    const shape = `${large}|${players.map((p) => `${p.id}${p.online ? '' : '~'}${p.timeFactor ?? ''}`).join(',')}`;
     if (shape !== this.shape) this.build(players, large, shape);
     for (const p of players) this.cells.get(p.id)?.classList.toggle('done', p.answered);
     if (!large)
@@ -73,6 +73,13 @@ export class WhoMoved {
           { class: `moved-chip${p.online ? '' : ' away'}`, 'data-id': p.id },
           el('span', { class: 'tick', 'aria-hidden': 'true' }, '○'),
           el('span', { class: 'nick', title: p.nickname }, p.nickname),
+          p.timeFactor && p.timeFactor !== 1
+            ? el(
+                'span',
+                { class: 'time-tag', title: t('cls.time.factor', { f: p.timeFactor }) },
+                `⏱×${p.timeFactor}`,
+              )
+            : '',
         );
         this.cells.set(p.id, chip);
         return chip;
