@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { MoveResult, PlayerWelcome, RoundStart } from '#shared/protocol/views';
+import type { MoveResult, PlayerWelcome, Reveal, RoundStart } from '#shared/protocol/views';
 import { type Client, call, connect } from '../integration/helpers.ts';
 import { screenshot } from './harness.ts';
 
@@ -17,6 +17,9 @@ export interface ScriptedPlayer {
   id: string;
   nickname: string;
   round: RoundStart | null;
+  /** The last reveal this phone received, and the time factor the host gave it. */
+  reveal: Reveal | null;
+  timeFactor: number;
 }
 
 /** `n` players join by socket, a few at a time, as phones in a room would. */
@@ -52,9 +55,22 @@ export async function scriptedClass(
         const nickname = `${names[(i + k) % names.length]}${i + k + 1}`;
         const r = await call<PlayerWelcome>(socket, 'player:join', { code, nickname });
         if (!r.ok) throw new Error(`join failed: ${r.error.code}`);
-        const p: ScriptedPlayer = { socket, id: r.data.playerId, nickname, round: null };
+        const p: ScriptedPlayer = {
+          socket,
+          id: r.data.playerId,
+          nickname,
+          round: null,
+          reveal: null,
+          timeFactor: 1,
+        };
         socket.on('round:started', (round) => {
           p.round = round;
+        });
+        socket.on('round:ended', (reveal) => {
+          p.reveal = reveal;
+        });
+        socket.on('player:time', (t) => {
+          p.timeFactor = t.factor;
         });
         return p;
       }),

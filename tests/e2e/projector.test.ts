@@ -43,6 +43,16 @@ describe('the projector for a class of 30 and a lecture hall of 300', () => {
         '.lobby-count',
       ]);
 
+      // The host gives one student double time from their chip: their phone hears it.
+      const slow = players[0]!;
+      const timeButton = host.locator(`.player-chip[data-id="${slow.id}"] button.time`);
+      await timeButton.click();
+      await expect.poll(() => timeButton.textContent()).toBe('◷×1.5');
+      await timeButton.click();
+      await expect.poll(() => timeButton.textContent()).toBe('◷×2');
+      await expect.poll(() => slow.timeFactor).toBe(2);
+      await host.locator('body').click({ position: { x: 5, y: 300 } });
+
       // The clicker starts the round: Page Down, nothing focused.
       await host.keyboard.press('PageDown');
       await host.locator('.host-game[data-phase="question"]').waitFor();
@@ -70,6 +80,13 @@ describe('the projector for a class of 30 and a lecture hall of 300', () => {
       await scriptedMoves(players.slice(first.length), 2);
       await host.locator('.reveal-board .leaderboard').waitFor();
       await host.waitForTimeout(1500);
+      // Every phone can show its own rank and points: its entry is in the reveal it received.
+      await expect.poll(() => players.every((p) => p.reveal?.round === 1)).toBe(true);
+      for (const p of players) {
+        const mine = p.reveal!.leaderboard.find((e) => e.id === p.id);
+        expect(mine?.rank, p.nickname).toBeGreaterThanOrEqual(1);
+        expect(mine?.rank, p.nickname).toBeLessThanOrEqual(n);
+      }
       const top5 = [1, 2, 3, 4, 5].map(
         (i) => `.reveal-board .leaderboard tbody tr:nth-child(${i})`,
       );

@@ -211,7 +211,7 @@ export class LobbyView {
         'aria-label': t('cls.time.give', { name: p.nickname, f }),
         title: t('cls.time.give', { name: p.nickname, f }),
       },
-      f !== 1 ? `⏱×${f}` : '⏱',
+      f !== 1 ? `◷×${f}` : '◷',
     );
     time.addEventListener('click', () => {
       const i = TIME_FACTORS.indexOf(f as TimeFactor);

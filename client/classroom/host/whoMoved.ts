@@ -77,7 +77,7 @@ export class WhoMoved {
             ? el(
                 'span',
                 { class: 'time-tag', title: t('cls.time.factor', { f: p.timeFactor }) },
-                `⏱×${p.timeFactor}`,
+                `◷×${p.timeFactor}`,
               )
             : '',
         );
