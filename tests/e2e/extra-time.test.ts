@@ -37,6 +37,7 @@ describe('time for every student, on the screens', () => {
       const chip = host.locator('.player-chip', { hasText: 'Slow' });
       await chip.waitFor();
       await chip.locator('button.time').click();
+      await expect.poll(() => chip.locator('button.time').textContent()).toBe('◷×1.5');
       await chip.locator('button.time').click();
       await expect.poll(() => chip.locator('button.time').textContent()).toBe('◷×2');
       await host.locator('.start-button').click();
