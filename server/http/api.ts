@@ -1,19 +1,20 @@
 import express, { type Request, type Response } from 'express';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { Log } from '../log.ts';
+import { metrics } from '../metrics.ts';
 import { type Store, StoreError } from '../persistence/store.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
 import { hashToken } from '../rooms/secrets.ts';
-import { WindowLimiter } from '../socket/limits.ts';
+import type { RateLimits } from '../socket/limits.ts';
 import { type OriginRule, originAllowed } from './origins.ts';
 
 export interface ApiDeps {
   registry: Registry;
   store: Store;
   log: Log;
-  sessionsPerMinute: number;
+  limits: RateLimits;
   /** Web origins whose pages may call the API (see origins.ts). */
   origins: OriginRule;
   joinUrl: (code: string, req: Request) => string;
@@ -47,7 +48,6 @@ function hostToken(req: Request): string | undefined {
 /** REST: create a session, list a host's sessions, a session's report as JSON or CSV. */
 export function apiRouter(d: ApiDeps): express.Router {
   const r = express.Router();
-  const creates = new WindowLimiter(d.sessionsPerMinute, 60_000);
   // A cross-site form can post text/plain without asking: only JSON from an allowed origin changes anything.
   r.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
@@ -86,8 +86,10 @@ export function apiRouter(d: ApiDeps): express.Router {
   r.post(
     '/sessions',
     wrap(async (req, res) => {
-      if (!creates.allow(req.ip ?? 'unknown'))
+      if (!(await d.limits.sessionCreate(req.ip ?? 'unknown'))) {
+        metrics.rateLimited.inc({ kind: 'session' });
         throw new RoomError(ErrorCode.RateLimited, 'too many sessions created: wait a minute');
+      }
       const {
         room,
         hostToken: token,
