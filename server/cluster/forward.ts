@@ -8,8 +8,12 @@ import { localOps, type SessionOps } from '../socket/sessionOps.ts';
 import type { BusReply, BusRequest, NodeBus } from './bus.ts';
 import type { LeaseBook } from './leases.ts';
 
-/** How long a forwarded call may wait for the owner's commit before the player hears UNAVAILABLE. */
-const CALL_TIMEOUT_MS = 4000;
+/**
+ * How long a forwarded call may wait for the owner's answer before the client
+ * hears UNAVAILABLE: a move only waits for its commit; a host command may
+ * wait for the round's heavy work (training, the best-move search) to finish.
+ */
+const CALL_TIMEOUT_MS = { move: 8000, other: 60_000 };
 /** The reply of a node that does not (or no longer) run the session: look the owner up again. */
 const NOT_HERE = 'NOT_HERE';
 const MOVING = 'this session is moving to another server: try again in a moment';
@@ -89,7 +93,8 @@ export class Forwarder {
       if (method === 'move') metrics.forwardedMoves.inc();
       let reply: BusReply;
       try {
-        reply = await this.bus().call(owner, { method, args }, CALL_TIMEOUT_MS);
+        const timeout = method === 'move' ? CALL_TIMEOUT_MS.move : CALL_TIMEOUT_MS.other;
+        reply = await this.bus().call(owner, { method, args }, timeout);
       } catch {
         this.owners.delete(sessionId);
         refuse(ErrorCode.Unavailable, MOVING);

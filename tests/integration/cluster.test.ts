@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MoveResult, PlayerWelcome } from '#shared/protocol/views';
 import { startCluster, type TestCluster } from '../support/cluster.ts';
 import { waitFor } from '../support/ports.ts';
@@ -20,6 +20,13 @@ describe('a cluster of three nodes', () => {
   beforeAll(async () => {
     cluster = await startCluster(3);
   }, 120_000);
+  afterEach((t) => {
+    // A failure shows what the nodes logged as errors.
+    if (t.task.result?.state !== 'fail') return;
+    for (const n of cluster.nodes)
+      for (const line of n.proc?.lines ?? [])
+        if (/"level":50|error/.test(line)) console.log(n.name, line.slice(0, 300));
+  });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     await cluster?.close();
@@ -148,4 +155,50 @@ describe('a cluster of three nodes', () => {
       owner.kill('SIGCONT');
     }
   }, 60_000);
+
+  /** Sends the move until acked (resuming through another node if cut off); the errors seen on the way. */
+  async function moveUntilAcked(
+    p: { socket: Client; welcome: PlayerWelcome; node: number },
+    code: string,
+    m: ReturnType<typeof move>,
+  ): Promise<{ result: MoveResult; errors: string[] }> {
+    const errors: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      if (p.socket.disconnected) {
+        p.node = (p.node + 1) % cluster.nodes.length;
+        p.socket = (await resume(cluster.nodes[p.node]!.url, code, p.welcome.resumeToken!)).socket;
+      }
+      const r = await call<MoveResult>(p.socket, 'move:submit', m).catch(() => null);
+      if (r?.ok) return { result: MoveResult.parse(r.data), errors };
+      if (r) errors.push(r.error.code);
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    throw new Error(`move never acked: ${errors.join(' ')}`);
+  }
+
+  for (const engine of ['postgres', 'redis'] as const)
+    it(`rides out ${engine} stopping for a few seconds mid-round: refused clearly, nothing acked lost`, async () => {
+      const { c, players } = await classroom(4);
+      const acked = [MoveResult.parse(await ok(players[0]!.socket, 'move:submit', move(0)))];
+      await cluster[engine].stop();
+      const during = await Promise.all(
+        [1, 2].map((i) => call(players[i]!.socket, 'move:submit', move(i)).catch(() => null)),
+      );
+      await new Promise((r) => setTimeout(r, 2500));
+      await cluster[engine].start();
+      // Moves during the outage were refused with a clear code, or waited and were scored once.
+      for (const r of during) if (r && !r.ok) expect(r.error.code).toBe('UNAVAILABLE');
+      if (engine === 'postgres') expect(during.some((r) => r && !r.ok)).toBe(true);
+      for (const i of [1, 2, 3])
+        acked.push((await moveUntilAcked(players[i]!, c.code, move(i))).result);
+      const rows = await cluster.sql<{ player_id: string; result: MoveResult }>(
+        'SELECT player_id, result FROM moves WHERE session_id = $1',
+        [c.sessionId],
+      );
+      expect(rows).toHaveLength(4);
+      for (let i = 0; i < 4; i++) {
+        const row = rows.find((r) => r.player_id === players[i]!.welcome.playerId);
+        expect(row?.result.points).toBe(acked[i]!.points);
+      }
+    }, 90_000);
 });

@@ -41,6 +41,8 @@ export async function startCluster(
   const databaseUrl = await freshDatabase(postgres);
   const clientDir = fakeClientDir();
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // A test that stops Postgres drops the idle connections: the pool makes new ones.
+  pool.on('error', () => {});
   const nodes: ClusterNodeProcess[] = [];
   for (let i = 1; i <= n; i++) {
     const port = await freePort();
