@@ -48,8 +48,8 @@ export const metrics = {
     registers: [metricsRegistry],
   }),
   movesScored: new Counter({
-    name: 'backprop_demon_moves_scored_total',
-    help: 'Moves scored and committed by this node',
+    name: 'backprop_demon_moves_acked_total',
+    help: 'Moves acked by this node, after the commit (scored here, or by the owner it forwarded them to)',
     registers: [metricsRegistry],
   }),
   takeovers: new Counter({
