@@ -181,9 +181,9 @@ export function attachHandlers(
       return ops.kick(id, parse(KickPayload, raw).playerId);
     });
     on('host:extraTime', (raw) => {
-      const room = roomOf('host');
+      const id = joinedAs('host');
       const { playerId, factor } = parse(ExtraTimePayload, raw);
-      return room.extraTime(playerId, factor);
+      return ops.extraTime(id, playerId, factor);
     });
 
     socket.on('disconnect', () => {
