@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVELS } from '#shared/game/levels';
+import { PRESET_LEVELS } from '#shared/game/levels';
 import { resolveSettings } from '../../server/rooms/settings.ts';
 
 const seed = () => 99;
@@ -14,7 +14,7 @@ describe('session settings', () => {
   });
 
   it('takes every level preset as it is', () => {
-    for (const level of LEVELS) {
+    for (const level of PRESET_LEVELS) {
       const r = resolveSettings({ preset: level.id }, seed);
       expect(r, level.id).toMatchObject({
         ok: true,
