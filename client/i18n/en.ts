@@ -112,6 +112,7 @@ export const en = {
   'ds.spirals': 'two spirals',
   'ds.clusters': 'two clusters',
   'ds.digits': '5×5 digits',
+  'ds.mnist': 'MNIST (real handwriting): opens the lab',
   'level.outputDemon.title': 'The output demon',
   'level.outputDemon.intro':
     "You sit at the output neuron. Its error $\\delta^L = (a^L - y)\\,\\sigma'(z^L)$ (BP1) is shown. Adding $\\Delta z$ changes the cost by about $\\delta\\,\\Delta z$: pick the sign of $\\Delta z$ that makes it negative.",

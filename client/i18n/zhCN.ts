@@ -111,6 +111,7 @@ export const zhCN: Record<MessageKey, string> = {
   'ds.spirals': '双螺旋',
   'ds.clusters': '两团点',
   'ds.digits': '5×5 数字',
+  'ds.mnist': 'MNIST（真实手写）：打开实验室',
   'level.outputDemon.title': '输出层的小恶魔',
   'level.outputDemon.intro':
     "你守在输出神经元旁。它的误差 $\\delta^L = (a^L - y)\\,\\sigma'(z^L)$（BP1）已经显示出来。加上 $\\Delta z$ 后，损失大约改变 $\\delta\\,\\Delta z$：选一个让它为负的 $\\Delta z$ 符号。",
