@@ -41,6 +41,8 @@ describe('session settings', () => {
     [{ show: 'everything' }, 'show'],
     [{ batchSize: 8 }, 'batchSize'],
     [{ preset: 'level99' }, 'preset'],
+    // The MNIST level is solo only: a room cannot build its puzzle from settings.
+    [{ preset: 'realDigits' }, 'preset'],
     [{ colour: 'red' }, 'settings'],
   ])('refuses %j naming %s', (input, field) => {
     const r = resolveSettings(input, seed);
