@@ -64,6 +64,27 @@ async function ruleMove(page: Page): Promise<{ r: Ref; d: number }> {
   return best!;
 }
 
+/** Pairs of hidden neurons whose buttons overlap on screen, and the narrowest button's width. */
+async function crowding(page: Page): Promise<{ overlaps: number; narrowest: number }> {
+  return page.locator('button.neuron[data-l="1"]').evaluateAll((bs) => {
+    const r = bs.map((b) => b.getBoundingClientRect());
+    let overlaps = 0;
+    for (let i = 0; i < r.length; i++)
+      for (let k = i + 1; k < r.length; k++) {
+        const a = r[i]!;
+        const b = r[k]!;
+        if (
+          a.left < b.right - 1 &&
+          b.left < a.right - 1 &&
+          a.top < b.bottom - 1 &&
+          b.top < a.bottom - 1
+        )
+          overlaps++;
+      }
+    return { overlaps, narrowest: Math.min(...r.map((x) => x.width)) };
+  });
+}
+
 describe('the MNIST level ends the campaign on the book’s network', () => {
   it('is level 13 in the list; the list loads no digits, the level loads them with a progress bar', async () => {
     const { context, page } = await newPage(game.browser, {
@@ -141,9 +162,11 @@ describe('the MNIST level ends the campaign on the book’s network', () => {
     await context.close();
   }, 180_000);
 
-  it('reads well in Chinese and at 360 px', async () => {
+  it('reads well in Chinese, on a laptop and at 360 px', async () => {
     const shots: [string, { width: number; height: number }, string][] = [
       ['digit-level-1920-zh', { width: 1920, height: 1080 }, 'zh-CN'],
+      ['digit-level-1366-en', { width: 1366, height: 800 }, 'en-US'],
+      ['digit-level-1024-zh', { width: 1024, height: 768 }, 'zh-CN'],
       ['digit-level-360-en', { width: 360, height: 740 }, 'en-US'],
       ['digit-level-360-zh', { width: 360, height: 740 }, 'zh-CN'],
     ];
@@ -164,6 +187,10 @@ describe('the MNIST level ends the campaign on the book’s network', () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow, name).toBeLessThanOrEqual(0);
+      // Every hidden neuron stays a tap target of its own, its δ label readable.
+      const crowd = await crowding(page);
+      expect(crowd.overlaps, name).toBe(0);
+      expect(crowd.narrowest, name).toBeGreaterThanOrEqual(44);
       await screenshot(page, name);
       await page
         .locator('.digit-stage')

@@ -60,8 +60,7 @@ export class DigitStage {
         'section',
         { class: 'digit-layer digit-in' },
         caption(() => mt('digits.input', { n: n()[0]! })),
-        this.canvas,
-        this.reads,
+        el('div', { class: 'digit-in-body' }, this.canvas, this.reads),
       ),
       el(
         'section',
