@@ -62,7 +62,7 @@ export const mnistZhCN: Record<MnistKey, string> = {
   'digits.starting': '正在获取数字……',
   'digits.training': '正在用 {n} 个数字把书中的 [784, 30, 10] 训练一轮（η = 3.0，小批量 10）……',
   'digits.input': '第 1 层：{n} 个输入，即这个数字的像素',
-  'digits.hidden': '第 2 层：{n} 个隐藏神经元，下面是这个数字的 δ（圈的粗细：|⁠δ⁠|）',
+  'digits.hidden': '第 2 层：{n} 个隐藏神经元，下面是这个数字的 δ（圈的粗细：|\u2060δ\u2060|）',
   'digits.outputs': '第 {L} 层 = L：10 个输出 aᴸ',
   'digits.image': '手写的 {y}，28×28 像素',
   'digits.written': '← 写的',
