@@ -62,7 +62,8 @@ export const mnistEn = {
   'digits.training':
     'Training the book’s [784, 30, 10] for one epoch on {n} digits (η = 3.0, mini-batches of 10)…',
   'digits.input': 'Layer 1: {n} inputs, the pixels of the digit',
-  'digits.hidden': 'Layer 2: {n} hidden neurons, each with its δ for this digit (ring width: |\u2060δ\u2060|)',
+  'digits.hidden':
+    'Layer 2: {n} hidden neurons, each with its δ for this digit (ring width: |\u2060δ\u2060|)',
   'digits.outputs': 'Layer {L} = L: the 10 outputs aᴸ',
   'digits.image': 'A handwritten {y}, 28×28 pixels',
   'digits.written': '← written',
