@@ -116,6 +116,27 @@ describe('the MNIST level ends the campaign on the book’s network', () => {
     const line = (await reads.textContent())!;
     const [, written, read] = line.match(/^Written (\d); the network reads (\d)\.$/)!;
     expect(read).not.toBe(written);
+    // A screen reader hears each neuron with its value.
+    await expect(
+      page.locator('button.neuron[data-l="1"][data-j="0"]').getAttribute('aria-label'),
+    ).resolves.toMatch(/^neuron 1 of layer 2: [+−][\d.e−]+$/);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('says so when the digits cannot be loaded, and offers to try again', async () => {
+    const { context, page } = await newPage(game.browser);
+    await allOpen(page);
+    await page.route('**/*.gz', (r) => r.fulfill({ status: 503, body: 'busy' }));
+    await page.goto(`${game.url}/play.html?level=realDigits`);
+    await expect
+      .poll(() => page.locator('.digit-loading .form-message').textContent())
+      .toBe('The digits could not be loaded: HTTP 503');
+    await expect(page.locator('.digit-loading button.retry').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.modal').count()).toBe(0);
+    await page.unroute('**/*.gz');
+    await page.locator('.digit-loading button.retry').click();
+    await page.locator('.modal button.start').waitFor({ timeout: 60_000 });
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   }, 120_000);

@@ -163,7 +163,12 @@ export class DigitStage {
     b.classList.toggle('selected', s.selected?.l === l && s.selected?.j === j);
     b.classList.toggle('inspected', s.inspected?.l === l && s.inspected?.j === j);
     b.classList.toggle('movable', movable);
-    b.setAttribute('aria-label', t('play.neuron', { l: bookLayer(l), j: bookNeuron(j) }));
+    // The value on the button is read with its name: a screen reader hears δ (or aᴸ) too.
+    const value = b.querySelector('.v')?.textContent ?? '';
+    b.setAttribute(
+      'aria-label',
+      `${t('play.neuron', { l: bookLayer(l), j: bookNeuron(j) })}: ${value}`,
+    );
     b.setAttribute('aria-description', movable ? '' : t('play.inspectOnly'));
   }
 
