@@ -96,6 +96,17 @@ describe('the MNIST level ends the campaign on the book’s network', () => {
     const card = page.locator('[data-level="realDigits"]');
     await expect(card.textContent()).resolves.toMatch(/^Level 13The book’s network, real digits/);
     expect(digits.count).toBe(0);
+    // Every value the progress bar shows, with what the page says at that moment.
+    await context.addInitScript(() => {
+      const w = window as unknown as { bar_: string[] };
+      w.bar_ = [];
+      new MutationObserver((ms) => {
+        for (const m of ms) {
+          const said = document.querySelector('.digit-loading .form-message')?.textContent ?? '';
+          w.bar_.push(`${(m.target as Element).getAttribute('value') ?? 'busy'}|${said}`);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['value'] });
+    });
     await card.click();
     // The bar shows while the digits come and the network trains.
     await page.locator('.digit-loading progress').waitFor();
@@ -104,6 +115,12 @@ describe('the MNIST level ends the campaign on the book’s network', () => {
       .toMatch(/^(Downloading the digits… \d+ %|Unpacking|Training the book’s \[784, 30, 10\])/);
     await page.locator('.modal button.start').waitFor({ timeout: 60_000 });
     expect(digits.count).toBe(1);
+    // The bar moved on while the network trained: shares of the epoch between 0 and 1.
+    const bar = await page.evaluate(() => (window as unknown as { bar_: string[] }).bar_);
+    const shares = bar
+      .filter((v) => v.includes('|Training the book’s'))
+      .map((v) => Number(v.split('|')[0]));
+    expect(shares.filter((f) => f > 0 && f < 1).length, bar.join('\n')).toBeGreaterThan(5);
     await expect(page.locator('.modal .intro-text').textContent()).resolves.toMatch(/BP2/);
     await screenshot(page, 'digit-level-1920-en-intro');
     await page.locator('.modal button.start').click();

@@ -20,12 +20,17 @@ interface Built {
 }
 
 /** Trains the level's network in a worker (one epoch: a second or two) and picks its digit. */
-function buildInWorker(bytes: Uint8Array<ArrayBuffer>, spec: MnistLevelSpec): Promise<Built> {
+function buildInWorker(
+  bytes: Uint8Array<ArrayBuffer>,
+  spec: MnistLevelSpec,
+  onTrained: (fraction: number) => void,
+): Promise<Built> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   return new Promise<Built>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<BuildReply>) => {
-      worker.terminate();
       const msg = e.data;
+      if (msg.type === 'progress') return onTrained(msg.fraction);
+      worker.terminate();
       if (msg.type === 'error') return reject(new Error(msg.message));
       const network = networkFromJSON(msg.network);
       // The copy must be the worker's network bit for bit, or the scores would differ from Node's.
@@ -94,9 +99,12 @@ export async function digitLevelScreen(
   let loaded: { data: MnistData; built: Built };
   try {
     const { data, bytes } = await loadMnist(onProgress);
-    bar.removeAttribute('value');
+    bar.value = 0;
     say(() => mt('digits.training', { n: data.nTrain.toLocaleString('en-US') }));
-    loaded = { data, built: await buildInWorker(bytes, spec) };
+    const built = await buildInWorker(bytes, spec, (f) => {
+      bar.value = f;
+    });
+    loaded = { data, built };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     bar.value = 0;

@@ -20,4 +20,6 @@ export type BuildReply =
       /** networkHash of the trained network: the page checks its copy against it. */
       hash: number;
     }
+  /** Share of the level's SGD steps done, a few dozen times while it trains. */
+  | { type: 'progress'; fraction: number }
   | { type: 'error'; message: string };

@@ -12,7 +12,9 @@ const scope = self as unknown as {
 
 scope.onmessage = (e) => {
   try {
-    const level = buildMnistLevel(parseMnist(new Uint8Array(e.data.bytes)), e.data.spec);
+    const level = buildMnistLevel(parseMnist(new Uint8Array(e.data.bytes)), e.data.spec, (f) =>
+      scope.postMessage({ type: 'progress', fraction: f }),
+    );
     scope.postMessage({
       type: 'built',
       network: networkToJSON(level.network),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argmax } from '#shared/data/mnistTraining';
+import { trainBatch } from '#shared/data/mnist';
+import { argmax, mnistTrainer, networkHash, stepsPerEpoch } from '#shared/data/mnistTraining';
 import { applyBiasNudge, bestNudge, cloneNetwork, nudge, Trace } from '#shared/engine/index';
 import { LEVELS, levelById, movableNeurons, starsFor } from '#shared/game/levels';
 import { buildMnistLevel, MNIST_LEVEL, movesToFix } from '#shared/game/mnistLevel';
@@ -33,7 +34,20 @@ function playRule(sign: 1 | -1): { meanQ: number; qs: number[]; reads: number } 
 
 describe('the MNIST level', () => {
   it('is the same puzzle every time: same network, same digit', () => {
-    const again = buildMnistLevel(data);
+    const shares: number[] = [];
+    const again = buildMnistLevel(data, MNIST_LEVEL, (f) => shares.push(f));
+    // Trained in chunks for the progress bar, yet the very network of one uninterrupted epoch.
+    const train = trainBatch(data);
+    const plain = mnistTrainer(train, {
+      preset: 'small',
+      cost: 'quadratic',
+      seed: MNIST_LEVEL.seed,
+    });
+    plain.run(MNIST_LEVEL.epochs * stepsPerEpoch(train));
+    expect(networkHash(plain.net)).toBe(level.hash);
+    expect(shares.length).toBeGreaterThan(10);
+    expect(shares.at(-1)).toBe(1);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
     expect(again.hash).toBe(level.hash);
     expect(again.test).toBe(level.test);
     expect(level.network.sizes).toEqual([784, 30, 10]);
