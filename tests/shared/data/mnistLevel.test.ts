@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainBatch } from '#shared/data/mnist';
 import { argmax, mnistTrainer, networkHash, stepsPerEpoch } from '#shared/data/mnistTraining';
-import { applyBiasNudge, bestNudge, cloneNetwork, nudge, Trace } from '#shared/engine/index';
+import { applyBiasNudge, bestNudge, cloneNetwork, nudge, Rng, Trace } from '#shared/engine/index';
 import { LEVELS, levelById, movableNeurons, starsFor } from '#shared/game/levels';
 import { buildMnistLevel, MNIST_LEVEL, movesToFix } from '#shared/game/mnistLevel';
 import { quality } from '#shared/game/scoring';
@@ -11,16 +11,17 @@ const data = readMnist();
 const level = buildMnistLevel(data);
 const def = levelById('realDigits')!;
 
-/** Mean q of three kept moves at the largest |δ| of layer 2, Δz = −sign·ε·sign(δ); and the digit read after them. */
-function playRule(sign: 1 | -1): { meanQ: number; qs: number[]; reads: number } {
+/** Mean q of the level's kept moves, each chosen by `choose` from δ of layer 2; and the digit read after them. */
+function play(choose: (d: Float64Array) => { j: number; dz: number }): {
+  meanQ: number;
+  qs: number[];
+  reads: number;
+} {
   const net = cloneNetwork(level.network);
   const qs: number[] = [];
   for (let m = 0; m < level.moves; m++) {
     const trace = new Trace(net, 1).load(level.batch).run();
-    const d = trace.deltaBar[1]!;
-    let j = 0;
-    for (let k = 1; k < 30; k++) if (Math.abs(d[k]!) > Math.abs(d[j]!)) j = k;
-    const dz = sign * (d[j]! > 0 ? -level.eps : level.eps);
+    const { j, dz } = choose(trace.deltaBar[1]!);
     const move = nudge(trace, 1, j, dz);
     const best = bestNudge(trace, level.eps, level.movable);
     qs.push(quality(move.deltaC, best.deltaC));
@@ -30,6 +31,15 @@ function playRule(sign: 1 | -1): { meanQ: number; qs: number[]; reads: number } 
   after.forward();
   const meanQ = qs.reduce((a, b) => a + b, 0) / qs.length;
   return { meanQ, qs, reads: argmax(after.a[2]!, 0, 10) };
+}
+
+/** The chapter's rule: the largest |δ| of layer 2, Δz = −sign·ε·sign(δ) (sign −1: along δ, the wrong way). */
+function playRule(sign: 1 | -1) {
+  return play((d) => {
+    let j = 0;
+    for (let k = 1; k < d.length; k++) if (Math.abs(d[k]!) > Math.abs(d[j]!)) j = k;
+    return { j, dz: sign * (d[j]! > 0 ? -level.eps : level.eps) };
+  });
 }
 
 describe('the MNIST level', () => {
@@ -82,6 +92,20 @@ describe('the MNIST level', () => {
     );
     expect(meanQ).toBeGreaterThanOrEqual(0.7);
     expect(starsFor(def, meanQ)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a random player (random hidden neuron, random Δz) seldom reaches 2 stars', () => {
+    const rng = new Rng(99);
+    const plays = 30;
+    let atLeastTwo = 0;
+    for (let p = 0; p < plays; p++) {
+      const { meanQ } = play((d) => ({
+        j: Math.floor(rng.next() * d.length),
+        dz: (2 * rng.next() - 1) * level.eps,
+      }));
+      if (starsFor(def, meanQ) >= 2) atLeastTwo++;
+    }
+    expect(atLeastTwo / plays).toBeLessThan(0.3);
   });
 
   it('the same neurons nudged with the sign of δ earn no star', () => {
