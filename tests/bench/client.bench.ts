@@ -15,6 +15,7 @@ import {
   startServer,
   stopServer,
 } from '../e2e/harness.ts';
+import { projectorFigures, projectorLine } from './projector.bench.ts';
 
 const DIST = path.resolve('dist/client');
 /** The largest network the sandbox offers: 5×5 digits, three hidden layers of 16, ten outputs. */
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
       );
       if (w.steps <= 0) throw new Error('SGD did not run while measuring');
     }
+    const projector = await projectorFigures(browser, served.url);
     const fps = windows.map((w) => w.fps).sort((a, b) => a - b)[Math.floor(WINDOWS / 2)]!;
     const firstKB = gzipKB(firstScripts);
     const gameKB = gzipKB(gameScripts);
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
         .map((x) => x.toFixed(2))
         .join(' ')}`,
     );
+    console.log(projectorLine(projector));
     console.log(
       `client: first page ${Math.round(firstKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
     );

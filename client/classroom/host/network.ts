@@ -39,7 +39,12 @@ export class HostNetwork {
     if (this.started) return;
     this.started = true;
     const { startPlayView } = await import('../../game/startPlayView.ts');
-    startPlayView(this.stage.canvasHost, this.store);
+    startPlayView(this.stage.canvasHost, this.store, { sleepWhenIdle: true });
+  }
+
+  /** Fetches the Phaser chunk while the lobby fills, so round 1 does not wait for it. */
+  static preload(): void {
+    void import('../../game/startPlayView.ts');
   }
 
   /** A new round's puzzle; after training, the old weights glide into the new ones. */
@@ -107,7 +112,8 @@ export class HostNetwork {
               class: 'pick-badge',
               // counts[i] is engine layer i + 1, the book's layer i + 2.
               title: t('cls.reveal.pickCount', { l: i + 2, j: j + 1, n }),
-              style: `left:${p.x + r * 0.7}px;top:${p.y - r * 0.7}px`,
+              // Left of the neuron, past its rings: the moves' arrows stand above and below it.
+              style: `left:${p.x - r - 26}px;top:${p.y}px`,
             },
             `×${n}`,
           ),

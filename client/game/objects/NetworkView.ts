@@ -43,15 +43,18 @@ export class NetworkView {
     this.fx = scene.add.graphics();
   }
 
-  /** Redraws what changed; returns quickly when nothing did. */
-  update(now: number): void {
+  /** Redraws what changed; returns quickly when nothing did. True while something moves or changed this frame. */
+  update(now: number): boolean {
     const s = this.store;
-    if (!s.network) return;
+    if (!s.network) return false;
+    let changed = false;
     if (s.version !== this.drawnVersion) {
       this.drawnVersion = s.version;
       this.drawNetwork();
+      changed = true;
     }
     this.drawPulses(now);
+    return changed || s.pulses.length > 0;
   }
 
   private activationShade(a: number, l: number): number {
