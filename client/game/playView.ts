@@ -1,8 +1,11 @@
 import type Phaser from 'phaser';
+import { PassWalk } from '../state/passWalk.ts';
 import { PlayStore } from '../state/playStore.ts';
+import { DemonSprite } from '../ui/demon.ts';
 import { el } from '../ui/format.ts';
 import { Inspector } from '../ui/inspector.ts';
 import { bindKeys, MovePanel } from '../ui/movePanel.ts';
+import { PassPanel } from '../ui/passPanel.ts';
 import { ResultPanel } from '../ui/resultPanel.ts';
 import { Stage } from '../ui/stage.ts';
 
@@ -18,6 +21,11 @@ export interface PlayView {
   movePanel: MovePanel;
   result: ResultPanel;
   inspector: Inspector;
+  /** The backprop step-through over the network on show, and its panel (hidden until opened). */
+  walk: PassWalk;
+  passPanel: PassPanel;
+  /** The demon on the stage: on the neuron being nudged, reacting to ΔC. */
+  demon: DemonSprite;
   /** The side column: callers add their own sections (hand δ, level done, leaderboard). */
   side: HTMLElement;
   /** Stage and side, side by side (stacked on a phone). */
@@ -34,9 +42,56 @@ export function createPlayView(onSubmit: () => void): PlayView {
   const inspector = new Inspector(store);
   const result = new ResultPanel(store);
   const movePanel = new MovePanel(store, onSubmit);
-  const side = el('aside', { class: 'side' }, movePanel.root, result.root, inspector.root);
+  const walk = walkOver(store);
+  const passPanel = new PassPanel(walk, () => store.network);
+  const demon = new DemonSprite(store, stage.root);
+  const side = el(
+    'aside',
+    { class: 'side' },
+    passPanel.root,
+    movePanel.root,
+    result.root,
+    inspector.root,
+  );
   const root = el('div', { class: 'play-body' }, stage.root, side);
   const unbindKeys = bindKeys(store, onSubmit);
   const game = import('./startPlayView.ts').then((m) => m.startPlayView(stage.canvasHost, store));
-  return { store, stage, movePanel, result, inspector, side, root, game, unbindKeys };
+  return {
+    store,
+    stage,
+    movePanel,
+    result,
+    inspector,
+    walk,
+    passPanel,
+    demon,
+    side,
+    root,
+    game,
+    unbindKeys,
+  };
+}
+
+/** A step-through of the store's network: the neurons the demon may use are the ones the player may pick. */
+export function walkOver(store: PlayStore): PassWalk {
+  const walk = new PassWalk({
+    get network() {
+      return store.network;
+    },
+    get batch() {
+      return store.batch;
+    },
+    get eps() {
+      return store.eps;
+    },
+    movable() {
+      const out: { l: number; j: number }[] = [];
+      for (let l = 1; l <= store.L; l++)
+        for (let j = 0; j < store.network.sizes[l]!; j++)
+          if (store.pickable(l, j)) out.push({ l, j });
+      return out;
+    },
+  });
+  store.walk = walk;
+  return walk;
 }

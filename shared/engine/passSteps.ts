@@ -34,6 +34,8 @@ export interface ForwardStep {
   z: number[];
   /** ā^l_j = (1/n) Σ_x σ(z^l_j(x)). */
   a: number[];
+  /** ā^{l−1}_k, what the layer weighs (the batch's x for the first layer). */
+  inputs: number[];
   /** The neuron the equation is written out for: the layer's largest |δ̄|. */
   focus: number;
 }
@@ -76,6 +78,8 @@ export interface WeightStep {
   nablaW: number[][];
   /** ā^{l−1}_k of the focused weight's input (its batch mean), beside δ̄^l_j. */
   aIn: number;
+  /** δ̄^l_j of the focused weight's neuron. */
+  delta: number;
   focus: NeuronRef & { k: number };
 }
 
@@ -83,6 +87,8 @@ export interface WeightStep {
 export interface DemonStep {
   kind: 'demon';
   move: NudgeResult;
+  /** δ̄^l_j of the neuron it nudges, the slope of its first-order guess. */
+  delta: number;
   /** C before the nudge. */
   cost: number;
 }
@@ -123,6 +129,7 @@ export function passSteps(trace: Trace, eps: number, movable?: readonly NeuronRe
       l,
       z: layerMean(trace.z[l]!, nl, n),
       a: layerMean(trace.a[l]!, nl, n),
+      inputs: layerMean(trace.a[l - 1]!, sizes[l - 1]!, n),
       focus: argMaxAbs(trace.deltaBar[l]!),
     });
   }
@@ -177,7 +184,14 @@ export function passSteps(trace: Trace, eps: number, movable?: readonly NeuronRe
   }
   steps.push({ kind: 'bp3', nablaB, focus: bFocus });
   const aIn = layerMean(trace.a[wFocus.l - 1]!, sizes[wFocus.l - 1]!, n)[wFocus.k]!;
-  steps.push({ kind: 'bp4', nablaW, aIn, focus: wFocus });
-  steps.push({ kind: 'demon', move: gradientDemon(trace, eps, movable), cost: trace.cost });
+  steps.push({
+    kind: 'bp4',
+    nablaW,
+    aIn,
+    delta: trace.deltaBar[wFocus.l]![wFocus.j]!,
+    focus: wFocus,
+  });
+  const move = gradientDemon(trace, eps, movable);
+  steps.push({ kind: 'demon', move, delta: trace.deltaBar[move.l]![move.j]!, cost: trace.cost });
   return steps;
 }

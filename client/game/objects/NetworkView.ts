@@ -6,6 +6,7 @@ import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/p
 import { sampleValue } from '../../state/samples.ts';
 import { COLORS } from '../../state/theme.ts';
 import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
+import { PassLayer } from './PassLayer.ts';
 
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
 const PULSE_EDGE_LIMIT = 240;
@@ -32,6 +33,7 @@ export class NetworkView {
   private readonly g: G;
   private readonly fx: G;
   private readonly edges: EdgeLayer;
+  private readonly pass: PassLayer;
   private drawnVersion = -1;
 
   constructor(
@@ -40,6 +42,7 @@ export class NetworkView {
   ) {
     this.edges = new EdgeLayer(scene, store);
     this.g = scene.add.graphics();
+    this.pass = new PassLayer(scene, store);
     this.fx = scene.add.graphics();
   }
 
@@ -51,6 +54,7 @@ export class NetworkView {
       this.drawnVersion = s.version;
       this.drawNetwork();
     }
+    this.pass.draw(now);
     this.drawPulses(now);
   }
 
