@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { analyse, gradientDemon, Trace } from '#shared/engine/index';
+import { SANDBOX_DEFAULTS, SandboxRun } from '../../client/solo/sandboxRun.ts';
+import { tex } from '../../client/ui/format.ts';
+import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
+
+const game = useServedGame();
+
+// xor through two hidden layers of 3: [2,3,3,1], book layers 1 (input), 2, 3 and L = 4.
+const QUERY = 'dataset=xor&layers=3,3';
+const settings = { ...SANDBOX_DEFAULTS, dataset: 'xor' as const, hidden: [3, 3] };
+
+interface Shown {
+  kind: string;
+  layer: string;
+  j: number;
+  k: number | null;
+  value: number;
+  /** The TeX KaTeX typeset, as its MathML annotation keeps it. */
+  texSource: string;
+  now: string;
+}
+
+async function shown(page: Page): Promise<Shown> {
+  return page.evaluate(() => {
+    const eq = document.querySelector<HTMLElement>('.pass-eq')!;
+    const d = eq.dataset;
+    return {
+      kind: d['kind']!,
+      layer: d['layer']!,
+      j: Number(d['j']),
+      k: d['k'] === undefined ? null : Number(d['k']),
+      value: Number(d['value']),
+      texSource: eq.querySelector('annotation')?.textContent ?? '',
+      now: document.querySelector('.pass-steps li.now')?.textContent ?? '',
+    };
+  });
+}
+
+/** Book layer mark ("2", "3", "L") to the engine's layer index. */
+const engineLayer = (mark: string, L: number) => (mark === 'L' ? L : Number(mark) - 1);
+
+describe('watch backprop in the sandbox', () => {
+  it('reaches every layer and shows BP1–BP4 in order, each with the engine’s numbers', async () => {
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/play.html?sandbox=1&${QUERY}`);
+    await page.getByRole('button', { name: 'Watch backprop' }).click();
+    await expect.poll(() => page.locator('.pass-panel').isVisible()).toBe(true);
+    await page.locator('.pass-play').click(); // it opened playing: pause it and step by hand
+    await expect(page.locator('.pass-play').textContent()).resolves.toBe('Play');
+    // On a slow machine it may have moved on already: back to the first step.
+    while (await page.locator('.pass-back').isEnabled()) await page.locator('.pass-back').click();
+
+    const run = new SandboxRun(settings);
+    const trace = analyse(run.network, run.shown);
+    trace.gradients();
+    const L = run.network.sizes.length - 1;
+    const n = trace.n;
+    const mean = (f: Float64Array, nl: number, j: number) => {
+      let s = 0;
+      for (let x = 0; x < n; x++) s += f[x * nl + j]!;
+      return s / n;
+    };
+
+    const seen: string[] = [];
+    const count = await page.locator('.pass-steps li').count();
+    for (let i = 0; i < count; i++) {
+      const s = await shown(page);
+      seen.push(
+        s.kind === 'forward' || s.kind === 'bp1' || s.kind === 'bp2'
+          ? `${s.kind}:${s.layer}`
+          : s.kind,
+      );
+      const l = engineLayer(s.layer, L);
+      const j = s.j - 1;
+      const nl = run.network.sizes[l]!;
+      let expected: number;
+      if (s.kind === 'forward') {
+        expected = mean(trace.a[l]!, nl, j);
+        // z̄ of the same neuron is written out on the line above a.
+        expect(s.texSource).toContain(tex(mean(trace.z[l]!, nl, j)));
+      } else if (s.kind === 'bp1' || s.kind === 'bp2' || s.kind === 'bp3') {
+        expected = trace.deltaBar[l]![j]!;
+      } else if (s.kind === 'bp4') {
+        const nIn = run.network.sizes[l - 1]!;
+        expected = trace.nablaW[l]![j * nIn + s.k! - 1]!;
+      } else {
+        const g = gradientDemon(trace, settings.eps);
+        expect([l, j]).toEqual([g.l, g.j]);
+        expected = g.deltaC;
+        // The demon sits on the neuron it nudges and is pleased when C falls.
+        const demon = page.locator('.demon');
+        await expect
+          .poll(() => demon.getAttribute('data-mood'))
+          .toBe(g.deltaC < 0 ? 'happy' : 'grimace');
+        await expect(demon.getAttribute('data-l')).resolves.toBe(String(g.l));
+        await expect(demon.getAttribute('data-j')).resolves.toBe(String(g.j));
+      }
+      expect(s.value, `${s.kind} layer ${s.layer} neuron ${s.j}`).toBeCloseTo(expected, 12);
+      // What a person reads: the number, as the panel rounds it, in the typeset equation.
+      expect(s.texSource, s.kind).toContain(tex(expected));
+      expect(s.now).not.toBe('');
+      if (i === 4) await screenshot(page, 'stepthrough-sandbox-bp2');
+      if (i < count - 1) await page.locator('.pass-next').click();
+    }
+    // Forward through every layer 2…L, δ^L, then δ back through 3 and 2, then the gradients and the demon.
+    expect(seen).toEqual([
+      'forward:2',
+      'forward:3',
+      'forward:L',
+      'bp1:L',
+      'bp2:3',
+      'bp2:2',
+      'bp3',
+      'bp4',
+      'demon',
+    ]);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('one sample instead of the batch mean: δ of that sample alone', async () => {
+    const { context, page } = await newPage(game.browser);
+    await page.goto(`${game.url}/play.html?sandbox=1&${QUERY}`);
+    await page.getByRole('button', { name: 'Watch backprop' }).click();
+    await page.locator('.pass-play').click();
+    await page.locator('.pass-sample').selectOption('2');
+    for (let i = 0; i < 5; i++) await page.locator('.pass-next').click();
+    const s = await shown(page);
+    expect(s.kind).toBe('bp2');
+    const run = new SandboxRun(settings);
+    const one = new Trace(run.network, 1).load(run.shown, [2]).run();
+    const l = engineLayer(s.layer, run.network.sizes.length - 1);
+    expect(s.value).toBeCloseTo(one.delta[l]![s.j - 1]!, 12);
+    // One sample: BP2's product is written out, (wᵀδ)·σ′ with its two factors.
+    expect(s.texSource).toContain(tex(one.sp[l]![s.j - 1]!));
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
