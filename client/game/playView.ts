@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { PassWalk } from '../state/passWalk.ts';
+import { type PassWalk, walkOver } from '../state/passWalk.ts';
 import { PlayStore } from '../state/playStore.ts';
 import { DemonSprite } from '../ui/demon.ts';
 import { el } from '../ui/format.ts';
@@ -70,28 +70,4 @@ export function createPlayView(onSubmit: () => void): PlayView {
     game,
     unbindKeys,
   };
-}
-
-/** A step-through of the store's network: the neurons the demon may use are the ones the player may pick. */
-export function walkOver(store: PlayStore): PassWalk {
-  const walk = new PassWalk({
-    get network() {
-      return store.network;
-    },
-    get batch() {
-      return store.batch;
-    },
-    get eps() {
-      return store.eps;
-    },
-    movable() {
-      const out: { l: number; j: number }[] = [];
-      for (let l = 1; l <= store.L; l++)
-        for (let j = 0; j < store.network.sizes[l]!; j++)
-          if (store.pickable(l, j)) out.push({ l, j });
-      return out;
-    },
-  });
-  store.walk = walk;
-  return walk;
 }

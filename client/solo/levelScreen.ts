@@ -3,6 +3,7 @@ import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
+import { examplePuzzle } from './example.ts';
 import { handPanel } from './handPanel.ts';
 import { introModal } from './introModal.ts';
 import { SoloJudge } from './judge.ts';
@@ -24,7 +25,7 @@ export async function levelScreen(
   const run = new LevelRun(level);
   const { flags } = run;
   const view = createPlayView(() => submit());
-  const { store, movePanel, result, side } = view;
+  const { store, movePanel, result, side, walk, passPanel } = view;
   const judge = new SoloJudge(store);
   const head = new LevelHead();
   const done = el('section', { class: 'level-done', hidden: '' });
@@ -37,14 +38,42 @@ export async function levelScreen(
       : null;
   if (hand) side.prepend(hand.root);
   result.root.after(done);
-  const intro = introModal(level, run.index, () => {
+  const closeIntro = () => {
     intro.hidden = true;
     (document.activeElement as HTMLElement | null)?.blur();
+  };
+  /** True while the intro's worked example is on the stage instead of the puzzle. */
+  let example = false;
+  const intro = introModal(level, run.index, closeIntro, () => {
+    closeIntro();
+    const ex = examplePuzzle(level);
+    example = true;
+    store.load(ex.network, ex.batch, ex.eps, 'delta');
+    // The example is for watching: nothing on it can be moved.
+    store.locked = true;
+    passPanel.note.hidden = false;
+    walk.start(true);
+    toPuzzle.hidden = false;
+    toPuzzle.focus();
+  });
+  const toPuzzle = el('button', { type: 'button', class: 'primary to-puzzle', hidden: '' });
+  toPuzzle.addEventListener('click', () => walk.close());
+  passPanel.note.after(toPuzzle);
+  // Closing the example's walk (here or by its ×) starts the level's own puzzle.
+  walk.subscribe(() => {
+    if (example && !walk.open) {
+      example = false;
+      passPanel.note.hidden = true;
+      toPuzzle.hidden = true;
+      start();
+    }
   });
   host.append(el('main', { class: 'play' }, head.root, view.root), intro);
 
   const render = () => {
     head.render(run, store);
+    passPanel.note.textContent = t('walk.example');
+    toPuzzle.textContent = t('walk.toPuzzle');
     result.actions.replaceChildren();
     if (run.phase === RunPhase.Result) {
       const next = el(

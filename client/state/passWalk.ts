@@ -8,6 +8,7 @@ import {
   Trace,
 } from '#shared/engine/index';
 import { reducedMotion } from './motion.ts';
+import type { PlayStore } from './playStore.ts';
 
 /** Milliseconds one step of the walk stays on screen at 1× speed. */
 export const STEP_MS = 2200;
@@ -184,4 +185,28 @@ export class PassWalk {
       this.changed();
     }, left);
   }
+}
+
+/** A step-through of the store's network: the neurons the demon may use are the ones the player may pick. */
+export function walkOver(store: PlayStore): PassWalk {
+  const walk = new PassWalk({
+    get network() {
+      return store.network;
+    },
+    get batch() {
+      return store.batch;
+    },
+    get eps() {
+      return store.eps;
+    },
+    movable() {
+      const out: { l: number; j: number }[] = [];
+      for (let l = 1; l <= store.L; l++)
+        for (let j = 0; j < store.network.sizes[l]!; j++)
+          if (store.pickable(l, j)) out.push({ l, j });
+      return out;
+    },
+  });
+  store.walk = walk;
+  return walk;
 }

@@ -46,6 +46,7 @@ export class GameScreen {
   private readonly training = el('p', { class: 'training', 'aria-live': 'polite' });
   private readonly under = el('div', { class: 'net-under' });
   private readonly who = el('ul', { class: 'moved-list' });
+  private readonly walkButton = el('button', { type: 'button', class: 'walk-open' });
   private revealShown = 0;
   private last: HostSession | null = null;
 
@@ -57,6 +58,12 @@ export class GameScreen {
       this.buttons[name] = b;
       controls.append(b);
     }
+    // At the reveal: the round's network, backprop step by step, for the class to watch.
+    this.walkButton.addEventListener('click', () => {
+      this.side.prepend(this.network.passPanel.root);
+      this.network.walk.start(true);
+    });
+    controls.append(this.walkButton);
     this.buttons.next.classList.add('primary');
     this.buttons.end.classList.add('danger');
     this.relabel();
@@ -85,6 +92,7 @@ export class GameScreen {
   relabel(): void {
     for (const [name, key] of Object.entries(LABELS) as [ButtonName, MessageKey][])
       this.buttons[name].textContent = t(key);
+    this.walkButton.textContent = t('walk.open');
     this.revealShown = 0;
   }
 
@@ -113,6 +121,8 @@ export class GameScreen {
     b.skip.hidden = !open;
     b.endRound.hidden = !open;
     b.next.hidden = phase !== Phase.Reveal;
+    this.walkButton.hidden = phase !== Phase.Reveal;
+    if (phase !== Phase.Reveal) this.network.walk.close();
     b.next.textContent = t(lastRound ? 'cls.reveal.finish' : 'cls.reveal.next');
     b.next.title = t('cls.reveal.nextKeys');
     b.pause.title = t('cls.round.pauseKeys');
@@ -212,5 +222,6 @@ export class GameScreen {
       leaderboardTable(r.leaderboard, 5, undefined, r.demon ?? s.demon),
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
     );
+    if (this.network.walk.open) this.side.prepend(this.network.passPanel.root);
   }
 }
