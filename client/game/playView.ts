@@ -8,6 +8,7 @@ import { bindKeys, MovePanel } from '../ui/movePanel.ts';
 import { PassPanel } from '../ui/passPanel.ts';
 import { ResultPanel } from '../ui/resultPanel.ts';
 import { Stage } from '../ui/stage.ts';
+import { syncMotionClass } from '../ui/tween.ts';
 
 /**
  * The play view, ready to mount: the network stage (Phaser, loaded on demand)
@@ -38,6 +39,7 @@ export interface PlayView {
 
 export function createPlayView(onSubmit: () => void): PlayView {
   const store = new PlayStore();
+  syncMotionClass();
   const stage = new Stage(store);
   const inspector = new Inspector(store);
   const result = new ResultPanel(store);

@@ -7,6 +7,7 @@ import { DemonSprite } from '../../ui/demon.ts';
 import { el } from '../../ui/format.ts';
 import { PassPanel } from '../../ui/passPanel.ts';
 import { Stage } from '../../ui/stage.ts';
+import { syncMotionClass } from '../../ui/tween.ts';
 import { revealView } from '../moveView.ts';
 
 /** Milliseconds the network takes to morph into its trained self between rounds. */
@@ -36,6 +37,7 @@ export class HostNetwork {
     this.stage.root.classList.add('host-stage');
     this.store.subscribe(() => this.placeBadges());
     new DemonSprite(this.store, this.stage.root);
+    syncMotionClass();
   }
 
   get root(): HTMLElement {

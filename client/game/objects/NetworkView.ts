@@ -6,6 +6,7 @@ import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/p
 import { sampleValue } from '../../state/samples.ts';
 import { COLORS } from '../../state/theme.ts';
 import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
+import { MoveFx } from './MoveFx.ts';
 import { PassLayer } from './PassLayer.ts';
 
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
@@ -34,6 +35,7 @@ export class NetworkView {
   private readonly fx: G;
   private readonly edges: EdgeLayer;
   private readonly pass: PassLayer;
+  private readonly moveFx: MoveFx;
   private drawnVersion = -1;
 
   constructor(
@@ -42,6 +44,7 @@ export class NetworkView {
   ) {
     this.edges = new EdgeLayer(scene, store);
     this.g = scene.add.graphics();
+    this.moveFx = new MoveFx(scene, store);
     this.pass = new PassLayer(scene, store);
     this.fx = scene.add.graphics();
   }
@@ -54,6 +57,7 @@ export class NetworkView {
       this.drawnVersion = s.version;
       this.drawNetwork();
     }
+    this.moveFx.draw(now);
     this.pass.draw(now);
     this.drawPulses(now);
   }
