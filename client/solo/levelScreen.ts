@@ -47,8 +47,9 @@ export async function levelScreen(
   const intro = introModal(level, run.index, closeIntro, () => {
     closeIntro();
     const ex = examplePuzzle(level);
-    example = true;
+    // Loading closes any walk: only then does the example's own walk begin.
     store.load(ex.network, ex.batch, ex.eps, 'delta');
+    example = true;
     // The example is for watching: nothing on it can be moved.
     store.locked = true;
     passPanel.note.hidden = false;

@@ -64,6 +64,9 @@ export async function sandboxScreen(
   walkButton.addEventListener('click', () => {
     run.playing = false;
     render(true);
+    // On a phone the panel goes right under the network, so both fit on the screen.
+    if (matchMedia('(max-width: 800px)').matches) stageCol.insertBefore(view.passPanel.root, viz);
+    else side.prepend(view.passPanel.root);
     walk.start(true);
   });
 

@@ -90,7 +90,7 @@ export class DemonSprite {
     }
     const r = layout.r[seat.l]!;
     // Big enough to read on a phone, never much bigger than the neuron it sits on.
-    const size = Math.round(Math.max(34, Math.min(72, r * 2.2)));
+    const size = Math.round(Math.max(40, Math.min(84, r * 2.6)));
     root.hidden = false;
     root.style.width = `${size}px`;
     root.style.height = `${size}px`;

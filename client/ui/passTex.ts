@@ -41,6 +41,7 @@ function p(v: number): string {
  */
 export function stepTex(step: PassStep, net: Network, mean: boolean, n: number): StepTex {
   const L = net.sizes.length - 1;
+  /** The symbol with a bar over it (not over its indices) when the numbers are batch means. */
   const bar = (s: string) => (mean ? `\\bar{${s}}` : s);
   const avg = mean ? `\\tfrac{1}{${n}}\\textstyle\\sum_x` : '';
   const sp = (l: number, j: number) => `\\sigma'(${texSym('z', l, j, L)})`;
@@ -57,9 +58,9 @@ export function stepTex(step: PassStep, net: Network, mean: boolean, n: number):
               { length: nIn },
               (_, k) => `${p(weightAt(net, l, j, k))}\\cdot ${p(step.inputs[k]!)}`,
             ).join(' + ')
-          : `\\textstyle\\sum_{k=1}^{${nIn}} w^${lm}_{${bookNeuron(j)}k}\\,${bar(`a^${lp}_k`)}`;
-      const z = bar(texSym('z', l, j, L));
-      const a = bar(texSym('a', l, j, L));
+          : `\\textstyle\\sum_{k=1}^{${nIn}} w^${lm}_{${bookNeuron(j)}k}\\,${bar('a')}^${lp}_k`;
+      const z = texSym(bar('z'), l, j, L);
+      const a = texSym(bar('a'), l, j, L);
       return {
         general: `z^${lm} = w^${lm}a^${lp} + b^${lm},\\quad a^${lm} = \\sigma(z^${lm})\\quad(2\\text{–}3)`,
         filled: aligned(
@@ -77,7 +78,7 @@ export function stepTex(step: PassStep, net: Network, mean: boolean, n: number):
     }
     case 'bp1': {
       const j = step.focus;
-      const d = bar(texSym('\\delta', L, j, L));
+      const d = texSym(bar('\\delta'), L, j, L);
       const quad = net.cost === 'quadratic';
       const expr = quad
         ? `(a^L_{${j + 1}} - y_{${j + 1}})\\,${sp(L, j)}`
@@ -101,7 +102,7 @@ export function stepTex(step: PassStep, net: Network, mean: boolean, n: number):
       const { l, focus: j } = step;
       const ln = texLayer(l + 1, L);
       const lm = texLayer(l, L);
-      const d = bar(texSym('\\delta', l, j, L));
+      const d = texSym(bar('\\delta'), l, j, L);
       const expr = `\\Big(\\textstyle\\sum_k w^${ln}_{k${bookNeuron(j)}}\\,\\delta^${ln}_k\\Big)\\,${sp(l, j)}`;
       return {
         general: `\\delta^${lm} = ((w^${ln})^T \\delta^${ln}) \\odot \\sigma'(z^${lm})\\quad(\\text{BP2})`,
@@ -123,7 +124,7 @@ export function stepTex(step: PassStep, net: Network, mean: boolean, n: number):
         filled: aligned(
           chain(
             `\\frac{\\partial C}{\\partial ${texSym('b', l, j, L)}}`,
-            bar(texSym('\\delta', l, j, L)),
+            texSym(bar('\\delta'), l, j, L),
             tex(v),
           ),
         ),
@@ -158,12 +159,12 @@ export function stepTex(step: PassStep, net: Network, mean: boolean, n: number):
     }
     case 'demon': {
       const { l, j, dz, predicted, deltaC } = step.move;
-      const d = bar(texSym('\\delta', l, j, L));
+      const d = texSym(bar('\\delta'), l, j, L);
       return {
         general: `\\Delta C \\approx \\bar\\delta^l_j\\,\\Delta z`,
         filled: aligned(
           chain('\\Delta z', tex(dz)),
-          `\\Delta C &\\approx ${d}\\,\\Delta z = ${p(step.delta)}\\cdot ${p(dz)} = ${tex(predicted)}`,
+          `\\Delta C &\\approx ${d}\\,\\Delta z \\\\ &= ${p(step.delta)}\\cdot ${p(dz)} \\\\ &= ${tex(predicted)}`,
           chain('\\Delta C_{\\text{exact}}', tex(deltaC)),
         ),
         value: deltaC,

@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { analyse, gradientDemon, Trace } from '#shared/engine/index';
+import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
+import { examplePuzzle } from '../../client/solo/example.ts';
 import { SANDBOX_DEFAULTS, SandboxRun } from '../../client/solo/sandboxRun.ts';
-import { tex } from '../../client/ui/format.ts';
+import { num, signed, tex } from '../../client/ui/format.ts';
+import { hostCreates, PROJECTOR, playerJoins, playerMoves } from './classroom.steps.ts';
 import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
 const game = useServedGame();
@@ -138,4 +141,136 @@ describe('watch backprop in the sandbox', () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+});
+
+/** Steps with Step until the last, collecting each step's kind. */
+async function walkToEnd(page: Page): Promise<string[]> {
+  const kinds: string[] = [];
+  const count = await page.locator('.pass-steps li').count();
+  for (let i = 0; i < count; i++) {
+    kinds.push((await shown(page)).kind);
+    if (i < count - 1) await page.locator('.pass-next').click();
+  }
+  return kinds;
+}
+
+const ORDER = (hidden: number) => [
+  ...Array(hidden + 1).fill('forward'),
+  'bp1',
+  ...Array(hidden).fill('bp2'),
+  'bp3',
+  'bp4',
+  'demon',
+];
+
+describe('watch backprop in a level intro and at the reveal', () => {
+  it('a level intro walks a worked example, then the puzzle itself starts', async () => {
+    const { context, page } = await newPage(game.browser);
+    await context.addInitScript(
+      (ids: string[]) => {
+        localStorage.setItem(
+          'bd.progress.v1',
+          JSON.stringify(Object.fromEntries(ids.map((k) => [k, 1]))),
+        );
+      },
+      [...LEVEL_IDS],
+    );
+    await page.goto(`${game.url}/play.html?level=oneLayerBack`);
+    await page.locator('.modal .walk-open').click();
+    await page.locator('.pass-play').click();
+    while (await page.locator('.pass-back').isEnabled()) await page.locator('.pass-back').click();
+    // Level 4 hides δ of the hidden layer: the example is another network of its kind, not the puzzle.
+    const level = levelById('oneLayerBack')!;
+    const ex = examplePuzzle(level);
+    const trace = analyse(ex.network, ex.batch);
+    await expect(page.locator('.play-head .cost').textContent()).resolves.toBe(
+      `Cost C = ${num(trace.cost, 4)}`,
+    );
+    const kinds: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const s = await shown(page);
+      kinds.push(s.kind);
+      if (s.kind === 'bp2') expect(s.value).toBeCloseTo(trace.deltaBar[1]![s.j - 1]!, 12);
+      await page.locator('.pass-next').click();
+    }
+    expect(kinds).toEqual(ORDER(1).slice(0, 6));
+    await page.getByRole('button', { name: 'To the puzzle' }).click();
+    await expect.poll(() => page.locator('.pass-panel').isHidden()).toBe(true);
+    const { puzzle } = levelPuzzle(level);
+    await expect(page.locator('.play-head .cost').textContent()).resolves.toBe(
+      `Cost C = ${num(analyse(puzzle.network, puzzle.batch).cost, 4)}`,
+    );
+    // The puzzle is playable: a neuron of layer 2 can be picked.
+    await page.locator('button.neuron.movable').first().click();
+    await expect.poll(() => page.locator('button.neuron.selected').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the projector’s reveal walks the round’s network; its demon is the server’s gradient demon', async () => {
+    const host = await newPage(game.browser, { viewport: PROJECTOR });
+    const code = await hostCreates(host.page, game.url, 'hunt', 1);
+    const bo = await playerJoins(game.browser, game.url, code, 'Bo');
+    await host.page.click('button.start-button');
+    await expect.poll(() => host.page.locator('.round-title').textContent()).toBe('Round 1 of 1');
+    await playerMoves(bo, 0);
+    expect(pageErrors(bo.page)).toEqual([]);
+    // The only player has moved: the round closes by itself.
+    await expect
+      .poll(() => host.page.locator('.host-game').getAttribute('data-phase'))
+      .toBe('reveal');
+    const serverDemon = (await host.page.locator('.reveal-compare li').nth(1).textContent()) ?? '';
+    await host.page.getByRole('button', { name: 'Watch backprop' }).click();
+    await host.page.locator('.pass-play').click();
+    while (await host.page.locator('.pass-back').isEnabled())
+      await host.page.locator('.pass-back').click();
+    await host.page.locator('.pass-next').click();
+    await screenshot(host.page, 'stepthrough-projector-forward-1920x1080-en');
+    await host.page.locator('.pass-back').click();
+    const kinds = await walkToEnd(host.page);
+    // 'hunt' is [2,6,6,1]: forward through three layers, δ back through two.
+    expect(kinds).toEqual(ORDER(2));
+    const last = await shown(host.page);
+    expect(serverDemon).toContain(`ΔC = ${signed(last.value)}`);
+    await screenshot(host.page, 'stepthrough-projector-demon-1920x1080-en');
+    expect(pageErrors(host.page)).toEqual([]);
+    await bo.context.close();
+    await host.context.close();
+  });
+});
+
+describe('screenshots of the step-through and the demon', () => {
+  for (const [locale, tag] of [
+    ['en-US', 'en'],
+    ['zh-CN', 'zh'],
+  ] as const) {
+    for (const vp of [
+      { width: 1920, height: 1080 },
+      { width: 360, height: 740 },
+    ]) {
+      it(`mid-way and the demon, ${tag} ${vp.width}×${vp.height}`, async () => {
+        const { context, page } = await newPage(game.browser, {
+          viewport: vp,
+          locale,
+          touch: vp.width < 500,
+        });
+        await page.goto(`${game.url}/play.html?sandbox=1&${QUERY}`);
+        await page.locator('.walk-open').click();
+        await page.locator('.pass-play').click();
+        while (await page.locator('.pass-back').isEnabled())
+          await page.locator('.pass-back').click();
+        for (let i = 0; i < 4; i++) await page.locator('.pass-next').click();
+        await expect.poll(async () => (await shown(page)).kind).toBe('bp2');
+        await page.waitForTimeout(1500);
+        await screenshot(page, `stepthrough-midway-${vp.width}x${vp.height}-${tag}`);
+        for (let i = 0; i < 4; i++) await page.locator('.pass-next').click();
+        await expect.poll(async () => (await shown(page)).kind).toBe('demon');
+        await expect.poll(() => page.locator('.demon').getAttribute('data-mood')).toBe('happy');
+        await page.waitForTimeout(1000);
+        await screenshot(page, `stepthrough-demon-${vp.width}x${vp.height}-${tag}`);
+        expect(pageErrors(page)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
 });

@@ -19,6 +19,18 @@ function cssColor(name: string, fallback: number): number {
   return m ? Number.parseInt(m[1]!, 16) : fallback;
 }
 
+/** The largest |v| of a step's numbers, at least 1e−12 (a scale to divide by). */
+const maxima = new WeakMap<object, number>();
+function maxAbs(key: object, values: () => Iterable<number>): number {
+  let m = maxima.get(key);
+  if (m === undefined) {
+    m = 1e-12;
+    for (const v of values()) m = Math.max(m, Math.abs(v));
+    maxima.set(key, m);
+  }
+  return m;
+}
+
 function ring(g: G, x: number, y: number, r: number, dashed: boolean): void {
   if (!dashed) {
     g.strokeCircle(x, y, r);
@@ -141,7 +153,7 @@ export class PassLayer {
     const g = this.g;
     const { layout } = this.store;
     const r = layout.r[l]!;
-    const max = delta ? Math.max(1e-12, ...delta.map(Math.abs)) : 1;
+    const max = delta ? maxAbs(delta, () => delta) : 1;
     layout.pos[l]!.forEach((p, j) => {
       const d = delta?.[j] ?? 0;
       const width = delta ? 2 + 8 * Math.sqrt(Math.abs(d) / max) * u : j === focus ? 5 : 3;
@@ -158,7 +170,7 @@ export class PassLayer {
   private biasBadges(step: PassStep & { kind: 'bp3' }, u: number): void {
     const g = this.g;
     const { layout } = this.store;
-    const max = Math.max(1e-12, ...step.nablaB.flat().map(Math.abs));
+    const max = maxAbs(step.nablaB, () => step.nablaB.flat());
     step.nablaB.forEach((col, l) => {
       col.forEach((v, j) => {
         const p = layout.pos[l]![j]!;
@@ -186,9 +198,9 @@ export class PassLayer {
   private weightLines(step: PassStep & { kind: 'bp4' }, u: number): void {
     const g = this.g;
     const { layout, network: net } = this.store;
-    const all = step.nablaW.flat();
-    const max = Math.max(1e-12, ...all.map(Math.abs));
-    const dashed = all.length <= DASH_CAP;
+    // The maximum is found once per step, not once per frame.
+    const max = maxAbs(step.nablaW, () => step.nablaW.flat());
+    const dashed = step.nablaW.reduce((n, w) => n + w.length, 0) <= DASH_CAP;
     for (let l = 1; l < net.sizes.length; l++) {
       const nIn = net.sizes[l - 1]!;
       step.nablaW[l]!.forEach((v, i) => {
