@@ -7,7 +7,7 @@ import { examplePuzzle } from '../../client/solo/example.ts';
 import { setReducedMotion } from '../../client/state/motion.ts';
 import { STEP_MS, walkOver } from '../../client/state/passWalk.ts';
 import { PlayStore } from '../../client/state/playStore.ts';
-import { moodOf } from '../../client/ui/demon.ts';
+import { moodOf } from '../../client/ui/mood.ts';
 
 function walkFor(id: string) {
   const store = new PlayStore();
