@@ -157,6 +157,25 @@ export class PassWalk {
     this.stepStart = performance.now();
   }
 
+  /**
+   * What neuron j of layer l shows on the stage at the current step: the
+   * forward pass has reached it (its a), δ has come back to it (its δ), or
+   * nothing yet (`blank`); null when the walk is not on show. Numbers are the
+   * steps' own, so the stage and the equation never disagree.
+   */
+  label(l: number, j: number): { sym: 'a' | 'delta'; v: number } | 'blank' | null {
+    const cur = this.current;
+    if (!cur || l < 1 || !this.fresh()) return null;
+    const fwd = this.steps.find((s) => s.kind === 'forward' && s.l === l);
+    const back = this.steps.find((s) => (s.kind === 'bp1' || s.kind === 'bp2') && s.l === l);
+    const a = fwd?.kind === 'forward' ? fwd.a[j] : undefined;
+    const d = back?.kind === 'bp1' || back?.kind === 'bp2' ? back.delta[j] : undefined;
+    if (cur.kind === 'forward') return l <= cur.l && a !== undefined ? { sym: 'a', v: a } : 'blank';
+    const reached = cur.kind === 'bp1' || cur.kind === 'bp2' ? l >= cur.l : true;
+    if (reached && d !== undefined) return { sym: 'delta', v: d };
+    return a !== undefined ? { sym: 'a', v: a } : 'blank';
+  }
+
   /** How far the current step has come, 0…1 and eased; 1 at once when motion is reduced. */
   phase(now: number): number {
     if (reducedMotion()) return 1;

@@ -3,7 +3,7 @@ import { tex } from './format.ts';
 import { bookNeuron, layerMark, texLayer, texSym } from './notation.ts';
 
 /** Inputs a forward step writes out term by term; wider layers get Σ. */
-const TERMS = 3;
+const TERMS = 4;
 
 /** One step's equation, typeset with its numbers, and the value it arrives at. */
 export interface StepTex {
@@ -57,14 +57,18 @@ export function stepTex(step: PassStep, net: Network, mean: boolean, n: number):
           ? Array.from(
               { length: nIn },
               (_, k) => `${p(weightAt(net, l, j, k))}\\cdot ${p(step.inputs[k]!)}`,
-            ).join(' + ')
-          : `\\textstyle\\sum_{k=1}^{${nIn}} w^${lm}_{${bookNeuron(j)}k}\\,${bar('a')}^${lp}_k`;
+            )
+          : [`\\textstyle\\sum_{k=1}^{${nIn}} w^${lm}_{${bookNeuron(j)}k}\\,${bar('a')}^${lp}_k`];
+      // Two terms to a line, so the sum fits a narrow panel.
+      const parts = [...terms, p(b)];
+      const rows: string[] = [];
+      for (let i = 0; i < parts.length; i += 2) rows.push(parts.slice(i, i + 2).join(' + '));
       const z = texSym(bar('z'), l, j, L);
       const a = texSym(bar('a'), l, j, L);
       return {
         general: `z^${lm} = w^${lm}a^${lp} + b^${lm},\\quad a^${lm} = \\sigma(z^${lm})\\quad(2\\text{–}3)`,
         filled: aligned(
-          chain(z, `${terms} + ${p(b)}`, tex(step.z[j]!)),
+          `${z} &= ${rows.join(' \\\\ &\\quad + ')} \\\\ &= ${tex(step.z[j]!)}`,
           chain(
             a,
             mean ? `${avg}\\,\\sigma(${texSym('z', l, j, L)})` : `\\sigma(${tex(step.z[j]!)})`,

@@ -213,6 +213,8 @@ describe('watch backprop in a level intro and at the reveal', () => {
     const bo = await playerJoins(game.browser, game.url, code, 'Bo');
     await host.page.click('button.start-button');
     await expect.poll(() => host.page.locator('.round-title').textContent()).toBe('Round 1 of 1');
+    // A loaded machine may take a while to bring the round to the phone.
+    await bo.page.locator('button.neuron.movable').first().waitFor({ timeout: 60_000 });
     await playerMoves(bo, 0);
     expect(pageErrors(bo.page)).toEqual([]);
     // The only player has moved: the round closes by itself.

@@ -36,7 +36,7 @@ export class NetworkView {
   private readonly edges: EdgeLayer;
   private readonly pass: PassLayer;
   private readonly moveFx: MoveFx;
-  private drawnVersion = -1;
+  private drawnKey = '';
 
   constructor(
     scene: Phaser.Scene,
@@ -53,8 +53,11 @@ export class NetworkView {
   update(now: number): void {
     const s = this.store;
     if (!s.network) return;
-    if (s.version !== this.drawnVersion) {
-      this.drawnVersion = s.version;
+    // The step-through changes which δ rings show: its step counts as a change too.
+    const w = s.walk;
+    const key = `${s.version}|${w?.open}|${w?.index}|${w?.serial}`;
+    if (key !== this.drawnKey) {
+      this.drawnKey = key;
       this.drawNetwork();
     }
     this.moveFx.draw(now);
@@ -94,7 +97,10 @@ export class NetworkView {
       for (const d of s.trace.deltaBar[l]!) dMax = Math.max(dMax, Math.abs(d));
     for (let l = 0; l <= L; l++) {
       const r = layout.r[l]!;
-      const showDelta = s.deltaVisible(l);
+      // During the step-through δ shows only where the backward pass has reached.
+      const walked = s.walk?.label(l, 0) ?? null;
+      const showDelta =
+        walked === null ? s.deltaVisible(l) : walked !== 'blank' && walked.sym === 'delta';
       layout.pos[l]!.forEach((p, j) => {
         const a = s.mean('a', l, j);
         if (showDelta) {
@@ -105,7 +111,8 @@ export class NetworkView {
           if (d >= 0) g.strokeCircle(p.x, p.y, rr);
           else dashedCircle(g, p.x, p.y, rr);
         }
-        g.fillStyle(this.activationShade(a, l), 1);
+        // A layer the forward pass has not reached yet is drawn empty.
+        g.fillStyle(walked === 'blank' ? COLORS.neuronEmpty : this.activationShade(a, l), 1);
         const asleep = s.asleep(l, j);
         g.lineStyle(2, asleep ? COLORS.muted : COLORS.ink, 1);
         if (l === 0) {
