@@ -276,3 +276,32 @@ describe('screenshots of the step-through and the demon', () => {
     }
   }
 });
+
+describe('the demon on a level board', () => {
+  for (const [key, mood] of [
+    ['-', 'happy'],
+    ['+', 'grimace'],
+  ] as const) {
+    it(`sits on the neuron nudged, ${mood === 'happy' ? 'pleased' : 'wincing'} when the cost ${mood === 'happy' ? 'falls' : 'rises'}`, async () => {
+      // Level 1's best move is Δz = −ε at the output (δ̄ > 0): − lowers C, + raises it.
+      const { context, page } = await newPage(game.browser, { reducedMotion: 'reduce' });
+      await page.goto(`${game.url}/play.html?level=outputDemon`);
+      await page.locator('.modal button.start').click();
+      const demon = page.locator('.demon');
+      await expect(demon.isHidden()).resolves.toBe(true);
+      await page.locator('button.neuron').first().click();
+      await expect.poll(() => demon.getAttribute('data-mood')).toBe('neutral');
+      for (let i = 0; i < 10; i++) await page.keyboard.press(key);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => demon.getAttribute('data-mood')).toBe(mood);
+      await expect(demon.getAttribute('aria-label')).resolves.toMatch(
+        mood === 'happy' ? /cost fell/ : /cost rose/,
+      );
+      // Reduced motion: it appears where it sits, with no hop.
+      await expect(demon.getAttribute('class')).resolves.toMatch(/\bstill\b/);
+      await screenshot(page, `demon-level1-${mood}`);
+      expect(pageErrors(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});
