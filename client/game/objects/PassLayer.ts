@@ -2,7 +2,6 @@ import type Phaser from 'phaser';
 import type { PassStep } from '#shared/engine/index';
 import type { PlayStore } from '../../state/playStore.ts';
 import { COLORS } from '../../state/theme.ts';
-import { dashedLine } from './EdgeLayer.ts';
 
 type G = Phaser.GameObjects.Graphics;
 
@@ -11,6 +10,8 @@ const EDGE_CAP = 600;
 const DOT_CAP = 160;
 /** Up to this many edges in a step, negative ones are dashed (sign is never colour alone). */
 const DASH_CAP = 300;
+/** Thickness steps of BP4's gradient lines: each step is one path. */
+const BANDS = 6;
 
 /** A colour from a CSS custom property (#rrggbb), so the page's palette reaches the canvas too. */
 function cssColor(name: string, fallback: number): number {
@@ -29,6 +30,24 @@ function maxAbs(key: object, values: () => Iterable<number>): number {
     maxima.set(key, m);
   }
   return m;
+}
+
+/** Adds a line to the current path, as dashes when `dashed` (7 on, 5 off, as the weights are drawn). */
+function segment(g: G, x1: number, y1: number, x2: number, y2: number, dashed: boolean): void {
+  if (!dashed) {
+    g.moveTo(x1, y1);
+    g.lineTo(x2, y2);
+    return;
+  }
+  const len = Math.hypot(x2 - x1, y2 - y1);
+  if (len === 0) return;
+  const ux = (x2 - x1) / len;
+  const uy = (y2 - y1) / len;
+  for (let d = 0; d < len; d += 12) {
+    const e = Math.min(len, d + 7);
+    g.moveTo(x1 + ux * d, y1 + uy * d);
+    g.lineTo(x1 + ux * e, y1 + uy * e);
+  }
 }
 
 function ring(g: G, x: number, y: number, r: number, dashed: boolean): void {
@@ -114,7 +133,11 @@ export class PassLayer {
     }
   }
 
-  /** The edges between layers `from` and `to` glow, and dots carry the values across. */
+  /**
+   * The edges between layers `from` and `to` glow, and dots carry the values
+   * across. Edges of one colour go into one path and one stroke, the dots
+   * into one fill: a thousand separate strokes a frame would cost the frame.
+   */
   private flow(
     from: number,
     to: number,
@@ -129,22 +152,41 @@ export class PassLayer {
     const count = nIn * net.sizes[b]!;
     const edgeStride = Math.max(1, Math.ceil(count / EDGE_CAP));
     const dotStride = Math.max(1, Math.ceil(count / DOT_CAP));
-    for (let i = 0; i < count; i += edgeStride) {
-      // j is the neuron of the later layer b, k of the earlier layer a.
-      const j = Math.floor(i / nIn);
-      const k = i % nIn;
-      const p = layout.pos[a]![k]!;
-      const q = layout.pos[b]![j]!;
-      // In BP2 the colour reads (neuron of layer l, neuron of layer l+1).
-      const c = from < to ? colour(j, k) : colour(k, j);
+    const dashed = count <= DASH_CAP;
+    const s = from < to ? u : 1 - u;
+    for (const c of new Set([COLORS.ink, COLORS.positive, COLORS.negative])) {
+      const dash = dashed && c === COLORS.negative;
       g.lineStyle(2, c, 0.15 + 0.45 * u);
-      if (c === COLORS.negative && count <= DASH_CAP) dashedLine(g, p.x, p.y, q.x, q.y);
-      else g.lineBetween(p.x, p.y, q.x, q.y);
-      if (u < 1 && i % dotStride === 0) {
-        const s = from < to ? u : 1 - u;
-        g.fillStyle(c, 0.9);
-        g.fillCircle(p.x + (q.x - p.x) * s, p.y + (q.y - p.y) * s, 4);
+      g.beginPath();
+      let any = false;
+      for (let i = 0; i < count; i += edgeStride) {
+        // j is the neuron of the later layer b, k of the earlier layer a.
+        const j = Math.floor(i / nIn);
+        const k = i % nIn;
+        // In BP2 the colour reads (neuron of layer l, neuron of layer l+1).
+        if ((from < to ? colour(j, k) : colour(k, j)) !== c) continue;
+        const p = layout.pos[a]![k]!;
+        const q = layout.pos[b]![j]!;
+        segment(g, p.x, p.y, q.x, q.y, dash);
+        any = true;
       }
+      if (!any) continue;
+      g.strokePath();
+      if (u >= 1) continue;
+      g.fillStyle(c, 0.9);
+      g.beginPath();
+      for (let i = 0; i < count; i += dotStride) {
+        const j = Math.floor(i / nIn);
+        const k = i % nIn;
+        if ((from < to ? colour(j, k) : colour(k, j)) !== c) continue;
+        const p = layout.pos[a]![k]!;
+        const q = layout.pos[b]![j]!;
+        const x = p.x + (q.x - p.x) * s;
+        const y = p.y + (q.y - p.y) * s;
+        g.moveTo(x + 4, y);
+        g.arc(x, y, 4, 0, 2 * Math.PI);
+      }
+      g.fillPath();
     }
   }
 
@@ -194,24 +236,44 @@ export class PassLayer {
     g.strokeCircle(p.x, p.y, layout.r[f.l]! + 14);
   }
 
-  /** BP4: every weight redrawn by its gradient, thick where |∂C/∂w| is large. */
+  /** BP4: every weight redrawn by its gradient, thick where |∂C/∂w| is large; one path per sign and thickness step. */
   private weightLines(step: PassStep & { kind: 'bp4' }, u: number): void {
     const g = this.g;
     const { layout, network: net } = this.store;
     // The maximum is found once per step, not once per frame.
     const max = maxAbs(step.nablaW, () => step.nablaW.flat());
     const dashed = step.nablaW.reduce((n, w) => n + w.length, 0) <= DASH_CAP;
-    for (let l = 1; l < net.sizes.length; l++) {
-      const nIn = net.sizes[l - 1]!;
-      step.nablaW[l]!.forEach((v, i) => {
-        const s = Math.abs(v) / max;
-        if (s < 0.03) return;
-        const a = layout.pos[l - 1]![i % nIn]!;
-        const b = layout.pos[l]![Math.floor(i / nIn)]!;
-        g.lineStyle(1 + 6 * s, v >= 0 ? COLORS.positive : COLORS.negative, u * (0.3 + 0.7 * s));
-        if (v < 0 && dashed) dashedLine(g, a.x, a.y, b.x, b.y);
-        else g.lineBetween(a.x, a.y, b.x, b.y);
-      });
+    for (const sign of [1, -1]) {
+      for (let band = 1; band <= BANDS; band++) {
+        const sBand = band / BANDS;
+        g.lineStyle(
+          1 + 6 * sBand,
+          sign > 0 ? COLORS.positive : COLORS.negative,
+          u * (0.3 + 0.7 * sBand),
+        );
+        g.beginPath();
+        let any = false;
+        for (let l = 1; l < net.sizes.length; l++) {
+          const nIn = net.sizes[l - 1]!;
+          const w = step.nablaW[l]!;
+          for (let i = 0; i < w.length; i++) {
+            const v = w[i]!;
+            const s = Math.abs(v) / max;
+            // Too faint to see, the other sign, or another thickness step.
+            if (
+              s < 0.03 ||
+              (v >= 0 ? 1 : -1) !== sign ||
+              Math.max(1, Math.ceil(s * BANDS)) !== band
+            )
+              continue;
+            const a = layout.pos[l - 1]![i % nIn]!;
+            const b = layout.pos[l]![Math.floor(i / nIn)]!;
+            segment(g, a.x, a.y, b.x, b.y, dashed && sign < 0);
+            any = true;
+          }
+        }
+        if (any) g.strokePath();
+      }
     }
     const f = step.focus;
     const a = layout.pos[f.l - 1]![f.k]!;
