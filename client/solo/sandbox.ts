@@ -83,6 +83,7 @@ export async function sandboxScreen(
       render(true);
     },
     step: () => {
+      walk.close();
       run.train(1);
       render(true);
     },
@@ -126,6 +127,8 @@ export async function sandboxScreen(
     } else if (store.mode === PickMode.Weight && store.selectedWeight) {
       dc = run.keepWeightNudge(store.trace, store.selectedWeight, store.dz);
     } else return;
+    // The kept nudge changed the network the walk was reading.
+    walk.close();
     applied.textContent = t('sandbox.applied', { dc: signed(dc) });
     const at = store.selected ?? store.selectedWeight;
     if (at) view.demon.react(at.l, at.j, store.dz, dc);
