@@ -1,9 +1,10 @@
 import { type LevelDef, LevelKind } from '#shared/game/levels';
-import { createPlayView } from '../game/playView.ts';
+import type { Puzzle } from '#shared/game/puzzle';
+import { createPlayView, type PlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
-import { examplePuzzle } from './example.ts';
+import { exampleWalk } from './exampleWalk.ts';
 import { handPanel } from './handPanel.ts';
 import { introModal } from './introModal.ts';
 import { SoloJudge } from './judge.ts';
@@ -11,6 +12,19 @@ import { levelDone } from './levelDone.ts';
 import { LevelHead } from './levelHead.ts';
 import { LevelRun, RunPhase } from './levelRun.ts';
 import { loadProgress, recordStars } from './progress.ts';
+
+/** What the level screen needs of a play view: the network stage may be another than Phaser's. */
+export type LevelView = Pick<PlayView, 'store' | 'movePanel' | 'result' | 'side' | 'root'> &
+  Partial<Pick<PlayView, 'walk' | 'passPanel'>> & {
+    /** Resolves once the stage draws. */
+    game: Promise<unknown>;
+  };
+
+/** A level whose puzzle and stage come from elsewhere (the MNIST level: loaded digits, a 28×28 image). */
+export interface LevelScreenParts {
+  puzzle?: () => Puzzle;
+  view?: (onSubmit: () => void) => LevelView;
+}
 
 /**
  * One campaign level: the run's state (`LevelRun`) and the views that render
@@ -21,11 +35,12 @@ export async function levelScreen(
   level: LevelDef,
   host: HTMLElement,
   storage: Storage | undefined,
+  parts: LevelScreenParts = {},
 ) {
-  const run = new LevelRun(level);
+  const run = new LevelRun(level, parts.puzzle);
   const { flags } = run;
-  const view = createPlayView(() => submit());
-  const { store, movePanel, result, side, walk, passPanel } = view;
+  const view = (parts.view ?? createPlayView)(() => submit());
+  const { store, movePanel, result, side } = view;
   const judge = new SoloJudge(store);
   const head = new LevelHead();
   const done = el('section', { class: 'level-done', hidden: '' });
@@ -42,39 +57,23 @@ export async function levelScreen(
     intro.hidden = true;
     (document.activeElement as HTMLElement | null)?.blur();
   };
-  /** True while the intro's worked example is on the stage instead of the puzzle. */
-  let example = false;
-  const intro = introModal(level, run.index, closeIntro, () => {
-    closeIntro();
-    const ex = examplePuzzle(level);
-    // Loading closes any walk: only then does the example's own walk begin.
-    store.load(ex.network, ex.batch, ex.eps, 'delta');
-    example = true;
-    // The example is for watching: nothing on it can be moved.
-    store.locked = true;
-    passPanel.note.hidden = false;
-    walk.start(true);
-    toPuzzle.hidden = false;
-    toPuzzle.focus();
-  });
-  const toPuzzle = el('button', { type: 'button', class: 'primary to-puzzle', hidden: '' });
-  toPuzzle.addEventListener('click', () => walk.close());
-  passPanel.note.after(toPuzzle);
-  // Closing the example's walk (here or by its ×) starts the level's own puzzle.
-  walk.subscribe(() => {
-    if (example && !walk.open) {
-      example = false;
-      passPanel.note.hidden = true;
-      toPuzzle.hidden = true;
-      start();
-    }
-  });
+  const example = exampleWalk(level, view, () => start());
+  const watch = example.watch;
+  const intro = introModal(
+    level,
+    run.index,
+    closeIntro,
+    watch &&
+      (() => {
+        closeIntro();
+        watch();
+      }),
+  );
   host.append(el('main', { class: 'play' }, head.root, view.root), intro);
 
   const render = () => {
     head.render(run, store);
-    passPanel.note.textContent = t('walk.example');
-    toPuzzle.textContent = t('walk.toPuzzle');
+    example.relabel();
     result.actions.replaceChildren();
     if (run.phase === RunPhase.Result) {
       const next = el(
