@@ -52,6 +52,7 @@ export class GameScreen {
   private readonly under = el('div', { class: 'net-under' });
   private readonly who = new WhoMoved();
   private readonly keyHint = el('span', { class: 'key-hint' });
+  private readonly walkButton = el('button', { type: 'button', class: 'walk-open' });
   private revealShown = 0;
   private last: HostSession | null = null;
 
@@ -65,6 +66,12 @@ export class GameScreen {
       // The clicker's keys beside the button they press.
       if (name === 'next') controls.append(this.keyHint);
     }
+    // At the reveal: the round's network, backprop step by step, for the class to watch.
+    this.walkButton.addEventListener('click', () => {
+      this.side.prepend(this.network.passPanel.root);
+      this.network.walk.start(true);
+    });
+    controls.append(this.walkButton);
     this.buttons.next.classList.add('primary');
     this.buttons.end.classList.add('danger');
     this.relabel();
@@ -92,6 +99,7 @@ export class GameScreen {
   relabel(): void {
     for (const [name, key] of Object.entries(LABELS) as [ButtonName, MessageKey][])
       this.buttons[name].textContent = t(key);
+    this.walkButton.textContent = t('walk.open');
     this.revealShown = 0;
   }
 
@@ -120,6 +128,8 @@ export class GameScreen {
     b.skip.hidden = !open;
     b.endRound.hidden = !open;
     b.next.hidden = phase !== Phase.Reveal;
+    this.walkButton.hidden = phase !== Phase.Reveal;
+    if (phase !== Phase.Reveal) this.network.walk.close();
     b.next.textContent = t(lastRound ? 'cls.reveal.finish' : 'cls.reveal.next');
     b.next.title = t('cls.reveal.nextKeys');
     this.keyHint.textContent = t('cls.keys.next');
@@ -222,5 +232,6 @@ export class GameScreen {
         classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
       ),
     );
+    if (this.network.walk.open) this.side.prepend(this.network.passPanel.root);
   }
 }
