@@ -21,6 +21,8 @@ export interface SessionState {
   clock: Clock | null;
   /** Loss on the whole data set: before round 1, then after each round's training. */
   lossCurve: number[];
+  /** Players the host gave more time (×1.5, ×2), by player id; absent or empty: nobody. */
+  timeFactors?: Record<string, number>;
 }
 
 export interface SessionRow {

@@ -145,6 +145,7 @@ export function decide(
     locked: t.state.locked,
     clock: t.state.clock,
     lossCurve,
+    ...(room.state.timeFactors ? { timeFactors: room.state.timeFactors } : {}),
   };
   let final: Final | null = null;
   if (ended) {

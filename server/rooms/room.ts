@@ -76,7 +76,10 @@ export class Room extends RoomMoves {
   static async onRestore(deps: RoomDeps, loaded: LoadedSession): Promise<Room> {
     const { session } = loaded;
     const room = new Room(deps, session);
-    for (const p of loaded.players) room.addPlayerMem(p);
+    for (const p of loaded.players) {
+      const mem = room.addPlayerMem(p);
+      mem.timeFactor = session.state.timeFactors?.[p.id] ?? 1;
+    }
     for (const m of loaded.moves) {
       const p = room.players.get(m.playerId);
       if (!p) continue;
@@ -128,6 +131,11 @@ export class Room extends RoomMoves {
       this.state = { ...this.state, clock: pauseClock(this.state.clock, this.deps.now()) };
       await this.deps.store.saveState(this.id, this.state, null);
     }
+  }
+
+  /** More time for one player, in its turn among the commands (both write the session's state). */
+  override extraTime(playerId: string, factor: number): Promise<Status> {
+    return this.inQueue(() => super.extraTime(playerId, factor));
   }
 
   /** A host command (or the timer): decided, written, then sent, in its turn. */

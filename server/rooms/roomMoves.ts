@@ -56,9 +56,16 @@ export abstract class RoomMoves extends RoomPlayers {
    * from now on, and in the open round too. Their phone hears it at once and
    * shows its own clock; the round stays open for them until their deadline.
    */
-  extraTime(playerId: string, factor: number): Status {
+  async extraTime(playerId: string, factor: number): Promise<Status> {
     const p = this.players.get(playerId);
     if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
+    // Written before anyone hears of it: a restart or a takeover keeps the player's time.
+    const timeFactors = { ...this.state.timeFactors };
+    if (factor === 1) delete timeFactors[playerId];
+    else timeFactors[playerId] = factor;
+    const state = { ...this.state, timeFactors };
+    await this.deps.store.saveState(this.id, state, this.row.endedAt);
+    this.state = state;
     p.timeFactor = factor;
     this.lastActive = this.deps.now();
     this.out?.toPlayer?.(playerId, 'player:time', { factor });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/settings';
 import type { MoveResult, PlayerWelcome, Reveal, RoundStart } from '#shared/protocol/views';
-import { call, createSession, next, ok, record, usePlayground } from './helpers.ts';
+import { call, createSession, next, ok, record, STORES, usePlayground } from './helpers.ts';
 
 const playground = usePlayground();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,5 +92,36 @@ describe('time for every student', () => {
     await sleep(1500);
     const m = await ok<MoveResult>(p, 'move:submit', { round: 1, l: 1, j: 0, dz: 0.1 });
     expect(m.speed).toBe(1);
+  });
+});
+
+describe.each(STORES)('extra time with the %s store', (store) => {
+  it('is kept over a server restart: the phone and the projector still show ×1.5', async () => {
+    const a = await playground.serve({ store });
+    const c = await createSession(a.url, { rounds: 1, secondsPerRound: 60 });
+    const host = await playground.client(a.url);
+    await ok(host, 'host:join', { code: c.code, token: c.hostToken });
+    const phone = await playground.client(a.url);
+    const w = await ok<PlayerWelcome>(phone, 'player:join', { code: c.code, nickname: 'Ada' });
+    const other = await playground.client(a.url);
+    await ok(other, 'player:join', { code: c.code, nickname: 'Bo' });
+    await ok(host, 'host:extraTime', { playerId: w.playerId, factor: 1.5 });
+    await ok(host, 'host:start');
+    await a.stop();
+    playground.dropAll();
+
+    const b = await playground.serve({ store, dataDir: a.dataDir });
+    const back = await playground.client(b.url);
+    const resumed = await ok<PlayerWelcome>(back, 'player:resume', {
+      code: c.code,
+      token: w.resumeToken,
+    });
+    expect(resumed.timeFactor).toBe(1.5);
+    const host2 = await playground.client(b.url);
+    const seen = await ok<{ players: { id: string; timeFactor?: number }[] }>(host2, 'host:join', {
+      code: c.code,
+      token: c.hostToken,
+    });
+    expect(seen.players.find((p) => p.id === w.playerId)?.timeFactor).toBe(1.5);
   });
 });
