@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { NetworkJSON } from '#shared/engine/index';
 import {
+  type CheckAnswerRow,
   type LoadedSession,
   type MoveRow,
   moveFromStore,
@@ -37,6 +38,15 @@ CREATE TABLE IF NOT EXISTS moves (
   result TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (session_id, round, player_id));
 `;
 
+/** The concept check's answers: a table of their own, so that a store without them needs only this. */
+const CHECK_SCHEMA = `
+CREATE TABLE IF NOT EXISTS check_answers (
+  session_id TEXT NOT NULL REFERENCES sessions(id), player_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('pre', 'post')), item_id TEXT NOT NULL,
+  response TEXT NOT NULL, created_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, player_id, kind, item_id));
+`;
+
 interface SessionDb {
   id: string;
   code: string;
@@ -66,6 +76,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.db.exec(CHECK_SCHEMA);
     // Files made before the round's key was kept get its column (null: searched again on restore).
     const roundCols = this.db.pragma('table_info(rounds)') as { name: string }[];
     if (!roundCols.some((c) => c.name === 'round_key'))
@@ -93,6 +104,12 @@ export class SqliteStore implements Store {
       endRound: p('UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?'),
       addMove: p(
         'INSERT INTO moves (session_id, round, player_id, result, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      addCheckAnswer: p(
+        'INSERT INTO check_answers (session_id, player_id, kind, item_id, response, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      checkAnswers: p(
+        'SELECT * FROM check_answers WHERE session_id = ? ORDER BY created_at, rowid',
       ),
       active: p('SELECT * FROM sessions WHERE ended_at IS NULL'),
       session: p('SELECT * FROM sessions WHERE id = ?'),
@@ -209,6 +226,34 @@ export class SqliteStore implements Store {
       if (failed.has(m)) m.reject(failed.get(m));
       else m.resolve();
     }
+  }
+
+  addCheckAnswer(r: CheckAnswerRow): Promise<void> {
+    // The response is kept as JSON: a key stays a string, a typed number a number.
+    try {
+      this.q.addCheckAnswer.run(
+        r.sessionId,
+        r.playerId,
+        r.kind,
+        r.itemId,
+        JSON.stringify(r.response),
+        r.createdAt,
+      );
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  checkAnswers(sessionId: string): CheckAnswerRow[] {
+    return (this.q.checkAnswers.all(sessionId) as Record<string, unknown>[]).map((a) => ({
+      sessionId,
+      playerId: a['player_id'] as string,
+      kind: a['kind'] as CheckAnswerRow['kind'],
+      itemId: a['item_id'] as string,
+      response: JSON.parse(a['response'] as string) as string | number,
+      createdAt: a['created_at'] as number,
+    }));
   }
 
   private load(s: SessionDb): LoadedSession {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CheckAnswerPayload, CheckGetPayload } from '#shared/protocol/check';
 import { ErrorCode } from '#shared/protocol/codes';
 import {
   EmptyPayload,
@@ -114,7 +115,7 @@ export function attachHandlers(
       const { player, token } = room.onJoin(p.nickname);
       linkPlayer(room, player);
       log('player_joined', { sessionId: room.id, playerId: player.row.id });
-      return playerWelcome(room, player, token);
+      return { ...playerWelcome(room, player, token), check: room.check.plan };
     });
     // A resume is judged by its token first: an unknown one says nothing about the code.
     on('player:resume', (raw) => {
@@ -129,7 +130,7 @@ export function attachHandlers(
         refuse(ErrorCode.BadToken, 'that resume token belongs to another session');
       const player = room.onResume(p.token);
       linkPlayer(room, player);
-      return playerWelcome(room, player);
+      return { ...playerWelcome(room, player), check: room.check.plan };
     });
     // Likewise the host: only a known host token learns whether one of its sessions has the code.
     on('host:join', (raw) => {
@@ -144,12 +145,21 @@ export function attachHandlers(
       socket.data.role = 'host';
       room.touch();
       socket.join([channel.all(room.id), channel.hosts(room.id)]);
-      return hostWelcome(room, joinUrl(room.code, socket));
+      const check = room.check.any ? room.check.summary() : null;
+      return { ...hostWelcome(room, joinUrl(room.code, socket)), check };
     });
     on('move:submit', (raw) => {
       checkFiniteDz(raw);
       const m = parse(MovePayload, raw);
       return roomOf('player').move(socket.data.playerId!, m);
+    });
+    on('check:get', (raw) => {
+      const p = parse(CheckGetPayload, raw);
+      return roomOf('player').check.sheet(socket.data.playerId!, p.kind);
+    });
+    on('check:answer', (raw) => {
+      const a = parse(CheckAnswerPayload, raw);
+      return roomOf('player').check.answer(socket.data.playerId!, a);
     });
     // A command waits its turn in its room (room.ts), after the moves already read.
     for (const [event, type] of Object.entries(SIMPLE_COMMANDS) as [

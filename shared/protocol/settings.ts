@@ -69,6 +69,10 @@ export const SessionSettingsInput = z.strictObject({
   sgdSteps: intIn(B.sgdSteps).optional(),
   eta: aboveZero(B.eta).optional(),
   seed: intIn(B.seed).optional(),
+  /** The concept check in the lobby, before round 1. */
+  preCheck: z.boolean().optional(),
+  /** The concept check once the last round has closed (its reveal and the end). */
+  postCheck: z.boolean().optional(),
 });
 export type SessionSettingsInput = z.infer<typeof SessionSettingsInput>;
 
@@ -90,6 +94,9 @@ export const SessionSettings = z.strictObject({
   sgdSteps: z.int(),
   eta: z.number(),
   seed: z.int(),
+  /** Absent in sessions stored before the check existed: no check. */
+  preCheck: z.boolean().optional(),
+  postCheck: z.boolean().optional(),
 });
 export type SessionSettings = z.infer<typeof SessionSettings>;
 
@@ -111,4 +118,6 @@ export const SETTINGS_DEFAULTS: SessionSettings = {
   sgdSteps: 20,
   eta: 0.5,
   seed: 1,
+  preCheck: false,
+  postCheck: false,
 };

@@ -4,6 +4,7 @@ import { COSTS } from '#shared/engine/costs';
 import { DATASETS, type DatasetName } from '#shared/engine/datasets';
 import { SHOW } from '#shared/game/puzzle';
 import { MoveReason } from '#shared/game/scoring';
+import { CheckPlan, ClassCheck } from './check.ts';
 import { Phase as PhaseCodes, RoundEnd as RoundEndCodes } from './codes.ts';
 import { SessionSettings } from './settings.ts';
 
@@ -263,6 +264,8 @@ export const PlayerWelcome = z.object({
   myMove: MoveResult.nullable(),
   reveal: Reveal.nullable(),
   final: Final.nullable(),
+  /** Which concept checks the session has (absent from older servers: none). */
+  check: CheckPlan.optional(),
 });
 export type PlayerWelcome = z.infer<typeof PlayerWelcome>;
 
@@ -281,5 +284,7 @@ export const HostWelcome = z.object({
   demon: DemonStanding,
   lossCurve: z.array(z.number()),
   final: Final.nullable(),
+  /** The class's concept check, when the session has one. */
+  check: ClassCheck.nullable().optional(),
 });
 export type HostWelcome = z.infer<typeof HostWelcome>;
