@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { Log } from '../log.ts';
 import type { Store } from '../persistence/store.ts';
+import { checkCsv, checkOfSession } from '../rooms/checkReport.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
@@ -108,7 +109,11 @@ export function apiRouter(d: ApiDeps): express.Router {
     if (!loaded || loaded.session.hostId !== id)
       throw new RoomError(ErrorCode.NotFound, 'no such session of this host');
     const room = d.registry.get(loaded.session.id);
-    return buildReport(loaded, (playerId) => (room?.players.get(playerId)?.connections ?? 0) > 0);
+    const rep = buildReport(
+      loaded,
+      (playerId) => (room?.players.get(playerId)?.connections ?? 0) > 0,
+    );
+    return { ...rep, check: checkOfSession(loaded, d.store.checkAnswers(loaded.session.id)) };
   };
   r.get(
     '/sessions/:id/report.csv',
@@ -121,6 +126,20 @@ export function apiRouter(d: ApiDeps): express.Router {
       );
       res.set('Cache-Control', 'no-store');
       res.send(`\uFEFF${reportCsv(rep)}`);
+    }),
+  );
+  r.get(
+    '/sessions/:id/check.csv',
+    wrap((req, res) => {
+      const rep = report(req);
+      if (!rep.check) throw new RoomError(ErrorCode.NotFound, 'this session had no concept check');
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.set(
+        'Content-Disposition',
+        `attachment; filename="backprop-demon-check-${rep.code}-${rep.sessionId}.csv"`,
+      );
+      res.set('Cache-Control', 'no-store');
+      res.send(`\uFEFF${checkCsv(rep.check)}`);
     }),
   );
   r.get(

@@ -81,6 +81,8 @@ export function classCheckOf(
     scored.set(p.id, mine);
     const pre = mine.pre?.overall ?? null;
     const post = mine.post?.overall ?? null;
+    const concepts = (sc: CheckScore | undefined) =>
+      Object.fromEntries(Object.entries(sc?.perConcept ?? {}).map(([c, v]) => [c, v.percent]));
     return {
       playerId: p.id,
       nickname: p.nickname,
@@ -89,6 +91,8 @@ export function classCheckOf(
       preAnswered: answered.pre,
       postAnswered: answered.post,
       gain: pre !== null && post !== null ? normalisedGain(pre, post) : null,
+      preConcepts: concepts(mine.pre),
+      postConcepts: concepts(mine.post),
       tags,
     };
   });

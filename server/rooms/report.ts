@@ -29,7 +29,7 @@ const EMPTY = {
 export function buildReport(
   s: LoadedSession,
   online: (playerId: string) => boolean = () => false,
-): Report {
+): Omit<Report, 'check'> {
   const played = s.rounds.map((r) => r.round);
   const moveOf = new Map(s.moves.map((m) => [`${m.round}:${m.playerId}`, m.result]));
   const rows: ReportRow[] = [];
@@ -170,7 +170,7 @@ const CELL_START = new RegExp(`(^|[,;\\t|])(["\\s]*)(?=[${FORMULA}])`, 'g');
  * start too. Numbers and booleans are written bare (a negative number is a
  * number, not a formula).
  */
-function cell(v: unknown): string {
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v !== 'string') return String(v);
   const s = /^[\t\r]/.test(v) ? `'${v}` : v.replace(CELL_START, "$1$2'");
@@ -178,8 +178,8 @@ function cell(v: unknown): string {
 }
 
 /** The report's rows as CSV (RFC 4180, CRLF, with a header). */
-export function reportCsv(r: Report): string {
+export function reportCsv(r: Pick<Report, 'rows'>): string {
   const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
-  for (const row of r.rows) lines.push(CSV_COLUMNS.map(([, get]) => cell(get(row))).join(','));
+  for (const row of r.rows) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

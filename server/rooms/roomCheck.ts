@@ -96,11 +96,14 @@ export class RoomCheck {
     const items = this.sheets.items(playerId, a.kind);
     const item = items.find((i) => i.id === a.itemId);
     if (!item) refuse(ErrorCode.NoSuchItem, `item ${a.itemId} is not on your check`);
-    if (item.format === 'choice') {
-      if (typeof a.response !== 'string' || !item.options.some((o) => o.key === a.response))
-        refuse(ErrorCode.NoSuchItem, `item ${a.itemId} has no option ${String(a.response)}`);
-    } else if (typeof a.response !== 'number')
-      refuse(ErrorCode.BadPayload, `item ${a.itemId} takes a number`);
+    const want = item.format === 'choice' ? 'string' : 'number';
+    if (typeof a.response !== want)
+      refuse(
+        ErrorCode.BadPayload,
+        `item ${a.itemId} takes ${want === 'string' ? "an option's key" : 'a number'}`,
+      );
+    if (item.format === 'choice' && !item.options.some((o) => o.key === a.response))
+      refuse(ErrorCode.NoSuchItem, `item ${a.itemId} has no option ${String(a.response)}`);
     const mine = this.given(playerId, a.kind);
     if (Object.hasOwn(mine, a.itemId))
       refuse(ErrorCode.AlreadyAnswered, 'that question already has your answer');

@@ -88,6 +88,9 @@ export const StudentCheck = z.object({
   postAnswered: z.int(),
   /** The student's own g; null without both scores, or at pre = 100. */
   gain: z.number().nullable(),
+  /** Percent right per concept, in each completed sitting. */
+  preConcepts: z.record(z.string(), z.number()),
+  postConcepts: z.record(z.string(), z.number()),
   /** Answers on each misconception, both sittings. */
   tags: z.record(z.string(), z.int()),
 });
@@ -115,6 +118,7 @@ export const ClassCheck = z.object({
   postMean: z.number().nullable(),
   /** Students counted in ⟨g⟩. */
   paired: z.int(),
+  /** Per concept: the mean percent of each kind's completed sittings, and ⟨g⟩ from the pairs. */
   perConcept: z.array(
     z.object({
       concept: z.enum(Concept),

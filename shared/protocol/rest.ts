@@ -1,3 +1,4 @@
+import type { ClassCheck } from './check.ts';
 import type { Phase } from './codes.ts';
 import type { SessionSettings } from './schemas.ts';
 import type { DemonStanding, LeaderboardEntry, Nudge } from './views.ts';
@@ -69,4 +70,6 @@ export interface Report {
   demon: DemonStanding;
   players: { id: string; nickname: string; kicked: boolean; score: number }[];
   rows: ReportRow[];
+  /** The concept check before and after the game (null when the session had none); CSV at `check.csv`. */
+  check: ClassCheck | null;
 }
