@@ -38,6 +38,8 @@ const ROWS: Row[] = [
   { key: 'speedScoring', label: 'cls.create.speed', help: 'cls.create.speedHelp' },
   { key: 'lateJoin', label: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp' },
   { key: 'demonRanked', label: 'cls.create.demonRanked', help: 'cls.create.demonRankedHelp' },
+  { key: 'preCheck', label: 'check.create.pre', help: 'check.create.preHelp' },
+  { key: 'postCheck', label: 'check.create.post', help: 'check.create.postHelp' },
   { key: 'sgdSteps', label: 'cls.create.sgd', help: 'cls.create.sgdHelp' },
   { key: 'eta', label: 'cls.create.eta', help: 'cls.create.etaHelp' },
   { key: 'eps', label: 'cls.create.eps', help: 'cls.create.epsHelp' },
@@ -72,6 +74,9 @@ function helpText(r: Row): string {
     case 'lateJoin':
     case 'demonRanked':
       return `${help} ${t('cls.create.default', { d: onOff(DEFAULTS[r.key]) })}`;
+    case 'preCheck':
+    case 'postCheck':
+      return `${help} ${t('cls.create.default', { d: onOff(false) })}`;
     case 'dataset':
       return `${help} ${t('cls.create.default', { d: t(`ds.${DEFAULTS.dataset}`) })}`;
     case 'activation':
@@ -161,7 +166,13 @@ export class CreateForm {
   /** The field for one setting, bound to the state: what the host types is written back at once. */
   private input(key: Row['key']): HTMLInputElement | HTMLSelectElement {
     const v = this.values;
-    if (key === 'speedScoring' || key === 'lateJoin' || key === 'demonRanked') {
+    if (
+      key === 'speedScoring' ||
+      key === 'lateJoin' ||
+      key === 'demonRanked' ||
+      key === 'preCheck' ||
+      key === 'postCheck'
+    ) {
       const c = el('input', { id: key, name: key, type: 'checkbox' });
       c.checked = v[key];
       c.addEventListener('change', () => {

@@ -4,6 +4,7 @@ import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/
 import { el, num, signed } from '../../ui/format.ts';
 import { errorCode, errorText } from '../errors.ts';
 import { demonLine, leaderboardTable, podium } from '../standings.ts';
+import type { ClassCheckView } from './classCheckView.ts';
 import { LossChart } from './lossChart.ts';
 
 /** The end of a session: podium, full standings, the report per player per round, CSV, past sessions. */
@@ -12,11 +13,14 @@ export async function endView(
   sessionId: string,
   token: string,
   final: Final | null,
+  check?: ClassCheckView,
 ): Promise<void> {
   const reportBox = el('section', { class: 'report card' }, el('p', {}, t('cls.end.loading')));
   const past = el('section', { class: 'past card' });
   const top = el('div', { class: 'end-top' });
   root.replaceChildren(el('h1', { class: 'end-title' }, t('cls.end.title')), top, reportBox, past);
+  // The concept check's results sit between the podium and the report.
+  if (check) top.after(check.root);
   const loss = new LossChart();
   const side = (
     standings: Final['standings'],
@@ -40,6 +44,8 @@ export async function endView(
   try {
     const report = await fetchReport(sessionId, token);
     if (!final) side(report.standings, report.demon, report.lossCurve, report.settings.rounds);
+    // A session no longer in memory sends no live results: the report's stand in.
+    if (check?.empty && report.check) check.update(report.check);
     reportBox.replaceChildren(...reportTable(report, token));
   } catch (e) {
     reportBox.replaceChildren(el('p', { class: 'error-text' }, errorText(e)));

@@ -1,8 +1,10 @@
 import { Phase } from '#shared/protocol/codes';
 import type { Progress } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
+import { checkCsvUrl } from '../../net/api.ts';
 import { el } from '../../ui/format.ts';
 import { hostSession, type SessionState } from '../session.ts';
+import { ClassCheckView } from './classCheckView.ts';
 import { endView } from './endView.ts';
 import { type GameActions, GameScreen } from './gameScreen.ts';
 import { type LobbyActions, LobbyView } from './lobbyView.ts';
@@ -23,6 +25,10 @@ export class HostView {
   /** The ended session whose report is on screen; null while the session runs. */
   private endedId: string | null = null;
   private state: SessionState | null = null;
+  /** What the class learnt (the concept check), shown on the end screen. */
+  private readonly check = new ClassCheckView(() =>
+    this.state?.sessionId ? checkCsvUrl(this.state.sessionId, this.token) : null,
+  );
 
   constructor(
     private readonly root: HTMLElement,
@@ -35,6 +41,7 @@ export class HostView {
 
   render(state: SessionState): void {
     this.state = state;
+    if (state.check) this.check.update(state.check);
     const s = hostSession(state);
     if (!s || this.endedId !== null) return;
     document.title = `${s.code} · ${t('cls.hostTitle')}`;
@@ -48,6 +55,7 @@ export class HostView {
           s.players,
           s.settings,
         );
+        this.lobby.extra.replaceChildren(...ClassCheckView.lobbyLine(s.check));
         if (this.lobby.root.parentElement !== this.root) this.root.replaceChildren(this.lobby.root);
         return;
       case Phase.Ended:
@@ -80,6 +88,7 @@ export class HostView {
 
   relabel(): void {
     this.game.relabel();
+    this.check.relabel();
     if (this.endedId !== null) this.drawEnd();
     else if (this.state) this.render(this.state);
   }
@@ -91,6 +100,6 @@ export class HostView {
   private drawEnd(): void {
     const box = el('div', { class: 'host-end' });
     this.root.replaceChildren(box);
-    void endView(box, this.endedId ?? '', this.token, this.state?.final ?? null);
+    void endView(box, this.endedId ?? '', this.token, this.state?.final ?? null, this.check);
   }
 }

@@ -26,6 +26,8 @@ export class LobbyView {
   private readonly summary: HTMLElement;
   private readonly hostLink: HTMLInputElement;
   private readonly copy: HTMLButtonElement;
+  /** A slot for what other parts add beside the players (the concept check's count). */
+  readonly extra = el('div', { class: 'lobby-extra' });
   private qrFor = '';
   private locked = false;
 
@@ -79,6 +81,7 @@ export class LobbyView {
         this.count,
         this.list,
         this.lockNote,
+        this.extra,
         el('div', { class: 'actions' }, this.lockButton, this.startButton),
         this.summary,
         el(

@@ -27,6 +27,9 @@ export interface SettingsValues {
   lateJoin: boolean;
   /** Rank the gradient demon among the players (by default it is a benchmark beside them). */
   demonRanked: boolean;
+  /** The concept check before round 1 (in the lobby) and after the last round. */
+  preCheck: boolean;
+  postCheck: boolean;
   sgdSteps: string;
   eta: string;
   /** Empty: the preset's own budget. */
@@ -83,6 +86,8 @@ export function defaultValues(): SettingsValues {
     speedScoring: d.speedScoring,
     lateJoin: d.lateJoin,
     demonRanked: d.demonRanked,
+    preCheck: d.preCheck ?? false,
+    postCheck: d.postCheck ?? false,
     sgdSteps: String(d.sgdSteps),
     eta: String(d.eta),
     eps: '',
@@ -149,6 +154,9 @@ export function toSettings(v: SettingsValues): SettingsCheck {
     eta: n.eta,
   };
   if (v.eps.trim()) s.eps = n.eps;
+  // Asked for only when on: a session without the check sends what it always sent.
+  if (v.preCheck) s.preCheck = true;
+  if (v.postCheck) s.postCheck = true;
   if (v.preset !== CUSTOM) return { ok: true, settings: { ...s, preset: v.preset } };
   const hidden = v.hidden
     .split(/[,\s，]+/)

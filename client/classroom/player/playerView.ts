@@ -1,3 +1,4 @@
+import type { CheckSheet } from '#shared/protocol/check';
 import { Phase } from '#shared/protocol/codes';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
@@ -5,6 +6,7 @@ import { Countdown } from '../clock.ts';
 import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
 import { rankChange, ranked } from '../standings.ts';
 import type { PlayerBoard } from './board.ts';
+import { sheetDone, sheetOnScreen } from './checkState.ts';
 import type { JoinForm } from './joinForm.ts';
 import { endScreen, kickedScreen, lobbyScreen, roundCard } from './screens.ts';
 
@@ -18,9 +20,23 @@ export interface PlayerUi {
   closedRound: number;
   /** An error or a retry countdown, shown instead of the phase's own line. */
   note: string;
+  /** The concept check sitting the server gave this phone, with the answers kept so far. */
+  sheet: CheckSheet | null;
+  /** A check answer is on its way. */
+  checkSending: boolean;
+  /** Why the last check answer was not kept. */
+  checkNote: string;
 }
 
-export const initialUi: PlayerUi = { formOpen: false, sending: false, closedRound: 0, note: '' };
+export const initialUi: PlayerUi = {
+  formOpen: false,
+  sending: false,
+  closedRound: 0,
+  note: '',
+  sheet: null,
+  checkSending: false,
+  checkNote: '',
+};
 
 /**
  * The player's screens, drawn from the session state and the page's own
@@ -37,8 +53,13 @@ export class PlayerView {
   private readonly end = el('section', { class: 'player-end' });
   /** Before the first welcome, when there is no form to show: what the page waits for. */
   private readonly wait = el('section', { class: 'player-wait card', role: 'status' });
+  /** The concept check, one question a screen (before the game, after it). */
+  private readonly check = el('section', { class: 'player-check-host' });
   private readonly game: HTMLElement;
-  private readonly screens: Record<'form' | 'wait' | 'lobby' | 'game' | 'end', HTMLElement>;
+  private readonly screens: Record<
+    'form' | 'wait' | 'lobby' | 'game' | 'end' | 'check',
+    HTMLElement
+  >;
   private boardPromise: Promise<PlayerBoard> | null = null;
   private latest: { s: SessionState; ui: PlayerUi } | null = null;
 
@@ -46,6 +67,7 @@ export class PlayerView {
     main: HTMLElement,
     private readonly form: JoinForm,
     private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
+    private readonly onCheckAnswer: (itemId: string, response: string | number) => void,
   ) {
     this.game = el(
       'section',
@@ -67,6 +89,7 @@ export class PlayerView {
       lobby: this.lobby,
       game: this.game,
       end: this.end,
+      check: this.check,
     };
     main.append(...Object.values(this.screens));
     this.show(null);
@@ -92,6 +115,13 @@ export class PlayerView {
     const phase = s.status?.phase;
     if (inRound(phase)) this.countdown.show(s.status?.timer ?? null);
     else this.countdown.stop();
+    const sheet = screen === 'kicked' || screen === 'join' ? null : sheetOnScreen(s, ui.sheet);
+    if (sheet) {
+      void this.renderCheck(sheet, ui);
+      this.show('check');
+      return;
+    }
+    const checked = ui.sheet && sheetDone(ui.sheet) ? ui.sheet.kind : null;
     switch (screen) {
       case 'kicked':
         this.end.replaceChildren(...kickedScreen());
@@ -105,10 +135,14 @@ export class PlayerView {
         return;
       case Phase.Lobby:
         this.lobby.replaceChildren(...lobbyScreen(s.me?.nickname ?? '', s.code));
+        if (checked === 'pre')
+          this.lobby.append(el('p', { class: 'check-done' }, t('check.done.pre')));
         this.show('lobby');
         return;
       case Phase.Ended:
         if (s.final) this.end.replaceChildren(...endScreen(s.final, s.me?.playerId));
+        if (checked === 'post')
+          this.end.prepend(el('p', { class: 'check-done card' }, t('check.done.post')));
         this.show('end');
         return;
       default:
@@ -121,10 +155,24 @@ export class PlayerView {
               ? t('cls.player.paused')
               : phase === Phase.Question && s.myMove
                 ? t('cls.player.moved')
-                : ''),
+                : checked === 'post'
+                  ? t('check.done.post')
+                  : ''),
         );
         void this.renderBoard();
     }
+  }
+
+  /** The check's question, drawn once its module (with KaTeX) has loaded, if it is still the one to show. */
+  private async renderCheck(sheet: CheckSheet, ui: PlayerUi): Promise<void> {
+    const { checkPanel } = await import('./checkPanel.ts');
+    if (this.latest?.ui.sheet !== sheet || this.latest.ui !== ui) return;
+    this.check.replaceChildren(
+      checkPanel(sheet, ui.checkSending, ui.checkNote, this.onCheckAnswer),
+    );
+    this.check.querySelector<HTMLElement>('.check-number, .check-option')?.focus({
+      preventScroll: true,
+    });
   }
 
   private setNotice(text: string): void {
