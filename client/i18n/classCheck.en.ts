@@ -44,6 +44,8 @@ export const classCheckEn = {
   'check.end.students': 'Students',
   'check.end.student': 'Student',
   'check.end.csv': 'Download the check (CSV)',
+  'check.reveal.common': 'Most common slip this round ({count} of {n} moves): {tag}.',
+  'check.end.moveTags': 'Misconceptions in moves',
   'check.end.postOpen': 'The check after the game is open on the phones.',
 } as const;
 export type ClassCheckKey = keyof typeof classCheckEn;

@@ -41,5 +41,7 @@ export const classCheckZhCN: Record<ClassCheckKey, string> = {
   'check.end.students': '学生数',
   'check.end.student': '学生',
   'check.end.csv': '下载测验结果（CSV）',
+  'check.reveal.common': '本轮最常见的失误（{n} 步中有 {count} 步）：{tag}。',
+  'check.end.moveTags': '走法中的误解',
   'check.end.postOpen': '游戏后的测验已在手机上开放。',
 };

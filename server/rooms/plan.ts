@@ -13,6 +13,7 @@ import {
   gradientScore,
   openRoundMath,
   type RoundMath,
+  roundMisconception,
   toNudge,
 } from './roundMath.ts';
 
@@ -93,6 +94,7 @@ function revealOf(
     leaderboard: boardOf(room as RoomPlayers, e.round, bot),
     demon: demonOf(room as RoomPlayers, e.round, bot),
     lossCurve: [...lossCurve],
+    misconception: roundMisconception(m, moves),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Misconception } from '#shared/game/concepts/tags';
 import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
 import type { Report, ReportRow } from '#shared/protocol/rest';
 
@@ -36,9 +37,11 @@ export function buildReport(
   const competitors: Competitor[] = [];
   const players = s.players.map((p) => {
     const points = new Map<number, number>();
+    const misconceptions: Partial<Record<Misconception, number>> = {};
     for (const r of played) {
       const m = moveOf.get(`${r}:${p.id}`);
       if (m) points.set(r, m.points);
+      for (const tag of m?.tags ?? []) misconceptions[tag] = (misconceptions[tag] ?? 0) + 1;
       rows.push({
         round: r,
         playerId: p.id,
@@ -61,6 +64,7 @@ export function buildReport(
             }
           : EMPTY),
         points: m?.points ?? 0,
+        misconceptions: [...(m?.tags ?? [])],
       });
     }
     const score = [...points.values()].reduce((a, b) => a + b, 0);
@@ -72,7 +76,7 @@ export function buildReport(
         online: online(p.id),
         points,
       });
-    return { id: p.id, nickname: p.nickname, kicked: p.kicked, score };
+    return { id: p.id, nickname: p.nickname, kicked: p.kicked, score, misconceptions };
   });
   const bot = new Map<number, number>();
   for (const r of s.rounds) {
@@ -97,6 +101,7 @@ export function buildReport(
       saturated: g.saturated ?? null,
       sigmaPrime: g.sigmaPrime ?? null,
       seconds: 0,
+      misconceptions: [],
     });
   }
   const people = [...competitors];
@@ -154,6 +159,8 @@ const CSV_COLUMNS: [string, (r: ReportRow) => unknown][] = [
   ['saturated', (r) => r.saturated],
   ['sigmaPrime', (r) => r.sigmaPrime],
   ['seconds', (r) => r.seconds],
+  // Tag codes (docs/concepts.md), separated by spaces.
+  ['misconceptions', (r) => (r.misconceptions?.length ? r.misconceptions.join(' ') : null)],
 ];
 
 /** Characters a spreadsheet may read as the start of a formula (ASCII and full-width). */

@@ -9,6 +9,12 @@ import {
   type Trace,
   Trainer,
 } from '#shared/engine/index';
+import {
+  commonMisconception,
+  explainMove,
+  type MoveTag,
+  moveMisconceptions,
+} from '#shared/game/misconceptions';
 import { drawBatch, type Puzzle, type PuzzleJSON, puzzleToJSON } from '#shared/game/puzzle';
 import {
   pointsFor,
@@ -136,7 +142,25 @@ export function scoreRoundMove(
     reason: s.reason,
     seconds: t.seconds,
     score: scoreBefore + s.points,
+    // Every neuron of a class round can be moved: the tags compare the pick with all of them.
+    tags: moveMisconceptions(m.trace, s),
   };
+}
+
+/**
+ * The round's most common misconception among the class's moves, told in one
+ * sentence with the equation that corrects it and the numbers of the first
+ * move that showed it.
+ */
+export function roundMisconception(
+  m: RoundMath,
+  moves: readonly MoveResult[],
+): NonNullable<Reveal['misconception']> | null {
+  const common = commonMisconception(moves.map((mv) => ({ tags: mv.tags ?? [] })));
+  if (!common) return null;
+  const example = moves.find((mv) => mv.tags?.includes(common.tag))!;
+  const score = scoreMove(m.trace, m.key, example.l, example.j, example.dz);
+  return { ...common, text: explainMove(common.tag as MoveTag, m.trace, score) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { COSTS } from '#shared/engine/costs';
 import { DATASETS, type DatasetName } from '#shared/engine/datasets';
+import { Misconception } from '#shared/game/concepts/tags';
 import { SHOW } from '#shared/game/puzzle';
 import { MoveReason } from '#shared/game/scoring';
 import { CheckPlan, ClassCheck } from './check.ts';
@@ -120,6 +121,8 @@ export const MoveResult = Nudge.extend({
   seconds: z.number(),
   /** The player's total after this move. */
   score: z.int(),
+  /** Misconceptions the move is evidence of (shared/game/misconceptions.ts); absent in older rows. */
+  tags: z.array(z.enum(Misconception)).optional(),
 });
 export type MoveResult = z.infer<typeof MoveResult>;
 
@@ -205,6 +208,20 @@ export const Reveal = z.object({
   demon: DemonStanding.optional(),
   /** Loss on the whole data set so far: before round 1, then after each earlier round's training. */
   lossCurve: z.array(z.number()),
+  /**
+   * The class's most common misconception this round: how many moves showed
+   * it, their share, and one sentence with the correcting equation and the
+   * round's numbers (from one of those moves). Null when no move showed one.
+   */
+  misconception: z
+    .object({
+      tag: z.enum(Misconception),
+      count: z.int(),
+      share: z.number(),
+      text: z.object({ en: z.string(), zh: z.string() }),
+    })
+    .nullable()
+    .optional(),
 });
 export type Reveal = z.infer<typeof Reveal>;
 

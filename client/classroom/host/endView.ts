@@ -1,3 +1,4 @@
+import { MISCONCEPTION_LABEL, MISCONCEPTIONS } from '#shared/game/concepts/tags';
 import type { DemonStanding, Final } from '#shared/protocol/views';
 import { lang, t } from '../../i18n/index.ts';
 import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/api.ts';
@@ -6,6 +7,8 @@ import { errorCode, errorText } from '../errors.ts';
 import { demonLine, leaderboardTable, podium } from '../standings.ts';
 import type { ClassCheckView } from './classCheckView.ts';
 import { LossChart } from './lossChart.ts';
+
+const pickText = (x: { en: string; zh: string }) => (lang() === 'zh-CN' ? x.zh : x.en);
 
 /** The end of a session: podium, full standings, the report per player per round, CSV, past sessions. */
 export async function endView(
@@ -61,6 +64,7 @@ function reportTable(r: Report, token: string): HTMLElement[] {
   for (const n of rounds)
     head.append(el('th', { scope: 'col', class: 'num' }, t('cls.end.round', { n })));
   head.append(el('th', { scope: 'col', class: 'num' }, t('cls.end.total')));
+  head.append(el('th', { scope: 'col' }, t('check.end.moveTags')));
   const body = el('tbody', {});
   const order = [...players].sort(
     (a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname),
@@ -87,6 +91,19 @@ function reportTable(r: Report, token: string): HTMLElement[] {
       );
     }
     tr.append(el('td', { class: 'num total' }, String(p.score)));
+    // Each student's count per misconception their moves showed (older reports have none).
+    const tags = MISCONCEPTIONS.filter((m) => (p.misconceptions?.[m] ?? 0) > 0);
+    tr.append(
+      el(
+        'td',
+        { class: 'move-tags' },
+        tags.length
+          ? tags
+              .map((m) => `${pickText(MISCONCEPTION_LABEL[m])} ×${p.misconceptions[m]}`)
+              .join('; ')
+          : '—',
+      ),
+    );
     body.append(tr);
   }
   const csv = el(

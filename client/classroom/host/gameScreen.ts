@@ -5,6 +5,7 @@ import { compareList } from '../../ui/compareList.ts';
 import { el, num } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { spacedCode } from '../page.ts';
+import { revealMisconception } from '../revealMisconception.ts';
 import { type HostSession, inRound, ownReveal } from '../session.ts';
 import { leaderboardTable } from '../standings.ts';
 import { classPicture } from './classPicture.ts';
@@ -212,5 +213,7 @@ export class GameScreen {
       leaderboardTable(r.leaderboard, 5, undefined, r.demon ?? s.demon),
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
     );
+    const slip = revealMisconception(r);
+    if (slip) compare.after(slip);
   }
 }

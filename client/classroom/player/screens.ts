@@ -1,6 +1,7 @@
 import type { Final, Reveal } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
+import { revealMisconception } from '../revealMisconception.ts';
 import { demonLine, leaderboardTable, podium, rankChange, ranked } from '../standings.ts';
 
 /** The phone's screens between rounds, drawn from what the server said; names are text only. */
@@ -43,6 +44,7 @@ export function roundCard(
           rankChange(mine.rankChange),
         )
       : '',
+    revealMisconception(reveal) ?? '',
     el('p', { class: 'hint' }, t('cls.player.waitNext')),
   );
 }
