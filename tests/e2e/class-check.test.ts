@@ -11,7 +11,7 @@ import {
 } from '#shared/game/concepts/index';
 import type { Report } from '#shared/protocol/rest';
 import { checkSeeds } from '../../server/rooms/checkSheets.ts';
-import { PHONE, PROJECTOR, parseCsv, playerMoves } from './classroom.steps.ts';
+import { PHONE, PROJECTOR, parseCsv } from './classroom.steps.ts';
 import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
 const game = useServedGame();
@@ -55,6 +55,22 @@ async function takeCheck(
   await expect
     .poll(() => page.locator('.player-lobby:visible, .player-notice:visible').textContent())
     .toContain('Your answers are in');
+}
+
+/** The student's slip: the first movable neuron, Δz with the sign of δ (the preview goes up). */
+async function moveAlongDelta(page: Page): Promise<void> {
+  const neuron = page.locator('button.neuron.movable').first();
+  await neuron.waitFor();
+  await neuron.tap();
+  const slider = page.locator('#dz-slider');
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  await page.touchscreen.tap(box.x + box.width - 2, box.y + box.height / 2);
+  await expect.poll(() => page.locator('.preview').textContent()).toMatch(/= [+−]/);
+  if (/= −/.test((await page.locator('.preview').textContent()) ?? ''))
+    await page.touchscreen.tap(box.x + 2, box.y + box.height / 2);
+  await expect.poll(() => page.locator('.preview').textContent()).toMatch(/= \+/);
+  await page.locator('button.submit').tap();
 }
 
 describe('the class concept check, on a phone and on the projector', () => {
@@ -118,11 +134,20 @@ describe('the class concept check, on a phone and on the projector', () => {
     expect(await phone.locator('.player-check-host').isHidden()).toBe(true);
 
     await host.click('button.start-button');
-    await playerMoves({ name: 'Mei', page: phone, touch: true } as never, 0);
-    // Everyone moved: the last round's reveal opens the check after the game.
+    await moveAlongDelta(phone);
+    // Everyone moved: the reveal names the slip in one sentence, with the round's numbers.
+    const slip = host.locator('.reveal-misconception');
+    await slip.waitFor();
+    expect(await slip.getAttribute('data-tag')).toBe('alongDelta');
+    await slip.locator('.katex').first().waitFor();
+    expect(await slip.textContent()).toContain('Nudge against the sign of δ');
+    await screenshot(host, 'check-reveal-slip-1920-en');
+    // The last round's reveal opens the check after the game.
     await takeCheck(phone, items('post'), 'post', async (i) => {
       if (i === 0) await screenshot(phone, 'check-phone-post-360-en');
     });
+    await phone.locator('.my-round .reveal-misconception .katex').first().waitFor();
+    await screenshot(phone, 'check-reveal-slip-360-en');
     await host.locator('button.ctl-next').click();
 
     const panel = host.locator('.class-check');
