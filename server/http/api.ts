@@ -1,20 +1,21 @@
 import express, { type Request, type Response } from 'express';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { Log } from '../log.ts';
-import type { Store } from '../persistence/store.ts';
+import { metrics } from '../metrics.ts';
+import { type Store, StoreError } from '../persistence/store.ts';
 import { checkCsv, checkOfSession } from '../rooms/checkReport.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
 import { hashToken } from '../rooms/secrets.ts';
-import { WindowLimiter } from '../socket/limits.ts';
+import type { RateLimits } from '../socket/limits.ts';
 import { type OriginRule, originAllowed } from './origins.ts';
 
 export interface ApiDeps {
   registry: Registry;
   store: Store;
   log: Log;
-  sessionsPerMinute: number;
+  limits: RateLimits;
   /** Web origins whose pages may call the API (see origins.ts). */
   origins: OriginRule;
   joinUrl: (code: string, req: Request) => string;
@@ -30,6 +31,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.TooManyJoins]: 429,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ShuttingDown]: 503,
+  [ErrorCode.Unavailable]: 503,
 };
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {
@@ -47,7 +49,6 @@ function hostToken(req: Request): string | undefined {
 /** REST: create a session, list a host's sessions, a session's report as JSON or CSV. */
 export function apiRouter(d: ApiDeps): express.Router {
   const r = express.Router();
-  const creates = new WindowLimiter(d.sessionsPerMinute, 60_000);
   // A cross-site form can post text/plain without asking: only JSON from an allowed origin changes anything.
   r.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
@@ -63,28 +64,38 @@ export function apiRouter(d: ApiDeps): express.Router {
   });
   r.use(express.json({ limit: '8kb' }));
 
-  const hostId = (req: Request): string => {
+  const hostId = async (req: Request): Promise<string> => {
     const token = hostToken(req);
-    const id = token ? d.store.findHost(hashToken(token)) : undefined;
+    const id = token ? await d.store.findHost(hashToken(token)) : undefined;
     if (!id) throw new RoomError(ErrorCode.Unauthorized, 'a valid host token is needed');
     return id;
   };
-  const wrap = (fn: (req: Request, res: Response) => void) => (req: Request, res: Response) => {
-    try {
-      fn(req, res);
-    } catch (e) {
-      if (e instanceof RoomError) return sendError(res, e.code, e.message);
-      d.log('error', { path: req.path, message: e instanceof Error ? e.message : String(e) });
-      sendError(res, ErrorCode.Internal, 'the server could not do that');
-    }
-  };
+  const wrap =
+    (fn: (req: Request, res: Response) => void | Promise<void>) =>
+    async (req: Request, res: Response) => {
+      try {
+        await fn(req, res);
+      } catch (e) {
+        if (e instanceof RoomError) return sendError(res, e.code, e.message);
+        if (e instanceof StoreError)
+          return sendError(res, ErrorCode.Unavailable, 'the database did not answer: try again');
+        d.log('error', { path: req.path, message: e instanceof Error ? e.message : String(e) });
+        sendError(res, ErrorCode.Internal, 'the server could not do that');
+      }
+    };
 
   r.post(
     '/sessions',
-    wrap((req, res) => {
-      if (!creates.allow(req.ip ?? 'unknown'))
+    wrap(async (req, res) => {
+      if (!(await d.limits.sessionCreate(req.ip ?? 'unknown'))) {
+        metrics.rateLimited.inc({ kind: 'session' });
         throw new RoomError(ErrorCode.RateLimited, 'too many sessions created: wait a minute');
-      const { room, hostToken: token, settings } = d.registry.create(req.body, hostToken(req));
+      }
+      const {
+        room,
+        hostToken: token,
+        settings,
+      } = await d.registry.create(req.body, hostToken(req));
       res.status(201).json({
         ok: true,
         data: {
@@ -99,13 +110,13 @@ export function apiRouter(d: ApiDeps): express.Router {
   );
   r.get(
     '/sessions',
-    wrap((req, res) => {
-      res.json({ ok: true, data: { sessions: d.store.hostSessions(hostId(req)) } });
+    wrap(async (req, res) => {
+      res.json({ ok: true, data: { sessions: await d.store.hostSessions(await hostId(req)) } });
     }),
   );
-  const report = (req: Request) => {
-    const id = hostId(req);
-    const loaded = d.store.loadSession(String(req.params['id']));
+  const report = async (req: Request) => {
+    const id = await hostId(req);
+    const loaded = await d.store.loadSession(String(req.params['id']));
     if (!loaded || loaded.session.hostId !== id)
       throw new RoomError(ErrorCode.NotFound, 'no such session of this host');
     const room = d.registry.get(loaded.session.id);
@@ -113,12 +124,13 @@ export function apiRouter(d: ApiDeps): express.Router {
       loaded,
       (playerId) => (room?.players.get(playerId)?.connections ?? 0) > 0,
     );
-    return { ...rep, check: checkOfSession(loaded, d.store.checkAnswers(loaded.session.id)) };
+    const answers = await d.store.checkAnswers(loaded.session.id);
+    return { ...rep, check: checkOfSession(loaded, answers) };
   };
   r.get(
     '/sessions/:id/report.csv',
-    wrap((req, res) => {
-      const rep = report(req);
+    wrap(async (req, res) => {
+      const rep = await report(req);
       res.set('Content-Type', 'text/csv; charset=utf-8');
       res.set(
         'Content-Disposition',
@@ -130,8 +142,8 @@ export function apiRouter(d: ApiDeps): express.Router {
   );
   r.get(
     '/sessions/:id/check.csv',
-    wrap((req, res) => {
-      const rep = report(req);
+    wrap(async (req, res) => {
+      const rep = await report(req);
       if (!rep.check) throw new RoomError(ErrorCode.NotFound, 'this session had no concept check');
       res.set('Content-Type', 'text/csv; charset=utf-8');
       res.set(
@@ -144,9 +156,10 @@ export function apiRouter(d: ApiDeps): express.Router {
   );
   r.get(
     '/sessions/:id/report',
-    wrap((req, res) => {
+    wrap(async (req, res) => {
+      const rep = await report(req);
       res.set('Cache-Control', 'no-store');
-      res.json({ ok: true, data: report(req) });
+      res.json({ ok: true, data: rep });
     }),
   );
   r.use((_req, res) => sendError(res, ErrorCode.NotFound, 'no such endpoint'));

@@ -1,6 +1,8 @@
 import { ErrorCode } from '#shared/protocol/codes';
 import type { AckData, AckResult, ClientEventName } from '#shared/protocol/events';
 import type { Log } from '../log.ts';
+import { metrics } from '../metrics.ts';
+import { StoreError } from '../persistence/store.ts';
 import { RoomError, refuse } from '../rooms/errors.ts';
 import type { GameSocket } from './output.ts';
 
@@ -15,18 +17,33 @@ export type On = <E extends ClientEventName>(event: E, handler: Handler<E>) => v
  * handler's result (or refusal) goes back in the ack as `{ ok, data | error }`,
  * and an unexpected error is logged and answered INTERNAL, never with a stack.
  */
-export function handlersOf(socket: GameSocket, allow: () => boolean, log: Log): On {
+export function handlersOf(socket: GameSocket, allow: () => Promise<boolean>, log: Log): On {
   return (event, handler) => {
     const listener = async (...args: unknown[]) => {
       const ack =
         typeof args.at(-1) === 'function' ? (args.pop() as (r: AckResult<unknown>) => void) : null;
       let result: AckResult<unknown>;
       try {
-        if (!allow()) refuse(ErrorCode.RateLimited, 'too many events: slow down');
+        if (!(await allow())) {
+          metrics.rateLimited.inc({ kind: 'event' });
+          refuse(ErrorCode.RateLimited, 'too many events: slow down');
+        }
         result = { ok: true, data: await handler(args[0]) };
       } catch (e) {
         if (e instanceof RoomError)
           result = { ok: false, error: { code: e.code, message: e.message } };
+        else if (e instanceof StoreError)
+          // Nothing was written: the client may send it again (a move with its move id).
+          result = {
+            ok: false,
+            error: {
+              code: ErrorCode.Unavailable,
+              message:
+                e.reason === 'stale'
+                  ? 'this session is moving to another server: try again in a moment'
+                  : 'the database did not answer: nothing was recorded, try again in a moment',
+            },
+          };
         else {
           log('error', { event, message: e instanceof Error ? e.message : String(e) });
           result = {
