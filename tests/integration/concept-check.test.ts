@@ -4,12 +4,13 @@ import {
   type ConceptItem,
   classCheckItems,
   type Misconception,
+  scoreItem,
 } from '#shared/game/concepts/index';
 import type { CheckSheet, ClassCheck } from '#shared/protocol/check';
 import type { Report } from '#shared/protocol/rest';
 import type { PlayerWelcome } from '#shared/protocol/views';
 import { checkSeeds } from '../../server/rooms/checkSheets.ts';
-import { type Client, call, createSession, next, ok, usePlayground } from './helpers.ts';
+import { type Client, call, createSession, next, ok, STORES, usePlayground } from './helpers.ts';
 
 const playground = usePlayground();
 const SEED = 4242;
@@ -176,42 +177,57 @@ describe('the concept check before and after, in a class', () => {
     const rowOf = (nick: string) => lines.find((l) => l.split(',')[1] === `"${nick}"`)!.split(',');
     const col = (row: string[], name: string) => row[head.indexOf(name)];
     expect(col(rowOf('S1'), 'pre')).toBe('80');
-    expect(col(rowOf('S1'), 'tag:ignoresSigmaPrime')).toBe('2');
+    // S1's answers on σ′: the saturation item in both sittings, and the vanishing item before
+    // when ignoring σ′ lands on the same number there as "δ keeps its size" (it may).
+    const s1Tags = (['pre', 'post'] as const).flatMap((kind) =>
+      classCheckItems(checkSeeds(SEED, c.sessionId, players[0]!.id, kind)).flatMap(
+        (item) => scoreItem(item, answerOf(item, script(0, kind)[item.concept])).tags,
+      ),
+    );
+    expect(col(rowOf('S1'), 'tag:ignoresSigmaPrime')).toBe(
+      String(s1Tags.filter((t) => t === 'ignoresSigmaPrime').length),
+    );
+    expect(s1Tags.filter((t) => t === 'ignoresSigmaPrime').length).toBeGreaterThanOrEqual(2);
     expect(Number(col(rowOf('(class)'), 'gain'))).toBeCloseTo(check.gain!, 12);
   }, 60_000);
 
-  it('refuses what is not on the sheet, keeps one answer per item, and survives a restart', async () => {
-    const server = await playground.serve();
-    const c = await createSession(server.url, { rounds: 1, seed: SEED, preCheck: true });
-    const p = await playground.client(server.url);
-    const w = await ok<PlayerWelcome & { resumeToken: string }>(p, 'player:join', {
-      code: c.code,
-      nickname: 'Ada',
-    });
-    const sheet = await ok<CheckSheet>(p, 'check:get', { kind: 'pre' });
-    const first = sheet.items[0]!;
-    const choice = sheet.items.find((x) => x.format === 'choice')!;
-    const bad = async (payload: unknown) => {
-      const r = await call(p, 'check:answer', payload);
-      return r.ok ? 'accepted' : r.error.code;
-    };
-    expect(await bad({ kind: 'pre', itemId: 'no-such', response: 1 })).toBe('NO_SUCH_ITEM');
-    expect(await bad({ kind: 'pre', itemId: choice.id, response: 'Z' })).toBe('NO_SUCH_ITEM');
-    expect(await bad({ kind: 'pre', itemId: choice.id, response: 3 })).toBe('BAD_PAYLOAD');
-    expect(await bad({ kind: 'pre', itemId: first.id, response: null })).toBe('BAD_PAYLOAD');
-    expect(await bad({ kind: 'post', itemId: first.id, response: 1 })).toBe('CHECK_CLOSED');
-    expect(await bad({ kind: 'middle', itemId: first.id, response: 1 })).toBe('BAD_PAYLOAD');
-    const answer = first.format === 'choice' ? first.options[0]!.key : 0.5;
-    await ok(p, 'check:answer', { kind: 'pre', itemId: first.id, response: answer });
-    expect(await bad({ kind: 'pre', itemId: first.id, response: answer })).toBe('ALREADY_ANSWERED');
+  it.each(STORES)(
+    'refuses what is not on the sheet, keeps one answer per item, and survives a restart (%s)',
+    async (store) => {
+      const server = await playground.serve({ store });
+      const c = await createSession(server.url, { rounds: 1, seed: SEED, preCheck: true });
+      const p = await playground.client(server.url);
+      const w = await ok<PlayerWelcome & { resumeToken: string }>(p, 'player:join', {
+        code: c.code,
+        nickname: 'Ada',
+      });
+      const sheet = await ok<CheckSheet>(p, 'check:get', { kind: 'pre' });
+      const first = sheet.items[0]!;
+      const choice = sheet.items.find((x) => x.format === 'choice')!;
+      const bad = async (payload: unknown) => {
+        const r = await call(p, 'check:answer', payload);
+        return r.ok ? 'accepted' : r.error.code;
+      };
+      expect(await bad({ kind: 'pre', itemId: 'no-such', response: 1 })).toBe('NO_SUCH_ITEM');
+      expect(await bad({ kind: 'pre', itemId: choice.id, response: 'Z' })).toBe('NO_SUCH_ITEM');
+      expect(await bad({ kind: 'pre', itemId: choice.id, response: 3 })).toBe('BAD_PAYLOAD');
+      expect(await bad({ kind: 'pre', itemId: first.id, response: null })).toBe('BAD_PAYLOAD');
+      expect(await bad({ kind: 'post', itemId: first.id, response: 1 })).toBe('CHECK_CLOSED');
+      expect(await bad({ kind: 'middle', itemId: first.id, response: 1 })).toBe('BAD_PAYLOAD');
+      const answer = first.format === 'choice' ? first.options[0]!.key : 0.5;
+      await ok(p, 'check:answer', { kind: 'pre', itemId: first.id, response: answer });
+      expect(await bad({ kind: 'pre', itemId: first.id, response: answer })).toBe(
+        'ALREADY_ANSWERED',
+      );
 
-    // After a restart the same sheet comes back, with the answer kept.
-    await server.stop();
-    const again = await playground.serve({ dataDir: server.dataDir });
-    const q = await playground.client(again.url);
-    await ok(q, 'player:resume', { code: c.code, token: w.resumeToken });
-    const back = await ok<CheckSheet>(q, 'check:get', { kind: 'pre' });
-    expect(back.items).toEqual(sheet.items);
-    expect(back.answers).toEqual({ [first.id]: answer });
-  });
+      // After a restart the same sheet comes back, with the answer kept.
+      await server.stop();
+      const again = await playground.serve({ dataDir: server.dataDir, store });
+      const q = await playground.client(again.url);
+      await ok(q, 'player:resume', { code: c.code, token: w.resumeToken });
+      const back = await ok<CheckSheet>(q, 'check:get', { kind: 'pre' });
+      expect(back.items).toEqual(sheet.items);
+      expect(back.answers).toEqual({ [first.id]: answer });
+    },
+  );
 });
