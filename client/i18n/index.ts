@@ -3,15 +3,17 @@ import { classCheckZhCN } from './classCheck.zhCN.ts';
 import { type ClassroomKey, classroomEn } from './classroom.en.ts';
 import { classroomZhCN } from './classroom.zhCN.ts';
 import { type MessageKey as BaseKey, en } from './en.ts';
+import { type PredictKey, predictEn } from './predict.en.ts';
+import { predictZhCN } from './predict.zhCN.ts';
 import { zhCN } from './zhCN.ts';
 
-export type MessageKey = BaseKey | ClassroomKey | ClassCheckKey;
+export type MessageKey = BaseKey | ClassroomKey | ClassCheckKey | PredictKey;
 export const LANGS = { en: 'English', 'zh-CN': '简体中文' } as const;
 export type Lang = keyof typeof LANGS;
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  en: { ...en, ...classroomEn, ...classCheckEn },
-  'zh-CN': { ...zhCN, ...classroomZhCN, ...classCheckZhCN },
+  en: { ...en, ...classroomEn, ...classCheckEn, ...predictEn },
+  'zh-CN': { ...zhCN, ...classroomZhCN, ...classCheckZhCN, ...predictZhCN },
 };
 const STORAGE_KEY = 'bd.lang';
 const listeners = new Set<() => void>();

@@ -3,6 +3,7 @@ import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
+import { PredictPanel, predictionWords } from '../ui/predictPanel.ts';
 import { handPanel } from './handPanel.ts';
 import { introModal } from './introModal.ts';
 import { SoloJudge } from './judge.ts';
@@ -36,6 +37,14 @@ export async function levelScreen(
         })
       : null;
   if (hand) side.prepend(hand.root);
+  // Predict, then nudge: the nudge waits for a committed prediction.
+  const predict = flags.predict
+    ? new PredictPanel(() => {
+        movePanel.enabled = true;
+        movePanel.render();
+      })
+    : null;
+  if (predict) side.prepend(predict.root);
   result.root.after(done);
   const intro = introModal(level, run.index, () => {
     intro.hidden = true;
@@ -46,6 +55,21 @@ export async function levelScreen(
   const render = () => {
     head.render(run, store);
     result.actions.replaceChildren();
+    const scored = run.predictions[run.results.length - 1];
+    if (predict && scored && run.phase !== RunPhase.Moving) {
+      const words = predictionWords(scored.prediction);
+      result.actions.append(
+        el(
+          'p',
+          { class: 'predict-result', 'data-score': String(scored.score) },
+          t('predict.result', {
+            ...words,
+            actual: t(scored.deltaC < 0 ? 'predict.went.down' : 'predict.went.up'),
+            score: scored.score,
+          }),
+        ),
+      );
+    }
     if (run.phase === RunPhase.Result) {
       const next = el(
         'button',
@@ -66,8 +90,9 @@ export async function levelScreen(
     store.allowedLayers = flags.layers;
     store.load(puzzle.network, puzzle.batch, puzzle.eps, puzzle.show);
     if (flags.kind === LevelKind.Weight) store.setMode(PickMode.Weight);
-    movePanel.enabled = !hand;
+    movePanel.enabled = !hand && !predict;
     hand?.reset();
+    predict?.reset();
     movePanel.render();
     render();
   }
@@ -77,7 +102,7 @@ export async function levelScreen(
     if (store.locked || !movePanel.enabled || store.dz === 0) return;
     const r = flags.kind === LevelKind.Weight ? judge.judgeWeight() : judge.judgeNeuron();
     if (!r) return;
-    run.record(r);
+    run.record(r, predict?.prediction);
     store.showResult(r);
     if (run.phase === RunPhase.Done) {
       recordStars(storage, loadProgress(storage), level.id, run.stars);
@@ -89,6 +114,11 @@ export async function levelScreen(
   function nextMove(): void {
     run.nextMove();
     store.nextMove();
+    if (predict) {
+      predict.reset();
+      movePanel.enabled = false;
+      movePanel.render();
+    }
     render();
   }
 
