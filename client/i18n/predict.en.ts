@@ -1,5 +1,8 @@
 /** English strings of "predict, then nudge" (solo levels and class rounds); every key also exists in predict.zhCN.ts. */
 export const predictEn = {
+  'predict.create': 'Predict, then nudge',
+  'predict.createHelp':
+    'Each player first commits which way C will go and by about how much, then moves; the reveal shows predictions against outcomes.',
   'predict.title': 'Predict first',
   'predict.intro': 'Before you nudge: which way will C go, and by about how much?',
   'predict.sign': 'C will go',

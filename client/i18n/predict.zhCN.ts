@@ -2,6 +2,9 @@ import type { PredictKey } from './predict.en.ts';
 
 /** “先预测，再推动”的简体中文文本。 */
 export const predictZhCN: Record<PredictKey, string> = {
+  'predict.create': '先预测，再推动',
+  'predict.createHelp':
+    '每位玩家先提交 C 的变化方向和大致幅度，再走一步；揭晓时显示预测与结果的对比。',
   'predict.title': '先预测',
   'predict.intro': '推动之前：C 会往哪个方向变，大约变多少？',
   'predict.sign': 'C 会',

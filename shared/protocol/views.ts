@@ -3,6 +3,7 @@ import { ACTIVATIONS } from '#shared/engine/activations';
 import { COSTS } from '#shared/engine/costs';
 import { DATASETS, type DatasetName } from '#shared/engine/datasets';
 import { Misconception } from '#shared/game/concepts/tags';
+import { PredictSign } from '#shared/game/prediction';
 import { SHOW } from '#shared/game/puzzle';
 import { MoveReason } from '#shared/game/scoring';
 import { CheckPlan, ClassCheck } from './check.ts';
@@ -82,6 +83,8 @@ export const RoundStart = z.object({
   cost: z.number(),
   timer: Timer,
   training: TrainingWire,
+  /** Predict, then nudge: a move must carry its prediction of ΔC (absent: no). */
+  predict: z.boolean().optional(),
 });
 export type RoundStart = z.infer<typeof RoundStart>;
 
@@ -102,6 +105,16 @@ export type Nudge = z.infer<typeof Nudge>;
  * and the gradient demon's move wait for the reveal, so that a player who has
  * moved cannot pass the answer on to classmates still thinking.
  */
+/** A prediction scored against the move's exact ΔC (shared/game/prediction.ts). */
+export const Prediction = z.object({
+  sign: z.enum(PredictSign),
+  size: z.int(),
+  signRight: z.boolean(),
+  /** Decades between the predicted |ΔC| and the actual one. */
+  sizeOff: z.int(),
+  score: z.number(),
+});
+
 export const MoveResult = Nudge.extend({
   round: z.int(),
   deltaBar: z.number(),
@@ -123,6 +136,8 @@ export const MoveResult = Nudge.extend({
   score: z.int(),
   /** Misconceptions the move is evidence of (shared/game/misconceptions.ts); absent in older rows. */
   tags: z.array(z.enum(Misconception)).optional(),
+  /** The prediction sent with the move, scored against its exact ΔC (calibration 0…100). */
+  prediction: Prediction.optional(),
 });
 export type MoveResult = z.infer<typeof MoveResult>;
 
@@ -171,6 +186,8 @@ export const ClassMove = z.object({
   dz: z.number(),
   deltaC: z.number(),
   rightSign: z.boolean(),
+  /** What the player predicted for ΔC, in a predict round. */
+  prediction: z.object({ sign: z.enum(PredictSign), size: z.int() }).optional(),
 });
 
 export const ClassMoves = z.object({
@@ -183,6 +200,15 @@ export const ClassMoves = z.object({
   /** Every move, without names: the picture of how the class moved. */
   moves: z.array(ClassMove),
   meanQuality: z.number().nullable(),
+  /** Predict rounds: how the class's predictions matched the outcomes. */
+  predictions: z
+    .object({
+      count: z.int(),
+      signRight: z.int(),
+      sizeRight: z.int(),
+      meanScore: z.number(),
+    })
+    .optional(),
 });
 export type ClassMoves = z.infer<typeof ClassMoves>;
 

@@ -38,6 +38,7 @@ const ROWS: Row[] = [
   { key: 'speedScoring', label: 'cls.create.speed', help: 'cls.create.speedHelp' },
   { key: 'lateJoin', label: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp' },
   { key: 'demonRanked', label: 'cls.create.demonRanked', help: 'cls.create.demonRankedHelp' },
+  { key: 'predict', label: 'predict.create', help: 'predict.createHelp' },
   { key: 'preCheck', label: 'check.create.pre', help: 'check.create.preHelp' },
   { key: 'postCheck', label: 'check.create.post', help: 'check.create.postHelp' },
   { key: 'sgdSteps', label: 'cls.create.sgd', help: 'cls.create.sgdHelp' },
@@ -74,6 +75,7 @@ function helpText(r: Row): string {
     case 'lateJoin':
     case 'demonRanked':
       return `${help} ${t('cls.create.default', { d: onOff(DEFAULTS[r.key]) })}`;
+    case 'predict':
     case 'preCheck':
     case 'postCheck':
       return `${help} ${t('cls.create.default', { d: onOff(false) })}`;
@@ -170,6 +172,7 @@ export class CreateForm {
       key === 'speedScoring' ||
       key === 'lateJoin' ||
       key === 'demonRanked' ||
+      key === 'predict' ||
       key === 'preCheck' ||
       key === 'postCheck'
     ) {

@@ -6,6 +6,7 @@ import { el, num } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { spacedCode } from '../page.ts';
 import { revealMisconception } from '../revealMisconception.ts';
+import { revealPredictions } from '../revealPredictions.ts';
 import { type HostSession, inRound, ownReveal } from '../session.ts';
 import { leaderboardTable } from '../standings.ts';
 import { classPicture } from './classPicture.ts';
@@ -215,5 +216,7 @@ export class GameScreen {
     );
     const slip = revealMisconception(r);
     if (slip) compare.after(slip);
+    const predictions = revealPredictions(r);
+    if (predictions) compare.after(predictions);
   }
 }

@@ -27,6 +27,8 @@ export interface SettingsValues {
   lateJoin: boolean;
   /** Rank the gradient demon among the players (by default it is a benchmark beside them). */
   demonRanked: boolean;
+  /** Predict, then nudge: each move first commits the sign and decade of its ΔC. */
+  predict: boolean;
   /** The concept check before round 1 (in the lobby) and after the last round. */
   preCheck: boolean;
   postCheck: boolean;
@@ -86,6 +88,7 @@ export function defaultValues(): SettingsValues {
     speedScoring: d.speedScoring,
     lateJoin: d.lateJoin,
     demonRanked: d.demonRanked,
+    predict: d.predict ?? false,
     preCheck: d.preCheck ?? false,
     postCheck: d.postCheck ?? false,
     sgdSteps: String(d.sgdSteps),
@@ -155,6 +158,7 @@ export function toSettings(v: SettingsValues): SettingsCheck {
   };
   if (v.eps.trim()) s.eps = n.eps;
   // Asked for only when on: a session without the check sends what it always sent.
+  if (v.predict) s.predict = true;
   if (v.preCheck) s.preCheck = true;
   if (v.postCheck) s.postCheck = true;
   if (v.preset !== CUSTOM) return { ok: true, settings: { ...s, preset: v.preset } };

@@ -1,4 +1,5 @@
 import type { CheckKind } from '#shared/game/concepts/classCheck';
+import type { Prediction } from '#shared/game/prediction';
 import { cleanCode } from '#shared/protocol/joinCode';
 import type { PlayerWelcome } from '#shared/protocol/views';
 import { onLangChange, t } from '../../i18n/index.ts';
@@ -43,7 +44,7 @@ export function playerApp(app: HTMLElement): void {
   const view = new PlayerView(
     main,
     form,
-    (r, l, j, dz) => void submit(r, l, j, dz),
+    (r, l, j, dz, prediction) => void submit(r, l, j, dz, prediction),
     (itemId, response) => void answerCheck(itemId, response),
   );
   /** The sitting asked for on this connection (once: a refusal is not asked again until the next welcome). */
@@ -161,10 +162,22 @@ export function playerApp(app: HTMLElement): void {
     });
   };
 
-  const submit = async (r: number, l: number, j: number, dz: number) => {
+  const submit = async (
+    r: number,
+    l: number,
+    j: number,
+    dz: number,
+    prediction: Prediction | null,
+  ) => {
     setUi({ sending: true });
     try {
-      const result = await net.request('move:submit', { round: r, l, j, dz });
+      const result = await net.request('move:submit', {
+        round: r,
+        l,
+        j,
+        dz,
+        ...(prediction ? { prediction } : {}),
+      });
       ui = { ...ui, sending: false };
       dispatch({ type: 'move:scored', data: result });
     } catch (e) {

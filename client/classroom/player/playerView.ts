@@ -1,3 +1,4 @@
+import type { Prediction } from '#shared/game/prediction';
 import type { CheckSheet } from '#shared/protocol/check';
 import { Phase } from '#shared/protocol/codes';
 import { t } from '../../i18n/index.ts';
@@ -66,7 +67,13 @@ export class PlayerView {
   constructor(
     main: HTMLElement,
     private readonly form: JoinForm,
-    private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
+    private readonly onSubmit: (
+      round: number,
+      l: number,
+      j: number,
+      dz: number,
+      prediction: Prediction | null,
+    ) => void,
     private readonly onCheckAnswer: (itemId: string, response: string | number) => void,
   ) {
     this.game = el(
