@@ -38,8 +38,8 @@ export function revealPredictions(r: Reveal): HTMLElement | null {
     'tr',
     {},
     el('th', { scope: 'col' }, t('predict.sign')),
-    el('th', { scope: 'col', class: 'num' }, t('predict.went.down')),
-    el('th', { scope: 'col', class: 'num' }, t('predict.went.up')),
+    el('th', { scope: 'col', class: 'num' }, t('predict.col.down')),
+    el('th', { scope: 'col', class: 'num' }, t('predict.col.up')),
   );
   const body = el('tbody', {});
   for (const said of ['down', 'up'] as const)

@@ -19,6 +19,8 @@ export const predictEn = {
     'You predicted C {sign}, |ΔC| {size}; it went {actual}. Calibration {score} of 100.',
   'predict.went.down': 'down',
   'predict.went.up': 'up',
+  'predict.col.down': 'it went down',
+  'predict.col.up': 'it went up',
   'predict.mean': 'Prediction calibration over the level: {score} of 100.',
   'predict.class':
     'Predictions: sign right {sign} %, size right {size} % · calibration {score} of 100.',

@@ -20,6 +20,8 @@ export const predictZhCN: Record<PredictKey, string> = {
   'predict.result': '你预测 C {sign}，|ΔC| {size}；实际是{actual}。校准分 {score}/100。',
   'predict.went.down': '下降',
   'predict.went.up': '上升',
+  'predict.col.down': '实际下降',
+  'predict.col.up': '实际上升',
   'predict.mean': '本关预测的平均校准分：{score}/100。',
   'predict.class': '预测：符号正确 {sign} %，大小正确 {size} % · 校准分 {score}/100。',
   'predict.classNone': '本轮没有人提交预测。',

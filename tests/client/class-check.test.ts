@@ -78,3 +78,13 @@ describe('the host form and the strings', () => {
     }
   });
 });
+
+describe('the predict strings', () => {
+  it('exist in both languages with the same placeholders', async () => {
+    const { predictEn } = await import('../../client/i18n/predict.en.ts');
+    const { predictZhCN } = await import('../../client/i18n/predict.zhCN.ts');
+    expect(Object.keys(predictZhCN).sort()).toEqual(Object.keys(predictEn).sort());
+    for (const [k, v] of Object.entries(predictEn))
+      expect(placeholders(predictZhCN[k as keyof typeof predictEn]), k).toEqual(placeholders(v));
+  });
+});

@@ -183,3 +183,58 @@ describe('the class concept check, on a phone and on the projector', () => {
     expect(pageErrors(host)).toEqual([]);
   }, 120_000);
 });
+
+describe('predict, then nudge, in a class', () => {
+  it('the phone commits a prediction before its nudge; the projector shows predictions against outcomes', async () => {
+    const base = game.url;
+    const { page: host } = await newPage(game.browser, { viewport: PROJECTOR });
+    await host.goto(`${base}/host.html`);
+    await host.selectOption('#preset', 'outputDemon');
+    await host.fill('#rounds', '1');
+    await host.fill('#secondsPerRound', '120');
+    await host.check('#predict');
+    await host.click('button.create-button');
+    const codeEl = host.locator('.big-code');
+    await expect.poll(() => codeEl.getAttribute('data-code')).toMatch(/^\d{6}$/);
+    const code = (await codeEl.getAttribute('data-code'))!;
+    const { page: phone } = await newPage(game.browser, {
+      viewport: PHONE,
+      touch: true,
+      locale: 'zh-CN',
+    });
+    await phone.goto(`${base}/?code=${code}`);
+    await expect.poll(() => phone.inputValue('#code')).toBe(code);
+    await phone.fill('#nickname', 'Lei');
+    await phone.locator('form.join button[type=submit]').tap();
+    await phone.locator('.player-lobby h1').waitFor();
+    await host.click('button.start-button');
+
+    const panel = phone.locator('.predict[data-committed="false"]');
+    await panel.waitFor();
+    const neuron = phone.locator('button.neuron.movable').first();
+    await neuron.tap();
+    // The nudge waits for the prediction.
+    expect(await phone.locator('button.submit').isDisabled()).toBe(true);
+    await panel.locator('[data-group="sign"][data-value="down"]').tap();
+    await panel.locator('[data-group="size"][data-value="1"]').tap();
+    await screenshot(phone, 'predict-phone-360-zh');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await panel.locator('button.predict-commit').tap();
+    await phone.locator('.predict[data-committed="true"]').waitFor();
+    // Δz against δ: the preview's sign is hidden in this level, so the phone goes by δ on show.
+    const slider = phone.locator('#dz-slider');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await phone.touchscreen.tap(box.x + 2, box.y + box.height / 2);
+    await phone.locator('button.submit:not([disabled])').tap();
+
+    const table = host.locator('.reveal-predictions');
+    await table.waitFor();
+    expect(await table.textContent()).toMatch(/Predictions: sign right (0|100) %/);
+    await screenshot(host, 'predict-reveal-1920-en');
+    expect(pageErrors(phone)).toEqual([]);
+    expect(pageErrors(host)).toEqual([]);
+  }, 90_000);
+});
