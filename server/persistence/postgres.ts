@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { checkAnswerArgs, checkAnswerOf } from './checkRows.ts';
 import { migrate } from './migrate.ts';
 import { pgLoad, pgSummaries, type SessionDb } from './postgresRows.ts';
 import {
@@ -294,7 +295,7 @@ export class PostgresStore implements Store {
     return this.write(
       r.sessionId,
       'INSERT INTO check_answers (session_id, player_id, kind, item_id, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [r.sessionId, r.playerId, r.kind, r.itemId, JSON.stringify(r.response), r.createdAt],
+      checkAnswerArgs(r),
     );
   }
 
@@ -303,14 +304,7 @@ export class PostgresStore implements Store {
       'SELECT * FROM check_answers WHERE session_id = $1 ORDER BY created_at, player_id, item_id',
       [sessionId],
     );
-    return rows.map((a) => ({
-      sessionId,
-      playerId: a['player_id'] as string,
-      kind: a['kind'] as CheckAnswerRow['kind'],
-      itemId: a['item_id'] as string,
-      response: a['response'] as string | number,
-      createdAt: a['created_at'] as number,
-    }));
+    return rows.map((a) => checkAnswerOf(sessionId, a, false));
   }
 
   async activeSessions(): Promise<LoadedSession[]> {
