@@ -15,6 +15,7 @@ import {
   Trace,
 } from '#shared/engine/index';
 import { buildPuzzle } from '#shared/game/puzzle';
+import { classCheckBench } from './classCheck.ts';
 import { mnistEpochBench } from './mnistEpoch.ts';
 
 setFlagsFromString('--expose-gc');
@@ -269,3 +270,4 @@ async function main(): Promise<void> {
 
 await main();
 mnistEpochBench();
+classCheckBench();

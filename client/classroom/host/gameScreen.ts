@@ -209,14 +209,13 @@ export class GameScreen {
     this.loss.set(s.lossCurve, s.settings.rounds);
     this.under.replaceChildren(this.training, this.loss.root);
     // The leaderboard right under the answer: its top five must be in view on a 1080p projector.
+    // The round's most common slip and the class's predictions follow it, before the class picture.
     this.side.replaceChildren(
       compare,
       leaderboardTable(r.leaderboard, 5, undefined, r.demon ?? s.demon),
+      revealMisconception(r) ?? '',
+      revealPredictions(r) ?? '',
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
     );
-    const slip = revealMisconception(r);
-    if (slip) compare.after(slip);
-    const predictions = revealPredictions(r);
-    if (predictions) compare.after(predictions);
   }
 }

@@ -220,7 +220,9 @@ export class PlayerView {
     b.render(s, phase !== Phase.Question || ui.sending || ui.closedRound === (s.round?.round ?? 0));
     const reveal = ownReveal(s);
     if (phase === Phase.Reveal && reveal && s.me)
-      b.extra.replaceChildren(roundCard(reveal, s.me.playerId, s.myMove !== null, s.score));
+      b.extra.replaceChildren(
+        roundCard(reveal, s.me.playerId, s.myMove !== null, s.score, s.myMove?.prediction),
+      );
     else b.extra.replaceChildren();
   }
 }
