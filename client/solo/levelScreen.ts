@@ -1,9 +1,11 @@
 import { type LevelDef, LevelKind } from '#shared/game/levels';
-import { createPlayView } from '../game/playView.ts';
+import type { Puzzle } from '#shared/game/puzzle';
+import { createPlayView, type PlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
 import { PredictPanel, predictionWords } from '../ui/predictPanel.ts';
+import { exampleWalk } from './exampleWalk.ts';
 import { handPanel } from './handPanel.ts';
 import { introModal } from './introModal.ts';
 import { SoloJudge } from './judge.ts';
@@ -11,6 +13,19 @@ import { levelDone } from './levelDone.ts';
 import { LevelHead } from './levelHead.ts';
 import { LevelRun, RunPhase } from './levelRun.ts';
 import { loadProgress, recordStars } from './progress.ts';
+
+/** What the level screen needs of a play view: the network stage may be another than Phaser's. */
+export type LevelView = Pick<PlayView, 'store' | 'movePanel' | 'result' | 'side' | 'root'> &
+  Partial<Pick<PlayView, 'walk' | 'passPanel'>> & {
+    /** Resolves once the stage draws. */
+    game: Promise<unknown>;
+  };
+
+/** A level whose puzzle and stage come from elsewhere (the MNIST level: loaded digits, a 28×28 image). */
+export interface LevelScreenParts {
+  puzzle?: () => Puzzle;
+  view?: (onSubmit: () => void) => LevelView;
+}
 
 /**
  * One campaign level: the run's state (`LevelRun`) and the views that render
@@ -21,10 +36,11 @@ export async function levelScreen(
   level: LevelDef,
   host: HTMLElement,
   storage: Storage | undefined,
+  parts: LevelScreenParts = {},
 ) {
-  const run = new LevelRun(level);
+  const run = new LevelRun(level, parts.puzzle);
   const { flags } = run;
-  const view = createPlayView(() => submit());
+  const view = (parts.view ?? createPlayView)(() => submit());
   const { store, movePanel, result, side } = view;
   const judge = new SoloJudge(store);
   const head = new LevelHead();
@@ -46,14 +62,27 @@ export async function levelScreen(
     : null;
   if (predict) side.prepend(predict.root);
   result.root.after(done);
-  const intro = introModal(level, run.index, () => {
+  const closeIntro = () => {
     intro.hidden = true;
     (document.activeElement as HTMLElement | null)?.blur();
-  });
+  };
+  const example = exampleWalk(level, view, () => start());
+  const watch = example.watch;
+  const intro = introModal(
+    level,
+    run.index,
+    closeIntro,
+    watch &&
+      (() => {
+        closeIntro();
+        watch();
+      }),
+  );
   host.append(el('main', { class: 'play' }, head.root, view.root), intro);
 
   const render = () => {
     head.render(run, store);
+    example.relabel();
     result.actions.replaceChildren();
     const scored = run.predictions[run.results.length - 1];
     if (predict && scored && run.phase !== RunPhase.Moving) {

@@ -16,6 +16,7 @@ import {
   roundMisconception,
   toNudge,
 } from './roundMath.ts';
+import { roundSeconds } from './settings.ts';
 
 /**
  * What a command does to a room, worked out without doing it: `decide` reads
@@ -57,7 +58,7 @@ function phaseStateOf(room: RoomView) {
 
 /** The transition alone: whether the command fits the phase, and which effects it has. */
 export function preview(room: RoomView, cmd: Command, now: number) {
-  return transition(phaseStateOf(room), cmd, now, room.settings.secondsPerRound);
+  return transition(phaseStateOf(room), cmd, now, roundSeconds(room.settings));
 }
 
 /**

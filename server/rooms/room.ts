@@ -20,6 +20,9 @@ import { openRoundMath } from './roundMath.ts';
 
 export type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
 
+/** A deadline the store could not write is tried again this often. */
+const RETRY_MS = 500;
+
 /**
  * A classroom session in memory: its players, the open round and the phase.
  * Lifecycle hooks onCreate / onRestore / onJoin / onLeave / onDispose. A
@@ -154,6 +157,8 @@ export class Room extends RoomMoves {
         where: cmd.type,
         message: e instanceof Error ? e.message : String(e),
       });
+      // The store could not take the round's end (the database away): the timer tries again.
+      if (cmd.type === 'timeout') this.clock.after(RETRY_MS, () => this.schedule());
     });
   }
 
@@ -310,13 +315,17 @@ export class Room extends RoomMoves {
     this.schedule();
   }
 
-  /** The round's deadline on the room's clock (one at a time). */
+  protected reschedule(): void {
+    this.schedule();
+  }
+
+  /** The round's deadline on the room's clock (one at a time), later while a player with more time has not moved. */
   private schedule(): void {
     this.cancelDeadline?.();
     this.cancelDeadline = null;
-    const c = this.state.clock;
-    if (this.state.phase !== Phase.Question || !c || c.deadline === null || !this.out) return;
-    const wait = Math.max(0, c.deadline + MOVE_GRACE_MS - this.deps.now());
+    const closes = this.roundClosesAt();
+    if (closes === null || !this.out) return;
+    const wait = Math.max(0, closes + MOVE_GRACE_MS - this.deps.now());
     this.cancelDeadline = this.clock.after(wait, () => this.tryCommand({ type: 'timeout' }));
   }
 }

@@ -1,11 +1,12 @@
 import { type ActivationName, DATASETS, type Network } from '#shared/engine/index';
-import { applyLevelScale, levelById } from '#shared/game/levels';
+import { applyLevelScale, presetById } from '#shared/game/levels';
 import type { PuzzleSettings } from '#shared/game/puzzle';
 import {
   SETTINGS_DEFAULTS,
   type SessionSettings,
   SessionSettingsInput,
 } from '#shared/protocol/schemas';
+import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/settings';
 
 /** A session's settings when the host gives none (shared/protocol/settings.ts). */
 export const DEFAULT_SETTINGS: SessionSettings = SETTINGS_DEFAULTS;
@@ -31,7 +32,7 @@ export function resolveSettings(raw: unknown, randomSeed: () => number): Setting
     return { ok: false, field, message: `${field}: ${issue.message}` };
   }
   const input = parsed.data;
-  const level = input.preset ? levelById(input.preset) : undefined;
+  const level = input.preset ? presetById(input.preset) : undefined;
   const base: PuzzleSettings = level
     ? level.settings
     : { ...DEFAULT_SETTINGS, activations: 'sigmoid' };
@@ -51,7 +52,9 @@ export function resolveSettings(raw: unknown, randomSeed: () => number): Setting
     batchSize: input.batchSize ?? base.batchSize,
     rounds: input.rounds ?? DEFAULT_SETTINGS.rounds,
     secondsPerRound: input.secondsPerRound ?? DEFAULT_SETTINGS.secondsPerRound,
-    speedScoring: input.speedScoring ?? DEFAULT_SETTINGS.speedScoring,
+    // Untimed play has no clock to be fast against.
+    speedScoring: !input.untimed && (input.speedScoring ?? DEFAULT_SETTINGS.speedScoring),
+    untimed: input.untimed ?? false,
     lateJoin: input.lateJoin ?? DEFAULT_SETTINGS.lateJoin,
     demonRanked: input.demonRanked ?? DEFAULT_SETTINGS.demonRanked,
     sgdSteps: input.sgdSteps ?? DEFAULT_SETTINGS.sgdSteps,
@@ -105,6 +108,11 @@ export function puzzleSettings(s: SessionSettings): PuzzleSettings {
 
 /** A preset's weight scaling (saturated neurons), when the network is the preset's own. */
 export function applyPresetScale(s: SessionSettings, net: Network): void {
-  const level = s.preset ? levelById(s.preset) : undefined;
+  const level = s.preset ? presetById(s.preset) : undefined;
   if (level && level.settings.sizes.join() === s.sizes.join()) applyLevelScale(level, net);
+}
+
+/** A round's length in seconds: the host's choice, or the untimed backstop. */
+export function roundSeconds(s: SessionSettings): number {
+  return s.untimed ? UNTIMED_ROUND_SECONDS : s.secondsPerRound;
 }

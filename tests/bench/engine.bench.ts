@@ -16,7 +16,7 @@ import {
 } from '#shared/engine/index';
 import { buildPuzzle } from '#shared/game/puzzle';
 import { classCheckBench } from './classCheck.ts';
-import { mnistEpochBench } from './mnistEpoch.ts';
+import { mnistEpochBench, mnistLevelBench } from './mnistEpoch.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -271,3 +271,4 @@ async function main(): Promise<void> {
 await main();
 mnistEpochBench();
 classCheckBench();
+mnistLevelBench();

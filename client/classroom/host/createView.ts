@@ -1,6 +1,6 @@
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { DATASETS } from '#shared/engine/datasets';
-import { LEVEL_IDS } from '#shared/game/levels';
+import { PRESET_LEVEL_IDS } from '#shared/game/levels';
 import { SHOW } from '#shared/game/puzzle';
 import type { SessionSettingsInput } from '#shared/protocol/schemas';
 import { type MessageKey, t } from '../../i18n/index.ts';
@@ -36,6 +36,7 @@ const ROWS: Row[] = [
   { key: 'rounds', label: 'cls.create.rounds', help: 'cls.create.roundsHelp' },
   { key: 'secondsPerRound', label: 'cls.create.seconds', help: 'cls.create.secondsHelp' },
   { key: 'speedScoring', label: 'cls.create.speed', help: 'cls.create.speedHelp' },
+  { key: 'untimed', label: 'cls.create.untimed', help: 'cls.create.untimedHelp' },
   { key: 'lateJoin', label: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp' },
   { key: 'demonRanked', label: 'cls.create.demonRanked', help: 'cls.create.demonRankedHelp' },
   { key: 'predict', label: 'predict.create', help: 'predict.createHelp' },
@@ -72,6 +73,7 @@ function helpText(r: Row): string {
   const onOff = (on: boolean) => t(on ? 'cls.create.on' : 'cls.create.off');
   switch (r.key) {
     case 'speedScoring':
+    case 'untimed':
     case 'lateJoin':
     case 'demonRanked':
       return `${help} ${t('cls.create.default', { d: onOff(DEFAULTS[r.key]) })}`;
@@ -170,6 +172,7 @@ export class CreateForm {
     const v = this.values;
     if (
       key === 'speedScoring' ||
+      key === 'untimed' ||
       key === 'lateJoin' ||
       key === 'demonRanked' ||
       key === 'predict' ||
@@ -215,7 +218,7 @@ export class CreateForm {
     this.heading.textContent = t('cls.create.heading');
     this.presetLabel.textContent = t('cls.create.preset');
     this.button.textContent = t('cls.create.submit');
-    const options: [string, string][] = LEVEL_IDS.map((id, i) => [
+    const options: [string, string][] = PRESET_LEVEL_IDS.map((id, i) => [
       id,
       `${i + 1}. ${t(`level.${id}.title` as MessageKey)}`,
     ]);

@@ -1,9 +1,10 @@
 import type { Prediction } from '#shared/game/prediction';
 import type { CheckSheet } from '#shared/protocol/check';
 import { Phase } from '#shared/protocol/codes';
+import type { Timer } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
-import { Countdown } from '../clock.ts';
+import { Countdown, ownTimer } from '../clock.ts';
 import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
 import { rankChange, ranked } from '../standings.ts';
 import type { PlayerBoard } from './board.ts';
@@ -63,6 +64,9 @@ export class PlayerView {
   >;
   private boardPromise: Promise<PlayerBoard> | null = null;
   private latest: { s: SessionState; ui: PlayerUi } | null = null;
+  /** The class's timer and this player's own, worked out once per message (its serverNow is of then). */
+  private own: { from: Timer | null; factor: number; timer: Timer | null } | null = null;
+  private readonly extra = el('p', { class: 'my-time' });
 
   constructor(
     main: HTMLElement,
@@ -84,6 +88,7 @@ export class PlayerView {
         { class: 'play-head' },
         this.roundTitle,
         this.countdown.root,
+        this.extra,
         this.nameTag,
         this.scoreLine,
       ),
@@ -116,12 +121,22 @@ export class PlayerView {
     for (const [k, node] of Object.entries(this.screens)) node.hidden = k !== name;
   }
 
+  /** The player's own clock: the class's, later by their extra time. */
+  private ownClock(s: SessionState): Timer | null {
+    const from = s.status?.timer ?? null;
+    if (this.own?.from !== from || this.own.factor !== s.timeFactor)
+      this.own = { from, factor: s.timeFactor, timer: ownTimer(from, s.timeFactor) };
+    return this.own.timer;
+  }
+
   render(s: SessionState, ui: PlayerUi): void {
     this.latest = { s, ui };
     const screen = playerScreen(s);
     const phase = s.status?.phase;
-    if (inRound(phase)) this.countdown.show(s.status?.timer ?? null);
+    if (inRound(phase)) this.countdown.show(this.ownClock(s));
     else this.countdown.stop();
+    this.extra.textContent = s.timeFactor !== 1 ? t('cls.time.mine', { f: s.timeFactor }) : '';
+    this.extra.hidden = s.timeFactor === 1 || !inRound(phase);
     const sheet = screen === 'kicked' || screen === 'join' ? null : sheetOnScreen(s, ui.sheet);
     if (sheet) {
       void this.renderCheck(sheet, ui);
