@@ -1,3 +1,4 @@
+import type { CheckPlan, ClassCheck } from '#shared/protocol/check';
 import { Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import type {
@@ -53,6 +54,10 @@ export interface SessionState {
   lossCurve: number[];
   /** The last `round:trained`: how many SGD steps moved the curve. */
   trained: Trained | null;
+  /** Which concept checks the session has (both pages). */
+  checkPlan: CheckPlan;
+  /** The class's concept check as the host last heard it (the host's page only). */
+  check: ClassCheck | null;
 }
 
 /** What a page learns: a server event, a welcome (join, resume, host join), or its own move's ack. */
@@ -83,6 +88,8 @@ export const initialSession: SessionState = {
   demon: null,
   lossCurve: [],
   trained: null,
+  checkPlan: { pre: false, post: false },
+  check: null,
 };
 
 /** The phase after an event that closes the clock: the timer stops with it. */
@@ -113,6 +120,7 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         final: w.final,
         demon: w.final?.demon ?? w.reveal?.demon ?? s.demon,
         restarting: false,
+        checkPlan: w.check ?? initialSession.checkPlan,
       };
     }
     case 'host:welcome': {
@@ -134,6 +142,11 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         leaderboard: w.leaderboard,
         demon: w.demon,
         lossCurve: w.lossCurve,
+        check: w.check ?? null,
+        checkPlan: w.check?.plan ?? {
+          pre: w.settings.preCheck === true,
+          post: w.settings.postCheck === true,
+        },
       };
     }
     case 'player:kicked':
@@ -196,6 +209,8 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
     }
     case 'round:trained':
       return { ...s, lossCurve: e.data.lossCurve, trained: e.data };
+    case 'check:summary':
+      return { ...s, check: e.data };
     case 'session:ended':
       return { ...s, final: e.data, demon: e.data.demon, status: closed(status, Phase.Ended) };
   }

@@ -29,7 +29,7 @@ export function knowView(
   const root = el('section', { class: 'cc-know' }, el('h2', {}, ct('concepts.know')));
   const done = attempts.filter((a) => a.finished !== undefined);
   if (!done.length) {
-    root.append(el('p', { class: 'note' }, ct('concepts.knowEmpty')));
+    root.append(el('p', { class: 'note' }, ct('concepts.knowEmpty')), fromLevels(storage));
     return root;
   }
   const last = scoreOf(done[done.length - 1]!);
@@ -101,4 +101,44 @@ export function knowView(
     root.append(ul);
   }
   return root;
+}
+
+/** Stars below this on a concept's level mark it weak while no check has been taken. */
+export const WEAK_STARS = 2;
+
+/**
+ * Before any check: what the player's own solo moves say, concept by
+ * concept — the stars of the level that practises it, and a replay link
+ * where they are under WEAK_STARS.
+ */
+function fromLevels(storage: KeyValueStore | undefined): HTMLElement {
+  const stars = loadProgress(storage);
+  const box = el('div', { class: 'cc-from-levels' }, el('p', {}, ct('concepts.fromLevels')));
+  const list = el('ul', { class: 'cc-concepts' });
+  for (const c of CONCEPTS) {
+    const info = CONCEPT_INFO[c];
+    const n = stars[info.level] ?? 0;
+    const weak = n < WEAK_STARS;
+    const title = el('span', { class: 'cc-concept-title' });
+    renderRich(title, pick(info.title));
+    const row = el(
+      'li',
+      { class: weak ? 'cc-concept weak' : 'cc-concept', 'data-concept': c },
+      title,
+      el('span', { class: 'cc-stars' }, ct('concepts.stars', { n })),
+    );
+    const level = t(`level.${info.level}.title` as MessageKey);
+    row.append(
+      weak
+        ? el(
+            'a',
+            { class: 'button cc-replay', href: `/play.html?level=${info.level}` },
+            ct('concepts.replay', { level }),
+          )
+        : el('span', { class: 'cc-strong' }, ct('concepts.strong')),
+    );
+    list.append(row);
+  }
+  box.append(list);
+  return box;
 }

@@ -4,8 +4,8 @@ import {
   type ConceptItem,
   ITEM_BANK,
   type ItemDef,
-  itemSeed,
   makeCheck,
+  onePerConcept,
   type Response,
   scoreCheck,
 } from '#shared/game/concepts/index';
@@ -32,11 +32,7 @@ export interface Attempt {
 
 /** The bank a kind of check draws from; a quick check takes one item per concept, chosen by the seed. */
 export function bankFor(kind: CheckKind, seed: number): readonly ItemDef[] {
-  if (kind === 'full') return ITEM_BANK;
-  return CONCEPTS.map((c, i) => {
-    const of = ITEM_BANK.filter((d) => d.concept === c);
-    return of[itemSeed(seed, 1000 + i) % of.length]!;
-  });
+  return kind === 'full' ? ITEM_BANK : onePerConcept(seed);
 }
 
 /** Questions in a check of this kind. */

@@ -21,6 +21,8 @@ export const conceptsEn = {
   'concepts.score': 'Last check: {right} of {total} right ({pct} %).',
   'concepts.gain': 'Gain since your first check: ⟨g⟩ = {g}.',
   'concepts.gainCeiling': 'You started at 100 %: no gain to measure.',
+  'concepts.fromLevels':
+    'Until you take a check, this comes from your levels: a concept whose level has fewer than 2 stars is worth replaying.',
   'concepts.conceptRow': '{pct} %',
   'concepts.replay': 'Replay: {level}',
   'concepts.stars': '{n} of 3 stars',

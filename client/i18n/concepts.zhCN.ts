@@ -23,6 +23,7 @@ export const conceptsZhCN: Record<ConceptsKey, string> = {
   'concepts.score': '上次自测：{total} 题答对 {right} 题（{pct}%）。',
   'concepts.gain': '与第一次自测相比的归一化增益：⟨g⟩ = {g}。',
   'concepts.gainCeiling': '你第一次就是 100%：没有增益可测。',
+  'concepts.fromLevels': '做自测之前，这里根据你的关卡成绩：对应关卡少于 2 颗星的概念值得重玩。',
   'concepts.conceptRow': '{pct}%',
   'concepts.replay': '重玩：{level}',
   'concepts.stars': '{n} / 3 颗星',

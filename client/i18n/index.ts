@@ -1,17 +1,21 @@
+import { type ClassCheckKey, classCheckEn } from './classCheck.en.ts';
+import { classCheckZhCN } from './classCheck.zhCN.ts';
 import { type ClassroomKey, classroomEn } from './classroom.en.ts';
 import { classroomZhCN } from './classroom.zhCN.ts';
 import { type MessageKey as BaseKey, en } from './en.ts';
+import { type PredictKey, predictEn } from './predict.en.ts';
+import { predictZhCN } from './predict.zhCN.ts';
 import { type WalkKey, walkEn } from './walk.en.ts';
 import { walkZhCN } from './walk.zhCN.ts';
 import { zhCN } from './zhCN.ts';
 
-export type MessageKey = BaseKey | ClassroomKey | WalkKey;
+export type MessageKey = BaseKey | ClassroomKey | ClassCheckKey | PredictKey | WalkKey;
 export const LANGS = { en: 'English', 'zh-CN': '简体中文' } as const;
 export type Lang = keyof typeof LANGS;
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  en: { ...en, ...classroomEn, ...walkEn },
-  'zh-CN': { ...zhCN, ...classroomZhCN, ...walkZhCN },
+  en: { ...en, ...classroomEn, ...classCheckEn, ...predictEn, ...walkEn },
+  'zh-CN': { ...zhCN, ...classroomZhCN, ...classCheckZhCN, ...predictZhCN, ...walkZhCN },
 };
 const STORAGE_KEY = 'bd.lang';
 const listeners = new Set<() => void>();

@@ -51,3 +51,8 @@ export function fetchReport(sessionId: string, token: string): Promise<Report> {
 export function reportCsvUrl(sessionId: string, token: string): string {
   return `/api/sessions/${encodeURIComponent(sessionId)}/report.csv?token=${encodeURIComponent(token)}`;
 }
+
+/** The class concept check's CSV (one row per student and one for the class). */
+export function checkCsvUrl(sessionId: string, token: string): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}/check.csv?token=${encodeURIComponent(token)}`;
+}

@@ -1,3 +1,4 @@
+import { meanCalibration } from '#shared/game/prediction';
 import { t } from '../i18n/index.ts';
 import { el, num, signed } from '../ui/format.ts';
 import { renderRich } from '../ui/math.ts';
@@ -37,6 +38,7 @@ export function levelDone(run: LevelRun, retry: () => void): HTMLElement[] {
         ? t('campaign.raceMargin', { m: signed(100 * run.raceMargin, 2) })
         : t('campaign.meanQ', { q: num(run.meanQuality, 2) }),
     ),
+    ...calibrationLine(run),
     el(
       'p',
       { class: 'unlock-note' },
@@ -45,5 +47,18 @@ export function levelDone(run: LevelRun, retry: () => void): HTMLElement[] {
     el('h3', {}, t('campaign.recap')),
     recap,
     buttons,
+  ];
+}
+
+/** Predict levels: the predictions' own score, apart from the stars. */
+function calibrationLine(run: LevelRun): HTMLElement[] {
+  const c = meanCalibration(run.predictions);
+  if (c === null) return [];
+  return [
+    el(
+      'p',
+      { class: 'calibration', 'data-score': String(c) },
+      t('predict.mean', { score: Math.round(c) }),
+    ),
   ];
 }

@@ -8,6 +8,7 @@ import {
   raceStars,
   starsFor,
 } from '#shared/game/levels';
+import { type Prediction, type PredictionScore, scorePrediction } from '#shared/game/prediction';
 import type { Puzzle } from '#shared/game/puzzle';
 import { gradientRace } from '#shared/game/race';
 import type { MoveResultView, NeuronRef } from '../state/playStore.ts';
@@ -30,6 +31,8 @@ export interface LevelFlags {
   moves: number;
   /** Layers the player may move neurons in (all of 1…L when null). */
   layers: readonly number[] | null;
+  /** Each move first commits a prediction of its ΔC. */
+  predict: boolean;
 }
 
 export function levelFlags(level: LevelDef): LevelFlags {
@@ -38,6 +41,7 @@ export function levelFlags(level: LevelDef): LevelFlags {
     race: level.race === true,
     moves: level.moves ?? 1,
     layers: level.layers ?? null,
+    predict: level.predict === true,
   };
 }
 
@@ -56,6 +60,8 @@ export class LevelRun {
   /** Sum of ΔC of the player's moves, and of the gradient demon's over as many moves. */
   race = { you: 0, gradient: 0 };
   biasShifts: BiasShift[] = [];
+  /** Each move's prediction, scored against its exact ΔC (predict levels). */
+  predictions: PredictionScore[] = [];
   private demonRun: NudgeResult[] = [];
   puzzle!: Puzzle;
 
@@ -78,6 +84,7 @@ export class LevelRun {
     this.results = [];
     this.race = { you: 0, gradient: 0 };
     this.biasShifts = [];
+    this.predictions = [];
     // The gradient demon races on its own copy of the network, from the same start.
     this.demonRun = this.flags.race
       ? gradientRace(this.puzzle.network, this.puzzle.batch, this.puzzle.eps, this.flags.moves)
@@ -89,9 +96,10 @@ export class LevelRun {
     return this.moveIndex + 1 >= this.flags.moves;
   }
 
-  /** A judged move: its quality counts, and the race totals move on. */
-  record(r: MoveResultView): void {
+  /** A judged move: its quality counts, its prediction (if any) is scored, and the race totals move on. */
+  record(r: MoveResultView, prediction?: Prediction | null): void {
     if (this.phase !== RunPhase.Moving) return;
+    if (prediction) this.predictions.push(scorePrediction(prediction, r.move.deltaC));
     this.results.push(r);
     this.qualities.push(r.quality);
     this.race.you += r.move.deltaC;

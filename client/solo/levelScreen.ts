@@ -4,6 +4,7 @@ import { createPlayView, type PlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
+import { PredictPanel, predictionWords } from '../ui/predictPanel.ts';
 import { exampleWalk } from './exampleWalk.ts';
 import { handPanel } from './handPanel.ts';
 import { introModal } from './introModal.ts';
@@ -52,6 +53,14 @@ export async function levelScreen(
         })
       : null;
   if (hand) side.prepend(hand.root);
+  // Predict, then nudge: the nudge waits for a committed prediction.
+  const predict = flags.predict
+    ? new PredictPanel(() => {
+        movePanel.enabled = true;
+        movePanel.render();
+      })
+    : null;
+  if (predict) side.prepend(predict.root);
   result.root.after(done);
   const closeIntro = () => {
     intro.hidden = true;
@@ -75,6 +84,21 @@ export async function levelScreen(
     head.render(run, store);
     example.relabel();
     result.actions.replaceChildren();
+    const scored = run.predictions[run.results.length - 1];
+    if (predict && scored && run.phase !== RunPhase.Moving) {
+      const words = predictionWords(scored.prediction);
+      result.actions.append(
+        el(
+          'p',
+          { class: 'predict-result', 'data-score': String(scored.score) },
+          t('predict.result', {
+            ...words,
+            actual: t(scored.deltaC < 0 ? 'predict.went.down' : 'predict.went.up'),
+            score: scored.score,
+          }),
+        ),
+      );
+    }
     if (run.phase === RunPhase.Result) {
       const next = el(
         'button',
@@ -95,8 +119,9 @@ export async function levelScreen(
     store.allowedLayers = flags.layers;
     store.load(puzzle.network, puzzle.batch, puzzle.eps, puzzle.show);
     if (flags.kind === LevelKind.Weight) store.setMode(PickMode.Weight);
-    movePanel.enabled = !hand;
+    movePanel.enabled = !hand && !predict;
     hand?.reset();
+    predict?.reset();
     movePanel.render();
     render();
   }
@@ -106,7 +131,7 @@ export async function levelScreen(
     if (store.locked || !movePanel.enabled || store.dz === 0) return;
     const r = flags.kind === LevelKind.Weight ? judge.judgeWeight() : judge.judgeNeuron();
     if (!r) return;
-    run.record(r);
+    run.record(r, predict?.prediction);
     store.showResult(r);
     if (run.phase === RunPhase.Done) {
       recordStars(storage, loadProgress(storage), level.id, run.stars);
@@ -118,6 +143,11 @@ export async function levelScreen(
   function nextMove(): void {
     run.nextMove();
     store.nextMove();
+    if (predict) {
+      predict.reset();
+      movePanel.enabled = false;
+      movePanel.render();
+    }
     render();
   }
 

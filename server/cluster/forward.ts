@@ -56,6 +56,8 @@ export class Forwarder {
       kick: route('kick'),
       extraTime: route('extraTime'),
       presence: route('presence'),
+      checkSheet: route('checkSheet'),
+      checkAnswer: route('checkAnswer'),
     };
   }
 

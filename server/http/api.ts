@@ -4,6 +4,7 @@ import type { Placed } from '../cluster/placement.ts';
 import type { Log } from '../log.ts';
 import { metrics } from '../metrics.ts';
 import { type Store, StoreError } from '../persistence/store.ts';
+import { checkCsv, checkOfSession } from '../rooms/checkReport.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
@@ -128,7 +129,12 @@ export function apiRouter(d: ApiDeps): express.Router {
     if (!loaded || loaded.session.hostId !== id)
       throw new RoomError(ErrorCode.NotFound, 'no such session of this host');
     const room = d.registry.get(loaded.session.id);
-    return buildReport(loaded, (playerId) => (room?.players.get(playerId)?.connections ?? 0) > 0);
+    const rep = buildReport(
+      loaded,
+      (playerId) => (room?.players.get(playerId)?.connections ?? 0) > 0,
+    );
+    const answers = await d.store.checkAnswers(loaded.session.id);
+    return { ...rep, check: checkOfSession(loaded, answers) };
   };
   r.get(
     '/sessions/:id/report.csv',
@@ -141,6 +147,20 @@ export function apiRouter(d: ApiDeps): express.Router {
       );
       res.set('Cache-Control', 'no-store');
       res.send(`\uFEFF${reportCsv(rep)}`);
+    }),
+  );
+  r.get(
+    '/sessions/:id/check.csv',
+    wrap(async (req, res) => {
+      const rep = await report(req);
+      if (!rep.check) throw new RoomError(ErrorCode.NotFound, 'this session had no concept check');
+      res.set('Content-Type', 'text/csv; charset=utf-8');
+      res.set(
+        'Content-Disposition',
+        `attachment; filename="backprop-demon-check-${rep.code}-${rep.sessionId}.csv"`,
+      );
+      res.set('Cache-Control', 'no-store');
+      res.send(`\uFEFF${checkCsv(rep.check)}`);
     }),
   );
   r.get(

@@ -1,7 +1,9 @@
 import pg from 'pg';
+import { checkAnswerArgs, checkAnswerOf } from './checkRows.ts';
 import { migrate } from './migrate.ts';
 import { pgLoad, pgSummaries, type SessionDb } from './postgresRows.ts';
 import {
+  type CheckAnswerRow,
   type LoadedSession,
   type MoveRow,
   type PlayerRow,
@@ -301,6 +303,22 @@ export class PostgresStore implements Store {
       if (refused.has(m)) m.reject(refused.get(m));
       else m.resolve();
     }
+  }
+
+  addCheckAnswer(r: CheckAnswerRow): Promise<void> {
+    return this.write(
+      r.sessionId,
+      'INSERT INTO check_answers (session_id, player_id, kind, item_id, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      checkAnswerArgs(r),
+    );
+  }
+
+  async checkAnswers(sessionId: string): Promise<CheckAnswerRow[]> {
+    const rows = await this.read<Record<string, unknown>>(
+      'SELECT * FROM check_answers WHERE session_id = $1 ORDER BY created_at, player_id, item_id',
+      [sessionId],
+    );
+    return rows.map((a) => checkAnswerOf(sessionId, a, false));
   }
 
   async activeSessions(): Promise<LoadedSession[]> {

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { checkAnswerArgs, checkAnswerOf, SQLITE_CHECK_SCHEMA } from './checkRows.ts';
 import { inlineWriter, threadWriter, type Writer } from './sqliteWriter.ts';
 import { asError, type WriteOp } from './sqliteWrites.ts';
 import {
+  type CheckAnswerRow,
   type LoadedSession,
   type MoveRow,
   moveFromStore,
@@ -78,6 +80,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.db.exec(SQLITE_CHECK_SCHEMA);
     // Files made before the round's key was kept get its column (null: searched again on restore).
     const roundCols = this.db.pragma('table_info(rounds)') as { name: string }[];
     if (!roundCols.some((c) => c.name === 'round_key'))
@@ -94,6 +97,9 @@ export class SqliteStore implements Store {
       findPlayerToken: p(
         `SELECT p.session_id AS sessionId, s.ended_at AS endedAt FROM players p
          JOIN sessions s ON s.id = p.session_id WHERE p.token_hash = ? LIMIT 1`,
+      ),
+      checkAnswers: p(
+        'SELECT * FROM check_answers WHERE session_id = ? ORDER BY created_at, rowid',
       ),
       active: p('SELECT * FROM sessions WHERE ended_at IS NULL'),
       session: p('SELECT * FROM sessions WHERE id = ?'),
@@ -235,6 +241,15 @@ export class SqliteStore implements Store {
       if (o) m.reject(asError(o));
       else m.resolve();
     });
+  }
+
+  async addCheckAnswer(r: CheckAnswerRow): Promise<void> {
+    await this.write([{ name: 'addCheckAnswer', args: checkAnswerArgs(r) }]);
+  }
+
+  async checkAnswers(sessionId: string): Promise<CheckAnswerRow[]> {
+    const rows = this.q.checkAnswers.all(sessionId) as Record<string, unknown>[];
+    return rows.map((a) => checkAnswerOf(sessionId, a, true));
   }
 
   private load(s: SessionDb): LoadedSession {

@@ -19,6 +19,8 @@ export const WRITE_SQL = {
   endRound: 'UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?',
   addMove:
     'INSERT INTO moves (session_id, round, player_id, result, created_at, move_id) VALUES (?, ?, ?, ?, ?, ?)',
+  addCheckAnswer:
+    'INSERT INTO check_answers (session_id, player_id, kind, item_id, response, created_at) VALUES (?, ?, ?, ?, ?, ?)',
 } as const;
 
 export type WriteName = keyof typeof WRITE_SQL;

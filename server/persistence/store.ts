@@ -1,4 +1,5 @@
 import type { NetworkJSON } from '#shared/engine/index';
+import type { CheckKind } from '#shared/game/concepts/classCheck';
 import type { PuzzleJSON } from '#shared/game/puzzle';
 import type { RoundKey } from '#shared/game/scoring';
 import type { Phase } from '#shared/protocol/codes';
@@ -93,6 +94,17 @@ export class StoreError extends Error {
   }
 }
 
+/** One answer of a student's concept check: answers are final, one per item and sitting. */
+export interface CheckAnswerRow {
+  sessionId: string;
+  playerId: string;
+  kind: CheckKind;
+  itemId: string;
+  /** An option's key, or the number typed. */
+  response: string | number;
+  createdAt: number;
+}
+
 export interface LoadedSession {
   session: SessionRow;
   /** The network the next round starts from (after the last training); null before round 1. */
@@ -139,6 +151,10 @@ export interface Store {
    * a player in a round). Moves arriving together may share one commit.
    */
   addMove(row: MoveRow): Promise<void>;
+  /** Keeps a check answer (its own table); rejects a second answer to the same item of a sitting. */
+  addCheckAnswer(row: CheckAnswerRow): Promise<void>;
+  /** A session's check answers, oldest first. */
+  checkAnswers(sessionId: string): Promise<CheckAnswerRow[]>;
   /** Sessions not ended, to bring back after a restart. */
   activeSessions(): Promise<LoadedSession[]>;
   loadSession(sessionId: string): Promise<LoadedSession | undefined>;

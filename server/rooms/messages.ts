@@ -53,6 +53,7 @@ export function roundStartOf(room: RoomPlayers): RoundStart | null {
     cost: m.cost,
     timer,
     training: trainingOf(room.settings),
+    ...(room.settings.predict ? { predict: true } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   gradientScore,
   openRoundMath,
   type RoundMath,
+  roundMisconception,
   toNudge,
 } from './roundMath.ts';
 import { roundSeconds } from './settings.ts';
@@ -94,6 +95,7 @@ function revealOf(
     leaderboard: boardOf(room as RoomPlayers, e.round, bot),
     demon: demonOf(room as RoomPlayers, e.round, bot),
     lossCurve: [...lossCurve],
+    misconception: roundMisconception(m, moves),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Misconception } from '#shared/game/concepts/tags';
 import { GRADIENT_DEMON_ID } from '#shared/protocol/codes';
 import type { Report, ReportRow } from '#shared/protocol/rest';
 
@@ -29,16 +30,18 @@ const EMPTY = {
 export function buildReport(
   s: LoadedSession,
   online: (playerId: string) => boolean = () => false,
-): Report {
+): Omit<Report, 'check'> {
   const played = s.rounds.map((r) => r.round);
   const moveOf = new Map(s.moves.map((m) => [`${m.round}:${m.playerId}`, m.result]));
   const rows: ReportRow[] = [];
   const competitors: Competitor[] = [];
   const players = s.players.map((p) => {
     const points = new Map<number, number>();
+    const misconceptions: Partial<Record<Misconception, number>> = {};
     for (const r of played) {
       const m = moveOf.get(`${r}:${p.id}`);
       if (m) points.set(r, m.points);
+      for (const tag of m?.tags ?? []) misconceptions[tag] = (misconceptions[tag] ?? 0) + 1;
       rows.push({
         round: r,
         playerId: p.id,
@@ -61,6 +64,7 @@ export function buildReport(
             }
           : EMPTY),
         points: m?.points ?? 0,
+        misconceptions: [...(m?.tags ?? [])],
       });
     }
     const score = [...points.values()].reduce((a, b) => a + b, 0);
@@ -72,7 +76,7 @@ export function buildReport(
         online: online(p.id),
         points,
       });
-    return { id: p.id, nickname: p.nickname, kicked: p.kicked, score };
+    return { id: p.id, nickname: p.nickname, kicked: p.kicked, score, misconceptions };
   });
   const bot = new Map<number, number>();
   for (const r of s.rounds) {
@@ -97,6 +101,7 @@ export function buildReport(
       saturated: g.saturated ?? null,
       sigmaPrime: g.sigmaPrime ?? null,
       seconds: 0,
+      misconceptions: [],
     });
   }
   const people = [...competitors];
@@ -154,6 +159,8 @@ const CSV_COLUMNS: [string, (r: ReportRow) => unknown][] = [
   ['saturated', (r) => r.saturated],
   ['sigmaPrime', (r) => r.sigmaPrime],
   ['seconds', (r) => r.seconds],
+  // Tag codes (docs/concepts.md), separated by spaces.
+  ['misconceptions', (r) => (r.misconceptions?.length ? r.misconceptions.join(' ') : null)],
 ];
 
 /** Characters a spreadsheet may read as the start of a formula (ASCII and full-width). */
@@ -170,7 +177,7 @@ const CELL_START = new RegExp(`(^|[,;\\t|])(["\\s]*)(?=[${FORMULA}])`, 'g');
  * start too. Numbers and booleans are written bare (a negative number is a
  * number, not a formula).
  */
-function cell(v: unknown): string {
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v !== 'string') return String(v);
   const s = /^[\t\r]/.test(v) ? `'${v}` : v.replace(CELL_START, "$1$2'");
@@ -178,8 +185,8 @@ function cell(v: unknown): string {
 }
 
 /** The report's rows as CSV (RFC 4180, CRLF, with a header). */
-export function reportCsv(r: Report): string {
+export function reportCsv(r: Pick<Report, 'rows'>): string {
   const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
-  for (const row of r.rows) lines.push(CSV_COLUMNS.map(([, get]) => cell(get(row))).join(','));
+  for (const row of r.rows) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

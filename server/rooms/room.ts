@@ -3,11 +3,17 @@ import { ErrorCode, MOVE_GRACE_MS, Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import type { Status } from '#shared/protocol/views';
 import type { AheadResult } from '../compute/work.ts';
-import type { LoadedSession, SessionRow, SessionState } from '../persistence/store.ts';
+import type {
+  CheckAnswerRow,
+  LoadedSession,
+  SessionRow,
+  SessionState,
+} from '../persistence/store.ts';
 import { refuse } from './errors.ts';
 import { finalStandingsOf, roundStartOf, statusOf } from './messages.ts';
 import { type Command, pauseClock, resumeClock } from './phase.ts';
 import { decide, decideTrained, needsAhead, type Plan, preview, stepOf } from './plan.ts';
+import { RoomCheck } from './roomCheck.ts';
 import { RoomMoves } from './roomMoves.ts';
 import type { RoomDeps, RoomOutput } from './roomTypes.ts';
 import { openRoundMath } from './roundMath.ts';
@@ -32,9 +38,17 @@ export class Room extends RoomMoves {
   /** The heavy work past round `round`, started as soon as that round opens. */
   private ahead: { round: number; result: Promise<AheadResult> } | null = null;
   private cancelDeadline: (() => void) | null = null;
+  /** The concept check before and after the game, if the host asked for it. */
+  readonly check: RoomCheck;
 
-  private constructor(deps: RoomDeps, row: SessionRow) {
+  private constructor(deps: RoomDeps, row: SessionRow, answers: readonly CheckAnswerRow[] = []) {
     super(deps, row);
+    this.check = new RoomCheck(
+      this,
+      answers,
+      (c) => this.out?.toHosts('check:summary', c),
+      (ms, job) => this.clock.after(ms, job),
+    );
   }
 
   /** onCreate: a new session in the lobby, written to the store. */
@@ -75,7 +89,7 @@ export class Room extends RoomMoves {
   /** onRestore: a session brought back after a restart, with its round, moves and scores. */
   static async onRestore(deps: RoomDeps, loaded: LoadedSession): Promise<Room> {
     const { session } = loaded;
-    const room = new Room(deps, session);
+    const room = new Room(deps, session, await deps.store.checkAnswers(session.id));
     for (const p of loaded.players) {
       const mem = room.addPlayerMem(p);
       mem.timeFactor = session.state.timeFactors?.[p.id] ?? 1;
@@ -304,6 +318,8 @@ export class Room extends RoomMoves {
       if (reveal || opened || final) this.out?.toHosts('session:status', status);
       else this.out?.toAll('session:status', status);
     }
+    // A sitting opens or closes with the phase: the projector's count follows.
+    if (opened || reveal || final) this.check.sendSummary();
     this.schedule();
   }
 

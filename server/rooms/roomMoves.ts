@@ -104,6 +104,8 @@ export abstract class RoomMoves extends RoomPlayers {
       refuse(ErrorCode.RoundClosed, 'time is up for this round');
     const check = checkMove(this.math, m);
     if (!check.ok) refuse(check.code, check.message);
+    if (this.settings.predict && !m.prediction)
+      refuse(ErrorCode.BadPayload, 'prediction: this round asks for the sign and size of ΔC first');
     const timing = {
       seconds: elapsedSeconds(s.clock, now),
       limit: ownLimitSeconds(s.clock, p.timeFactor),

@@ -9,6 +9,13 @@ import {
   type Trace,
   Trainer,
 } from '#shared/engine/index';
+import {
+  commonMisconception,
+  explainMove,
+  type MoveTag,
+  moveMisconceptions,
+} from '#shared/game/misconceptions';
+import { type Prediction, scorePrediction } from '#shared/game/prediction';
 import { drawBatch, type Puzzle, type PuzzleJSON, puzzleToJSON } from '#shared/game/puzzle';
 import {
   pointsFor,
@@ -136,7 +143,31 @@ export function scoreRoundMove(
     reason: s.reason,
     seconds: t.seconds,
     score: scoreBefore + s.points,
+    // Every neuron of a class round can be moved: the tags compare the pick with all of them.
+    tags: moveMisconceptions(m.trace, s),
+    ...(move.prediction ? { prediction: predictionOf(move.prediction, s.deltaC) } : {}),
   };
+}
+
+function predictionOf(p: Prediction, deltaC: number): NonNullable<MoveResult['prediction']> {
+  const r = scorePrediction(p, deltaC);
+  return { ...p, signRight: r.signRight, sizeOff: r.sizeOff, score: r.score };
+}
+
+/**
+ * The round's most common misconception among the class's moves, told in one
+ * sentence with the equation that corrects it and the numbers of the first
+ * move that showed it.
+ */
+export function roundMisconception(
+  m: RoundMath,
+  moves: readonly MoveResult[],
+): NonNullable<Reveal['misconception']> | null {
+  const common = commonMisconception(moves.map((mv) => ({ tags: mv.tags ?? [] })));
+  if (!common) return null;
+  const example = moves.find((mv) => mv.tags?.includes(common.tag))!;
+  const score = scoreMove(m.trace, m.key, example.l, example.j, example.dz);
+  return { ...common, text: explainMove(common.tag as MoveTag, m.trace, score) };
 }
 
 /**
@@ -166,6 +197,7 @@ export function classMoves(
   const counts = sizes.slice(1).map((n) => new Array<number>(n).fill(0));
   let right = 0;
   let qSum = 0;
+  const predicted = moves.flatMap((mv) => (mv.prediction ? [mv.prediction] : []));
   for (const mv of moves) {
     counts[mv.l - 1]![mv.j]!++;
     if (mv.rightSign) right++;
@@ -182,8 +214,21 @@ export function classMoves(
       dz: mv.dz,
       deltaC: mv.deltaC,
       rightSign: mv.rightSign,
+      ...(mv.prediction
+        ? { prediction: { sign: mv.prediction.sign, size: mv.prediction.size } }
+        : {}),
     })),
     meanQuality: moves.length ? qSum / moves.length : null,
+    ...(predicted.length
+      ? {
+          predictions: {
+            count: predicted.length,
+            signRight: predicted.filter((p) => p.signRight).length,
+            sizeRight: predicted.filter((p) => p.sizeOff === 0).length,
+            meanScore: predicted.reduce((a, p) => a + p.score, 0) / predicted.length,
+          },
+        }
+      : {}),
   };
 }
 

@@ -60,6 +60,9 @@ export function resolveSettings(raw: unknown, randomSeed: () => number): Setting
     sgdSteps: input.sgdSteps ?? DEFAULT_SETTINGS.sgdSteps,
     eta: input.eta ?? DEFAULT_SETTINGS.eta,
     seed: input.seed ?? (input.preset && level ? level.settings.seed : randomSeed()),
+    predict: input.predict ?? false,
+    preCheck: input.preCheck ?? false,
+    postCheck: input.postCheck ?? false,
   };
   const shape = DATASETS[s.dataset];
   const fail = (field: string, message: string): SettingsResult => ({

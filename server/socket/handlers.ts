@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CheckAnswerPayload, CheckGetPayload } from '#shared/protocol/check';
 import { ErrorCode } from '#shared/protocol/codes';
 import {
   EmptyPayload,
@@ -160,6 +161,14 @@ export function attachHandlers(
       metrics.movesAcked.inc();
       metrics.moveAckSeconds.observe((performance.now() - started) / 1000);
       return result;
+    });
+    on('check:get', (raw) => {
+      const p = parse(CheckGetPayload, raw);
+      return ops.checkSheet(joinedAs('player'), socket.data.playerId!, p.kind);
+    });
+    on('check:answer', (raw) => {
+      const a = parse(CheckAnswerPayload, raw);
+      return ops.checkAnswer(joinedAs('player'), socket.data.playerId!, a);
     });
     // A command waits its turn in its room (room.ts), after the moves already read.
     for (const [event, type] of Object.entries(SIMPLE_COMMANDS) as [

@@ -1,3 +1,5 @@
+import type { CheckKind } from '#shared/game/concepts/classCheck';
+import type { CheckAnswered, CheckAnswerPayload, CheckSheet } from '#shared/protocol/check';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { MovePayload } from '#shared/protocol/schemas';
 import type { HostWelcome, MoveResult, PlayerWelcome, Status } from '#shared/protocol/views';
@@ -31,6 +33,10 @@ export interface SessionOps {
   extraTime(sessionId: string, playerId: string, factor: number): Promise<Status>;
   /** A player's connection opened (+1) or closed (−1) somewhere. */
   presence(sessionId: string, playerId: string, delta: 1 | -1): Promise<void>;
+  /** The player's sitting of the concept check, with the answers kept so far. */
+  checkSheet(sessionId: string, playerId: string, kind: CheckKind): Promise<CheckSheet>;
+  /** One answer of the concept check, kept before the ack. */
+  checkAnswer(sessionId: string, playerId: string, a: CheckAnswerPayload): Promise<CheckAnswered>;
 }
 
 export interface Joined {
@@ -53,7 +59,7 @@ export function localOps(registry: Registry): SessionOps {
       return {
         sessionId: room.id,
         playerId: player.row.id,
-        welcome: playerWelcome(room, player, token),
+        welcome: { ...playerWelcome(room, player, token), check: room.check.plan },
       };
     },
     async resume(sessionId, code, token) {
@@ -64,14 +70,19 @@ export function localOps(registry: Registry): SessionOps {
         refuse(ErrorCode.BadToken, 'that resume token belongs to another session');
       const player = room.onResume(token);
       room.connected(player.row.id, 1);
-      return { sessionId, playerId: player.row.id, welcome: playerWelcome(room, player) };
+      return {
+        sessionId,
+        playerId: player.row.id,
+        welcome: { ...playerWelcome(room, player), check: room.check.plan },
+      };
     },
     async hostJoin(hostId, code, joinUrl) {
       const room = registry.byCode(code);
       if (!room || room.row.hostId !== hostId)
         refuse(ErrorCode.NotFound, 'none of this host’s running sessions has that code');
       room.touch();
-      return { sessionId: room.id, welcome: hostWelcome(room, joinUrl) };
+      const check = room.check.any ? room.check.summary() : null;
+      return { sessionId: room.id, welcome: { ...hostWelcome(room, joinUrl), check } };
     },
     move: (sessionId, playerId, m) => running(sessionId).move(playerId, m),
     command: (sessionId, cmd) => running(sessionId).command(cmd),
@@ -81,5 +92,7 @@ export function localOps(registry: Registry): SessionOps {
     async presence(sessionId, playerId, delta) {
       registry.get(sessionId)?.connected(playerId, delta);
     },
+    checkSheet: async (sessionId, playerId, kind) => running(sessionId).check.sheet(playerId, kind),
+    checkAnswer: (sessionId, playerId, a) => running(sessionId).check.answer(playerId, a),
   };
 }

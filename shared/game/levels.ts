@@ -47,6 +47,8 @@ export interface LevelDef {
   inactiveInputs?: readonly number[];
   /** A race against the gradient demon: stars come from the margin of the whole run (raceStars), not from q. */
   race?: true;
+  /** Predict, then nudge: each move first commits the sign and decade of its ΔC, scored apart as calibration (prediction.ts). */
+  predict?: true;
   /**
    * The puzzle is the book's [784,30,10] trained on the packed MNIST digits
    * (buildMnistLevel), loaded only when the level opens; `settings` then
@@ -82,6 +84,7 @@ export const LEVELS: readonly LevelDef[] = [
   {
     id: 'predictSign',
     settings: { ...base, dataset: 'or', sizes: [2, 1], show: 'forward', eps: 0.1, seed: 12 },
+    predict: true,
     stars: STARS,
   },
   // Large first-layer weights put two hidden neurons to sleep (σ' < 0.02): their δ is ≈ 0.
@@ -98,6 +101,7 @@ export const LEVELS: readonly LevelDef[] = [
     settings: { ...base, show: 'nextLayer', eps: 0.1, seed: 15 },
     scale: [1, 3],
     layers: [1],
+    predict: true,
     stars: STARS,
   },
   {

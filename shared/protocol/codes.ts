@@ -42,6 +42,12 @@ export const ErrorCode = {
   OutOfBudget: 'OUT_OF_BUDGET',
   /** Δz is missing, null, NaN or infinite. */
   NotFinite: 'NOT_FINITE',
+  /** The concept check asked for is not part of this session, or not open now (pre: in the lobby; post: once the last round has closed). */
+  CheckClosed: 'CHECK_CLOSED',
+  /** The answer names an item that is not on this player's check, or an option it does not have. */
+  NoSuchItem: 'NO_SUCH_ITEM',
+  /** This item of the check already has the player's answer: an answer is final. */
+  AlreadyAnswered: 'ALREADY_ANSWERED',
   /** The kicked player id is not a player of this session. */
   NoSuchPlayer: 'NO_SUCH_PLAYER',
   /** Too many events from this connection in a short time. */

@@ -1,3 +1,10 @@
+import type {
+  CheckAnswered,
+  CheckAnswerPayload,
+  CheckGetPayload,
+  CheckSheet,
+  ClassCheck,
+} from './check.ts';
 import type { ErrorCode } from './codes.ts';
 import type {
   EmptyPayload,
@@ -34,6 +41,10 @@ export interface ClientToServerEvents {
   'player:join': (payload: JoinPayload, ack: Ack<PlayerWelcome>) => void;
   'player:resume': (payload: ResumePayload, ack: Ack<PlayerWelcome>) => void;
   'move:submit': (payload: MovePayload, ack: Ack<MoveResult>) => void;
+  /** The player's sitting of the concept check (pre or post), with the answers kept so far. */
+  'check:get': (payload: CheckGetPayload, ack: Ack<CheckSheet>) => void;
+  /** One answer of the concept check; the ack says it was kept, never whether it was right. */
+  'check:answer': (payload: CheckAnswerPayload, ack: Ack<CheckAnswered>) => void;
   'host:join': (payload: HostJoinPayload, ack: Ack<HostWelcome>) => void;
   'host:start': (payload: EmptyPayload, ack: Ack<Status>) => void;
   'host:pause': (payload: EmptyPayload, ack: Ack<Status>) => void;
@@ -77,6 +88,8 @@ export interface ServerToClientEvents {
   'round:ended': (reveal: Reveal) => void;
   /** The network trained after a round (k SGD steps): the loss curve's new point. The host only. */
   'round:trained': (trained: Trained) => void;
+  /** The class's concept check (completions, gain, misconceptions), as answers come in. The host only. */
+  'check:summary': (check: ClassCheck) => void;
   /** Final standings. Everyone in the session. */
   'session:ended': (final: Final) => void;
   /** To one player's connections: the host changed how long their rounds last (×1, ×1.5, ×2). */

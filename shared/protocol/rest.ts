@@ -1,3 +1,5 @@
+import type { Misconception } from '#shared/game/concepts/tags';
+import type { ClassCheck } from './check.ts';
 import type { Phase } from './codes.ts';
 import type { SessionSettings } from './schemas.ts';
 import type { DemonStanding, LeaderboardEntry, Nudge } from './views.ts';
@@ -45,6 +47,8 @@ export interface ReportRow {
   sigmaPrime: number | null;
   /** Seconds from the round's start to the move, pauses left out. */
   seconds: number | null;
+  /** Misconceptions the move is evidence of (empty for the demon, a right move or no move). */
+  misconceptions: Misconception[];
 }
 
 /** `GET /api/sessions/:id/report`: the whole session for its host. */
@@ -67,6 +71,15 @@ export interface Report {
   standings: LeaderboardEntry[];
   /** The gradient demon's points and in how many rounds the class beat it. */
   demon: DemonStanding;
-  players: { id: string; nickname: string; kicked: boolean; score: number }[];
+  players: {
+    id: string;
+    nickname: string;
+    kicked: boolean;
+    score: number;
+    /** How many of the player's moves showed each misconception. */
+    misconceptions: Partial<Record<Misconception, number>>;
+  }[];
   rows: ReportRow[];
+  /** The concept check before and after the game (null when the session had none); CSV at `check.csv`. */
+  check: ClassCheck | null;
 }

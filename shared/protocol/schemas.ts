@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PredictSign } from '#shared/game/prediction';
 import { NICKNAME_MAX } from './codes.ts';
 import { CODE_LENGTH, CODE_PATTERN } from './joinCode.ts';
 import { SETTINGS_BOUNDS, TIME_FACTORS } from './settings.ts';
@@ -45,6 +46,17 @@ export const MovePayload = z.strictObject({
    * or a failover — is answered with the stored result, never scored twice.
    */
   moveId: z.string().min(1).max(64).optional(),
+  /**
+   * Predict, then nudge: the sign and decade of ΔC the player committed before
+   * this move (shared/game/prediction.ts). A round of a session with `predict`
+   * needs it; it is scored on its own, as calibration.
+   */
+  prediction: z
+    .strictObject({
+      sign: z.enum(PredictSign),
+      size: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+    })
+    .optional(),
 });
 export type MovePayload = z.infer<typeof MovePayload>;
 

@@ -82,6 +82,12 @@ export const SessionSettingsInput = z.strictObject({
   sgdSteps: intIn(B.sgdSteps).optional(),
   eta: aboveZero(B.eta).optional(),
   seed: intIn(B.seed).optional(),
+  /** Predict, then nudge: every move first commits the sign and decade of its ΔC. */
+  predict: z.boolean().optional(),
+  /** The concept check in the lobby, before round 1. */
+  preCheck: z.boolean().optional(),
+  /** The concept check once the last round has closed (its reveal and the end). */
+  postCheck: z.boolean().optional(),
 });
 export type SessionSettingsInput = z.infer<typeof SessionSettingsInput>;
 
@@ -105,6 +111,10 @@ export const SessionSettings = z.strictObject({
   sgdSteps: z.int(),
   eta: z.number(),
   seed: z.int(),
+  /** Absent in sessions stored before these existed: off. */
+  predict: z.boolean().optional(),
+  preCheck: z.boolean().optional(),
+  postCheck: z.boolean().optional(),
 });
 export type SessionSettings = z.infer<typeof SessionSettings>;
 
@@ -127,4 +137,7 @@ export const SETTINGS_DEFAULTS: SessionSettings = {
   sgdSteps: 20,
   eta: 0.5,
   seed: 1,
+  predict: false,
+  preCheck: false,
+  postCheck: false,
 };

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { COSTS } from '#shared/engine/costs';
 import { DATASETS, type DatasetName } from '#shared/engine/datasets';
+import { Misconception } from '#shared/game/concepts/tags';
+import { PredictSign } from '#shared/game/prediction';
 import { SHOW } from '#shared/game/puzzle';
 import { MoveReason } from '#shared/game/scoring';
+import { CheckPlan, ClassCheck } from './check.ts';
 import { Phase as PhaseCodes, RoundEnd as RoundEndCodes } from './codes.ts';
 import { SessionSettings } from './settings.ts';
 
@@ -80,6 +83,8 @@ export const RoundStart = z.object({
   cost: z.number(),
   timer: Timer,
   training: TrainingWire,
+  /** Predict, then nudge: a move must carry its prediction of ΔC (absent: no). */
+  predict: z.boolean().optional(),
 });
 export type RoundStart = z.infer<typeof RoundStart>;
 
@@ -100,6 +105,16 @@ export type Nudge = z.infer<typeof Nudge>;
  * and the gradient demon's move wait for the reveal, so that a player who has
  * moved cannot pass the answer on to classmates still thinking.
  */
+/** A prediction scored against the move's exact ΔC (shared/game/prediction.ts). */
+export const Prediction = z.object({
+  sign: z.enum(PredictSign),
+  size: z.int(),
+  signRight: z.boolean(),
+  /** Decades between the predicted |ΔC| and the actual one. */
+  sizeOff: z.int(),
+  score: z.number(),
+});
+
 export const MoveResult = Nudge.extend({
   round: z.int(),
   deltaBar: z.number(),
@@ -119,6 +134,10 @@ export const MoveResult = Nudge.extend({
   seconds: z.number(),
   /** The player's total after this move. */
   score: z.int(),
+  /** Misconceptions the move is evidence of (shared/game/misconceptions.ts); absent in older rows. */
+  tags: z.array(z.enum(Misconception)).optional(),
+  /** The prediction sent with the move, scored against its exact ΔC (calibration 0…100). */
+  prediction: Prediction.optional(),
 });
 export type MoveResult = z.infer<typeof MoveResult>;
 
@@ -167,6 +186,8 @@ export const ClassMove = z.object({
   dz: z.number(),
   deltaC: z.number(),
   rightSign: z.boolean(),
+  /** What the player predicted for ΔC, in a predict round. */
+  prediction: z.object({ sign: z.enum(PredictSign), size: z.int() }).optional(),
 });
 
 export const ClassMoves = z.object({
@@ -179,6 +200,15 @@ export const ClassMoves = z.object({
   /** Every move, without names: the picture of how the class moved. */
   moves: z.array(ClassMove),
   meanQuality: z.number().nullable(),
+  /** Predict rounds: how the class's predictions matched the outcomes. */
+  predictions: z
+    .object({
+      count: z.int(),
+      signRight: z.int(),
+      sizeRight: z.int(),
+      meanScore: z.number(),
+    })
+    .optional(),
 });
 export type ClassMoves = z.infer<typeof ClassMoves>;
 
@@ -204,6 +234,20 @@ export const Reveal = z.object({
   demon: DemonStanding.optional(),
   /** Loss on the whole data set so far: before round 1, then after each earlier round's training. */
   lossCurve: z.array(z.number()),
+  /**
+   * The class's most common misconception this round: how many moves showed
+   * it, their share, and one sentence with the correcting equation and the
+   * round's numbers (from one of those moves). Null when no move showed one.
+   */
+  misconception: z
+    .object({
+      tag: z.enum(Misconception),
+      count: z.int(),
+      share: z.number(),
+      text: z.object({ en: z.string(), zh: z.string() }),
+    })
+    .nullable()
+    .optional(),
 });
 export type Reveal = z.infer<typeof Reveal>;
 
@@ -284,6 +328,8 @@ export const PlayerWelcome = z.object({
   myMove: MoveResult.nullable(),
   reveal: Reveal.nullable(),
   final: Final.nullable(),
+  /** Which concept checks the session has (absent from older servers: none). */
+  check: CheckPlan.optional(),
 });
 export type PlayerWelcome = z.infer<typeof PlayerWelcome>;
 
@@ -302,5 +348,7 @@ export const HostWelcome = z.object({
   demon: DemonStanding,
   lossCurve: z.array(z.number()),
   final: Final.nullable(),
+  /** The class's concept check, when the session has one. */
+  check: ClassCheck.nullable().optional(),
 });
 export type HostWelcome = z.infer<typeof HostWelcome>;

@@ -15,6 +15,7 @@ import {
   Trace,
 } from '#shared/engine/index';
 import { buildPuzzle } from '#shared/game/puzzle';
+import { classCheckBench } from './classCheck.ts';
 import { mnistEpochBench, mnistLevelBench } from './mnistEpoch.ts';
 
 setFlagsFromString('--expose-gc');
@@ -269,4 +270,5 @@ async function main(): Promise<void> {
 
 await main();
 mnistEpochBench();
+classCheckBench();
 mnistLevelBench();

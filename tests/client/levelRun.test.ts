@@ -33,6 +33,20 @@ describe('a level run (the level screen’s state)', () => {
     expect(LEVELS.filter((l) => levelFlags(l).race)).toHaveLength(1);
   });
 
+  it('levels 2 and 4 predict first: the prediction is scored against the move’s own ΔC, apart from the stars', () => {
+    expect(LEVELS.filter((l) => levelFlags(l).predict).map((l) => LEVELS.indexOf(l) + 1)).toEqual([
+      2, 4,
+    ]);
+    const run = new LevelRun(levelById('predictSign')!);
+    const m = move(run, 1, 0, -0.1, 1);
+    run.record(m, { sign: m.move.deltaC < 0 ? 'up' : 'down', size: 3 });
+    expect(run.predictions).toHaveLength(1);
+    // Wrong way and far off: no calibration, though the move itself earns 3 stars.
+    expect(run.predictions[0]!.signRight).toBe(false);
+    expect(run.predictions[0]!.score).toBeLessThan(50);
+    expect(run.stars).toBe(3);
+  });
+
   it('bias lever: each kept move adds its Δz to b^l_j, and the Δb are summed per neuron', () => {
     const run = new LevelRun(levelById('biasLever')!);
     const net = run.puzzle.network;

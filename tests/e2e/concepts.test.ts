@@ -53,6 +53,12 @@ describe('the concept check on a 360×740 phone', () => {
     );
     await page.locator('a[href="concepts/"]').tap();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Concept check');
+    // Before any check, what I know comes from the levels played: BP2's level has 2 stars, BP1's none.
+    const levels = page.locator('.cc-from-levels');
+    await expect(levels.locator('[data-concept="bp2"] .cc-strong').count()).resolves.toBe(1);
+    await expect(
+      levels.locator('[data-concept="bp1"] a.cc-replay').getAttribute('href'),
+    ).resolves.toBe('/play.html?level=predictSign');
     await page.locator('.cc-start[data-kind="quick"]').tap();
     const { items } = await currentCheck(page);
     expect(items).toHaveLength(10);

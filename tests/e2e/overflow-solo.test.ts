@@ -62,6 +62,14 @@ describe('no solo page is wider than a 360 px phone', () => {
         expect(await overflowing(page), `${locale} ${level.id} before`).toEqual([]);
         // The weight and hand-backprop levels take other inputs before a move (their own tests play them).
         if (level.kind === LevelKind.HandDelta || level.kind === LevelKind.Weight) continue;
+        // Predict levels ask for the sign and decade of ΔC first.
+        const predict = page.locator('.predict[data-committed="false"]');
+        if (await predict.count()) {
+          await predict.locator('[data-group="sign"][data-value="down"]').tap();
+          await predict.locator('[data-group="size"][data-value="1"]').tap();
+          await predict.locator('button.predict-commit').tap();
+          await page.locator('.predict[data-committed="true"]').waitFor();
+        }
         // Pick with the keyboard (the first press picks the output), nudge, submit.
         await page.keyboard.press('ArrowRight');
         for (let i = 0; i < 3; i++) await page.keyboard.press('+');

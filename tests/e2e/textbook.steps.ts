@@ -77,6 +77,19 @@ export async function setShare(page: Page, tenths: number): Promise<void> {
   for (let i = 0; i < Math.abs(tenths); i++) await page.keyboard.press(key);
 }
 
+/**
+ * Predict levels ask for the sign and decade of ΔC before the nudge: commit
+ * "C goes down" (what a move against δ does) in the 10⁻³–10⁻² decade.
+ */
+export async function predictIfAsked(page: Page): Promise<void> {
+  const panel = page.locator('.predict[data-committed="false"]');
+  if (!(await panel.count())) return;
+  await panel.locator('[data-group="sign"][data-value="down"]').click();
+  await panel.locator('[data-group="size"][data-value="1"]').click();
+  await panel.locator('button.predict-commit').click();
+  await page.locator('.predict[data-committed="true"]').waitFor();
+}
+
 export async function nudge(page: Page): Promise<void> {
   await page.locator('button.submit').click();
   await page.locator('.result:not([hidden])').waitFor();

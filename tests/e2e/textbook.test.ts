@@ -9,6 +9,7 @@ import {
   neuron,
   nudge,
   perSample,
+  predictIfAsked,
   type Ref,
   seeded,
   setShare,
@@ -144,6 +145,7 @@ async function playLevel(page: Page, id: string, player: Player, n: number): Pro
       sign = -Math.sign(d);
     }
     if (player === 'wrongSign') sign = -sign;
+    await predictIfAsked(page);
     await setShare(page, sign * tenths);
     await nudge(page);
     if (shot) await screenshot(page, `textbook-${String(n + 1).padStart(2, '0')}-${id}-after`);

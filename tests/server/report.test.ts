@@ -44,17 +44,18 @@ describe('report CSV', () => {
       saturated: false,
       sigmaPrime: 0.2,
       seconds: 3.5,
+      misconceptions: ['alongDelta', 'overshoot'],
     };
     const csv = reportCsv({
-      rows: [row, { ...row, nickname: 'Li, "Lei"', moved: false, l: null }],
+      rows: [row, { ...row, nickname: 'Li, "Lei"', moved: false, l: null, misconceptions: [] }],
     } as unknown as Report);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'round,playerId,nickname,bot,moved,layer,neuron,dz,deltaC,predicted,deltaBar,quality,points,rightSign,saturated,sigmaPrime,seconds',
+      'round,playerId,nickname,bot,moved,layer,neuron,dz,deltaC,predicted,deltaBar,quality,points,rightSign,saturated,sigmaPrime,seconds,misconceptions',
     );
     // Layer and neuron in the book's numbering: the wire's l = 1, j = 0 is layer 2, neuron 1.
     expect(lines[1]).toBe(
-      `1,"p1","'=HYPERLINK(""x"")",false,true,2,1,-0.5,-0.01,-0.011,0.02,0.9,900,true,false,0.2,3.5`,
+      `1,"p1","'=HYPERLINK(""x"")",false,true,2,1,-0.5,-0.01,-0.011,0.02,0.9,900,true,false,0.2,3.5,"alongDelta overshoot"`,
     );
     expect(lines[2]).toContain('"Li, ""Lei""",false,false,,1');
   });

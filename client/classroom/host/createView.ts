@@ -39,6 +39,9 @@ const ROWS: Row[] = [
   { key: 'untimed', label: 'cls.create.untimed', help: 'cls.create.untimedHelp' },
   { key: 'lateJoin', label: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp' },
   { key: 'demonRanked', label: 'cls.create.demonRanked', help: 'cls.create.demonRankedHelp' },
+  { key: 'predict', label: 'predict.create', help: 'predict.createHelp' },
+  { key: 'preCheck', label: 'check.create.pre', help: 'check.create.preHelp' },
+  { key: 'postCheck', label: 'check.create.post', help: 'check.create.postHelp' },
   { key: 'sgdSteps', label: 'cls.create.sgd', help: 'cls.create.sgdHelp' },
   { key: 'eta', label: 'cls.create.eta', help: 'cls.create.etaHelp' },
   { key: 'eps', label: 'cls.create.eps', help: 'cls.create.epsHelp' },
@@ -74,6 +77,10 @@ function helpText(r: Row): string {
     case 'lateJoin':
     case 'demonRanked':
       return `${help} ${t('cls.create.default', { d: onOff(DEFAULTS[r.key]) })}`;
+    case 'predict':
+    case 'preCheck':
+    case 'postCheck':
+      return `${help} ${t('cls.create.default', { d: onOff(false) })}`;
     case 'dataset':
       return `${help} ${t('cls.create.default', { d: t(`ds.${DEFAULTS.dataset}`) })}`;
     case 'activation':
@@ -167,7 +174,10 @@ export class CreateForm {
       key === 'speedScoring' ||
       key === 'untimed' ||
       key === 'lateJoin' ||
-      key === 'demonRanked'
+      key === 'demonRanked' ||
+      key === 'predict' ||
+      key === 'preCheck' ||
+      key === 'postCheck'
     ) {
       const c = el('input', { id: key, name: key, type: 'checkbox' });
       c.checked = v[key];

@@ -1,10 +1,14 @@
+import { MISCONCEPTION_LABEL, MISCONCEPTIONS } from '#shared/game/concepts/tags';
 import type { DemonStanding, Final } from '#shared/protocol/views';
 import { lang, t } from '../../i18n/index.ts';
 import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/api.ts';
 import { el, num, signed } from '../../ui/format.ts';
 import { errorCode, errorText } from '../errors.ts';
 import { demonLine, leaderboardTable, podium, ranked } from '../standings.ts';
+import type { ClassCheckView } from './classCheckView.ts';
 import { LossChart } from './lossChart.ts';
+
+const pickText = (x: { en: string; zh: string }) => (lang() === 'zh-CN' ? x.zh : x.en);
 
 /** Rows of the final standings on one page of the end screen: it fits a 1366×768 projector beside the podium. */
 export const STANDINGS_PAGE = 10;
@@ -22,6 +26,7 @@ export async function endView(
   sessionId: string,
   token: string,
   final: Final | null,
+  check?: ClassCheckView,
 ): Promise<void> {
   const reportBox = el(
     'section',
@@ -57,6 +62,8 @@ export async function endView(
     top,
     more,
   );
+  // The concept check's results: one more section, between the podium and the report.
+  if (check) top.after(check.root);
   const loss = new LossChart();
   const side = (
     standings: Final['standings'],
@@ -74,6 +81,8 @@ export async function endView(
   try {
     const report = await fetchReport(sessionId, token);
     if (!final) side(report.standings, report.demon, report.lossCurve, report.settings.rounds);
+    // A session no longer in memory sends no live results: the report's stand in.
+    if (check?.empty && report.check) check.update(report.check);
     csv.setAttribute('download', `backprop-demon-${report.code}.csv`);
     reportBox.replaceChildren(...reportTable(report, token));
   } catch (e) {
@@ -136,6 +145,7 @@ function reportTable(r: Report, token: string): HTMLElement[] {
   for (const n of rounds)
     head.append(el('th', { scope: 'col', class: 'num' }, t('cls.end.round', { n })));
   head.append(el('th', { scope: 'col', class: 'num' }, t('cls.end.total')));
+  head.append(el('th', { scope: 'col' }, t('check.end.moveTags')));
   const body = el('tbody', {});
   const order = [...players].sort(
     (a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname),
@@ -162,6 +172,19 @@ function reportTable(r: Report, token: string): HTMLElement[] {
       );
     }
     tr.append(el('td', { class: 'num total' }, String(p.score)));
+    // Each student's count per misconception their moves showed (older reports have none).
+    const tags = MISCONCEPTIONS.filter((m) => (p.misconceptions?.[m] ?? 0) > 0);
+    tr.append(
+      el(
+        'td',
+        { class: 'move-tags' },
+        tags.length
+          ? tags
+              .map((m) => `${pickText(MISCONCEPTION_LABEL[m])} ×${p.misconceptions[m]}`)
+              .join('; ')
+          : '—',
+      ),
+    );
     body.append(tr);
   }
   const csv = el(

@@ -5,6 +5,8 @@ import { compareList } from '../../ui/compareList.ts';
 import { el, num } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { spacedCode } from '../page.ts';
+import { revealMisconception } from '../revealMisconception.ts';
+import { revealPredictions } from '../revealPredictions.ts';
 import { type HostSession, inRound, ownReveal } from '../session.ts';
 import { leaderboardTable, ranked } from '../standings.ts';
 import { classPicture } from './classPicture.ts';
@@ -231,6 +233,9 @@ export class GameScreen {
         ),
         classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
       ),
+      // The round's most common slip and the class's predictions, under the board and the picture.
+      revealMisconception(r) ?? '',
+      revealPredictions(r) ?? '',
     );
     if (this.network.walk.open) this.side.prepend(this.network.passPanel.root);
   }

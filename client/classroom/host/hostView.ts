@@ -1,7 +1,9 @@
 import { Phase } from '#shared/protocol/codes';
 import { t } from '../../i18n/index.ts';
+import { checkCsvUrl } from '../../net/api.ts';
 import { el } from '../../ui/format.ts';
 import { hostSession, type SessionState } from '../session.ts';
+import { ClassCheckView } from './classCheckView.ts';
 import { clickerAction } from './clicker.ts';
 import { endView } from './endView.ts';
 import { type GameActions, GameScreen } from './gameScreen.ts';
@@ -24,6 +26,10 @@ export class HostView {
   /** The ended session whose report is on screen; null while the session runs. */
   private endedId: string | null = null;
   private state: SessionState | null = null;
+  /** What the class learnt (the concept check), shown on the end screen. */
+  private readonly check = new ClassCheckView(() =>
+    this.state?.sessionId ? checkCsvUrl(this.state.sessionId, this.token) : null,
+  );
 
   constructor(
     private readonly root: HTMLElement,
@@ -51,6 +57,7 @@ export class HostView {
 
   render(state: SessionState): void {
     this.state = state;
+    if (state.check) this.check.update(state.check);
     const s = hostSession(state);
     if (!s || this.endedId !== null) return;
     document.title = `${s.code} · ${t('cls.hostTitle')}`;
@@ -64,6 +71,7 @@ export class HostView {
           s.players,
           s.settings,
         );
+        this.lobby.extra.replaceChildren(...ClassCheckView.lobbyLine(s.check));
         if (this.lobby.root.parentElement !== this.root) {
           this.root.replaceChildren(this.lobby.root);
           HostNetwork.preload();
@@ -101,6 +109,7 @@ export class HostView {
 
   relabel(): void {
     this.game.relabel();
+    this.check.relabel();
     if (this.endedId !== null) this.drawEnd();
     else if (this.state) this.render(this.state);
   }
@@ -112,6 +121,6 @@ export class HostView {
   private drawEnd(): void {
     const box = el('div', { class: 'host-end' });
     this.root.replaceChildren(box);
-    void endView(box, this.endedId ?? '', this.token, this.state?.final ?? null);
+    void endView(box, this.endedId ?? '', this.token, this.state?.final ?? null, this.check);
   }
 }

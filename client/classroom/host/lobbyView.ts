@@ -29,6 +29,8 @@ export class LobbyView {
   private readonly summary: HTMLElement;
   private readonly hostLink: HTMLInputElement;
   private readonly copy: HTMLButtonElement;
+  /** A slot for what other parts add beside the players (the concept check's count). */
+  readonly extra = el('div', { class: 'lobby-extra' });
   private readonly justJoined: HTMLElement;
   private readonly keyHint: HTMLElement;
   /** One chip per player, kept between updates: 300 joins rebuild nothing already shown. */
@@ -92,6 +94,7 @@ export class LobbyView {
           el('div', { class: 'actions' }, this.lockButton, this.startButton, this.keyHint),
         ),
         this.lockNote,
+        this.extra,
         this.justJoined,
         this.list,
         this.summary,

@@ -28,6 +28,11 @@ export interface SettingsValues {
   /** Rank the gradient demon among the players (by default it is a benchmark beside them). */
   demonRanked: boolean;
   untimed: boolean;
+  /** Predict, then nudge: each move first commits the sign and decade of its ΔC. */
+  predict: boolean;
+  /** The concept check before round 1 (in the lobby) and after the last round. */
+  preCheck: boolean;
+  postCheck: boolean;
   sgdSteps: string;
   eta: string;
   /** Empty: the preset's own budget. */
@@ -85,6 +90,9 @@ export function defaultValues(): SettingsValues {
     lateJoin: d.lateJoin,
     demonRanked: d.demonRanked,
     untimed: d.untimed,
+    predict: d.predict ?? false,
+    preCheck: d.preCheck ?? false,
+    postCheck: d.postCheck ?? false,
     sgdSteps: String(d.sgdSteps),
     eta: String(d.eta),
     eps: '',
@@ -152,6 +160,10 @@ export function toSettings(v: SettingsValues): SettingsCheck {
     eta: n.eta,
   };
   if (v.eps.trim()) s.eps = n.eps;
+  // Asked for only when on: a session without the check sends what it always sent.
+  if (v.predict) s.predict = true;
+  if (v.preCheck) s.preCheck = true;
+  if (v.postCheck) s.postCheck = true;
   if (v.preset !== CUSTOM) return { ok: true, settings: { ...s, preset: v.preset } };
   const hidden = v.hidden
     .split(/[,\s，]+/)

@@ -1,8 +1,10 @@
+import type { Prediction } from '#shared/game/prediction';
 import type { MoveResult, Reveal } from '#shared/protocol/views';
 import { createPlayView, type PlayView } from '../../game/playView.ts';
 import type { PlayStore } from '../../state/playStore.ts';
 import { el } from '../../ui/format.ts';
 import type { MovePanel } from '../../ui/movePanel.ts';
+import { PredictPanel } from '../../ui/predictPanel.ts';
 import { moveView, revealView } from '../moveView.ts';
 import { ownReveal, type SessionState } from '../session.ts';
 import { DeltaChips } from './deltaChips.ts';
@@ -21,9 +23,19 @@ export class PlayerBoard {
   private round = 0;
   /** The move and reveal the result panel shows now (undefined: nothing drawn for this puzzle). */
   private shown: { move: MoveResult | null; reveal: Reveal | null } | undefined;
+  /** Predict rounds: the sign and decade of ΔC, committed before the nudge. */
+  private readonly predict = new PredictPanel(() => this.setWaiting(this.waiting));
+  private predicting = false;
+  private waiting = false;
 
   constructor(
-    private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
+    private readonly onSubmit: (
+      round: number,
+      l: number,
+      j: number,
+      dz: number,
+      prediction: Prediction | null,
+    ) => void,
   ) {
     this.view = createPlayView(() => this.submit());
     this.store = this.view.store;
@@ -31,11 +43,14 @@ export class PlayerBoard {
     this.extra = el('div', { class: 'player-extra' });
     this.view.side.insertBefore(this.extra, this.view.result.root);
     this.view.side.prepend(new DeltaChips(this.store).root);
+    this.view.side.prepend(this.predict.root);
+    this.predict.root.hidden = true;
     this.root = this.view.root;
     this.root.classList.add('player-board');
     // Once the move is made the slider has nothing left to do: the phone shows the feedback instead.
     this.store.subscribe(() => {
       this.movePanel.root.hidden = this.store.locked;
+      this.predict.root.hidden = !this.predicting || this.store.locked;
     });
   }
 
@@ -57,7 +72,10 @@ export class PlayerBoard {
       this.round = round.round;
       this.store.setPuzzle(round.puzzle);
       this.shown = undefined;
+      this.predicting = round.predict === true;
+      this.predict.reset();
     }
+    this.predict.root.hidden = !this.predicting || !!s.myMove || this.store.locked;
     const reveal = ownReveal(s);
     if (!this.shown || this.shown.move !== s.myMove || this.shown.reveal !== reveal) {
       this.shown = { move: s.myMove, reveal };
@@ -70,7 +88,9 @@ export class PlayerBoard {
 
   /** Holds moves back while a submit is on its way or the round is paused. */
   setWaiting(waiting: boolean): void {
-    this.movePanel.enabled = !waiting;
+    this.waiting = waiting;
+    // A predict round's nudge waits for the prediction.
+    this.movePanel.enabled = !waiting && (!this.predicting || this.predict.prediction !== null);
     this.movePanel.render();
   }
 
@@ -78,6 +98,6 @@ export class PlayerBoard {
     const s = this.store;
     if (s.locked || !s.selected || !this.movePanel.enabled) return;
     this.setWaiting(true);
-    this.onSubmit(this.round, s.selected.l, s.selected.j, s.dz);
+    this.onSubmit(this.round, s.selected.l, s.selected.j, s.dz, this.predict.prediction);
   }
 }

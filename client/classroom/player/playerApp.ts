@@ -1,3 +1,5 @@
+import type { CheckKind } from '#shared/game/concepts/classCheck';
+import type { Prediction } from '#shared/game/prediction';
 import { cleanCode } from '#shared/protocol/joinCode';
 import type { PlayerWelcome } from '#shared/protocol/views';
 import { onLangChange, t } from '../../i18n/index.ts';
@@ -6,6 +8,7 @@ import { forgetPlayerSeat, playerSeat, savePlayerSeat } from '../../net/tokens.t
 import { errorCode, errorText } from '../errors.ts';
 import { classroomShell, showLinkState } from '../page.ts';
 import { applyEvent, initialSession, type SessionEvent, type SessionState } from '../session.ts';
+import { dueCheck } from './checkState.ts';
 import { joinForm } from './joinForm.ts';
 import { initialUi, type PlayerUi, PlayerView } from './playerView.ts';
 import { Retry } from './retry.ts';
@@ -38,8 +41,49 @@ export function playerApp(app: HTMLElement): void {
     name: autoName,
     submit: (c, n) => void join(c, n),
   });
-  const view = new PlayerView(main, form, (r, l, j, dz) => void submit(r, l, j, dz));
-  const render = () => view.render(state, ui);
+  const view = new PlayerView(
+    main,
+    form,
+    (r, l, j, dz, prediction) => void submit(r, l, j, dz, prediction),
+    (itemId, response) => void answerCheck(itemId, response),
+  );
+  /** The sitting asked for on this connection (once: a refusal is not asked again until the next welcome). */
+  let askedCheck: CheckKind | null = null;
+  const render = () => {
+    view.render(state, ui);
+    syncCheck();
+  };
+  /** The check that is open now, fetched once per connection: a refresh or a restart takes it up where it was. */
+  const syncCheck = () => {
+    const kind = dueCheck(state);
+    if (!kind || askedCheck === kind || !state.me) return;
+    askedCheck = kind;
+    net.request('check:get', { kind }).then(
+      (sheet) => setUi({ sheet, checkNote: '' }),
+      (e: unknown) => setUi({ checkNote: errorText(e) }),
+    );
+  };
+  const answerCheck = async (itemId: string, response: string | number) => {
+    const sheet = ui.sheet;
+    if (!sheet || ui.checkSending) return;
+    setUi({ checkSending: true, checkNote: '' });
+    try {
+      await net.request('check:answer', { kind: sheet.kind, itemId, response });
+      setUi({
+        checkSending: false,
+        sheet: { ...sheet, answers: { ...sheet.answers, [itemId]: response } },
+      });
+    } catch (e) {
+      const c = errorCode(e);
+      // The server's sheet is the truth: closed, or answered from another tab.
+      if (c === 'CHECK_CLOSED' || c === 'ALREADY_ANSWERED') askedCheck = null;
+      setUi({
+        checkSending: false,
+        checkNote: errorText(e),
+        sheet: c === 'CHECK_CLOSED' ? { ...sheet, open: false } : sheet,
+      });
+    }
+  };
   const dispatch = (e: SessionEvent) => {
     state = applyEvent(state, e);
     // A new word from the server replaces the last error or retry line.
@@ -53,6 +97,7 @@ export function playerApp(app: HTMLElement): void {
 
   const welcome = (w: PlayerWelcome) => {
     retry.reset();
+    askedCheck = null;
     code = w.code;
     if (w.resumeToken)
       savePlayerSeat(w.code, { token: w.resumeToken, nickname: w.nickname, playerId: w.playerId });
@@ -117,10 +162,22 @@ export function playerApp(app: HTMLElement): void {
     });
   };
 
-  const submit = async (r: number, l: number, j: number, dz: number) => {
+  const submit = async (
+    r: number,
+    l: number,
+    j: number,
+    dz: number,
+    prediction: Prediction | null,
+  ) => {
     setUi({ sending: true });
     try {
-      const result = await net.request('move:submit', { round: r, l, j, dz });
+      const result = await net.request('move:submit', {
+        round: r,
+        l,
+        j,
+        dz,
+        ...(prediction ? { prediction } : {}),
+      });
       ui = { ...ui, sending: false };
       dispatch({ type: 'move:scored', data: result });
     } catch (e) {

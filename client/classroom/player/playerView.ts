@@ -1,3 +1,5 @@
+import type { Prediction } from '#shared/game/prediction';
+import type { CheckSheet } from '#shared/protocol/check';
 import { Phase } from '#shared/protocol/codes';
 import type { Timer } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
@@ -6,6 +8,7 @@ import { Countdown, ownTimer } from '../clock.ts';
 import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
 import { rankChange, ranked } from '../standings.ts';
 import type { PlayerBoard } from './board.ts';
+import { sheetDone, sheetOnScreen } from './checkState.ts';
 import type { JoinForm } from './joinForm.ts';
 import { endScreen, kickedScreen, lobbyScreen, roundCard } from './screens.ts';
 
@@ -19,9 +22,23 @@ export interface PlayerUi {
   closedRound: number;
   /** An error or a retry countdown, shown instead of the phase's own line. */
   note: string;
+  /** The concept check sitting the server gave this phone, with the answers kept so far. */
+  sheet: CheckSheet | null;
+  /** A check answer is on its way. */
+  checkSending: boolean;
+  /** Why the last check answer was not kept. */
+  checkNote: string;
 }
 
-export const initialUi: PlayerUi = { formOpen: false, sending: false, closedRound: 0, note: '' };
+export const initialUi: PlayerUi = {
+  formOpen: false,
+  sending: false,
+  closedRound: 0,
+  note: '',
+  sheet: null,
+  checkSending: false,
+  checkNote: '',
+};
 
 /**
  * The player's screens, drawn from the session state and the page's own
@@ -38,8 +55,13 @@ export class PlayerView {
   private readonly end = el('section', { class: 'player-end' });
   /** Before the first welcome, when there is no form to show: what the page waits for. */
   private readonly wait = el('section', { class: 'player-wait card', role: 'status' });
+  /** The concept check, one question a screen (before the game, after it). */
+  private readonly check = el('section', { class: 'player-check-host' });
   private readonly game: HTMLElement;
-  private readonly screens: Record<'form' | 'wait' | 'lobby' | 'game' | 'end', HTMLElement>;
+  private readonly screens: Record<
+    'form' | 'wait' | 'lobby' | 'game' | 'end' | 'check',
+    HTMLElement
+  >;
   private boardPromise: Promise<PlayerBoard> | null = null;
   private latest: { s: SessionState; ui: PlayerUi } | null = null;
   /** The class's timer and this player's own, worked out once per message (its serverNow is of then). */
@@ -49,7 +71,14 @@ export class PlayerView {
   constructor(
     main: HTMLElement,
     private readonly form: JoinForm,
-    private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
+    private readonly onSubmit: (
+      round: number,
+      l: number,
+      j: number,
+      dz: number,
+      prediction: Prediction | null,
+    ) => void,
+    private readonly onCheckAnswer: (itemId: string, response: string | number) => void,
   ) {
     this.game = el(
       'section',
@@ -72,6 +101,7 @@ export class PlayerView {
       lobby: this.lobby,
       game: this.game,
       end: this.end,
+      check: this.check,
     };
     main.append(...Object.values(this.screens));
     this.show(null);
@@ -107,6 +137,13 @@ export class PlayerView {
     else this.countdown.stop();
     this.extra.textContent = s.timeFactor !== 1 ? t('cls.time.mine', { f: s.timeFactor }) : '';
     this.extra.hidden = s.timeFactor === 1 || !inRound(phase);
+    const sheet = screen === 'kicked' || screen === 'join' ? null : sheetOnScreen(s, ui.sheet);
+    if (sheet) {
+      void this.renderCheck(sheet, ui);
+      this.show('check');
+      return;
+    }
+    const checked = ui.sheet && sheetDone(ui.sheet) ? ui.sheet.kind : null;
     switch (screen) {
       case 'kicked':
         this.end.replaceChildren(...kickedScreen());
@@ -120,10 +157,14 @@ export class PlayerView {
         return;
       case Phase.Lobby:
         this.lobby.replaceChildren(...lobbyScreen(s.me?.nickname ?? '', s.code));
+        if (checked === 'pre')
+          this.lobby.append(el('p', { class: 'check-done' }, t('check.done.pre')));
         this.show('lobby');
         return;
       case Phase.Ended:
         if (s.final) this.end.replaceChildren(...endScreen(s.final, s.me?.playerId));
+        if (checked === 'post')
+          this.end.prepend(el('p', { class: 'check-done card' }, t('check.done.post')));
         this.show('end');
         return;
       default:
@@ -136,10 +177,24 @@ export class PlayerView {
               ? t('cls.player.paused')
               : phase === Phase.Question && s.myMove
                 ? t('cls.player.moved')
-                : ''),
+                : checked === 'post'
+                  ? t('check.done.post')
+                  : ''),
         );
         void this.renderBoard();
     }
+  }
+
+  /** The check's question, drawn once its module (with KaTeX) has loaded, if it is still the one to show. */
+  private async renderCheck(sheet: CheckSheet, ui: PlayerUi): Promise<void> {
+    const { checkPanel } = await import('./checkPanel.ts');
+    if (this.latest?.ui.sheet !== sheet || this.latest.ui !== ui) return;
+    this.check.replaceChildren(
+      checkPanel(sheet, ui.checkSending, ui.checkNote, this.onCheckAnswer),
+    );
+    this.check.querySelector<HTMLElement>('.check-number, .check-option')?.focus({
+      preventScroll: true,
+    });
   }
 
   private setNotice(text: string): void {
@@ -180,7 +235,9 @@ export class PlayerView {
     b.render(s, phase !== Phase.Question || ui.sending || ui.closedRound === (s.round?.round ?? 0));
     const reveal = ownReveal(s);
     if (phase === Phase.Reveal && reveal && s.me)
-      b.extra.replaceChildren(roundCard(reveal, s.me.playerId, s.myMove !== null, s.score));
+      b.extra.replaceChildren(
+        roundCard(reveal, s.me.playerId, s.myMove !== null, s.score, s.myMove?.prediction),
+      );
     else b.extra.replaceChildren();
   }
 }

@@ -1,6 +1,8 @@
-import type { Final, Reveal } from '#shared/protocol/views';
+import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
+import { predictionWords } from '../../ui/predictPanel.ts';
+import { revealMisconception } from '../revealMisconception.ts';
 import { demonLine, leaderboardTable, podium, rankChange, ranked } from '../standings.ts';
 
 /** The phone's screens between rounds, drawn from what the server said; names are text only. */
@@ -19,6 +21,7 @@ export function roundCard(
   playerId: string,
   moved: boolean,
   score: number,
+  prediction?: MoveResult['prediction'],
 ): HTMLElement {
   const mine = reveal.leaderboard.find((e) => e.id === playerId);
   const points = mine?.lastPoints ?? 0;
@@ -43,6 +46,22 @@ export function roundCard(
           rankChange(mine.rankChange),
         )
       : '',
+    prediction
+      ? el(
+          'p',
+          { class: 'predict-result', 'data-score': String(prediction.score) },
+          t('predict.result', {
+            ...predictionWords({ sign: prediction.sign, size: prediction.size as 0 | 1 | 2 | 3 }),
+            actual: t(
+              (prediction.sign === 'down') === prediction.signRight
+                ? 'predict.went.down'
+                : 'predict.went.up',
+            ),
+            score: prediction.score,
+          }),
+        )
+      : '',
+    revealMisconception(reveal) ?? '',
     el('p', { class: 'hint' }, t('cls.player.waitNext')),
   );
 }
