@@ -6,7 +6,7 @@ import { renderRich } from '../ui/math.ts';
 /** The level's explanation before it starts, in the page's language; Start (or Enter) closes it. */
 export function introModal(level: LevelDef, index: number, close: () => void): HTMLElement {
   const body = el('div', { class: 'intro-text' });
-  const h = el('h2', {});
+  const h = el('h2', { id: 'intro-title' });
   const go = el('button', { type: 'button', class: 'primary start' });
   go.addEventListener('click', close);
   const render = () => {
@@ -16,7 +16,13 @@ export function introModal(level: LevelDef, index: number, close: () => void): H
   };
   render();
   onLangChange(render);
-  const card = el('div', { class: 'card', role: 'dialog', 'aria-modal': 'true' }, h, body, go);
+  const card = el(
+    'div',
+    { class: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'intro-title' },
+    h,
+    body,
+    go,
+  );
   queueMicrotask(() => go.focus());
   return el('div', { class: 'modal' }, card);
 }

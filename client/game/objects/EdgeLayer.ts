@@ -51,6 +51,11 @@ export class EdgeLayer {
     this.g = scene.make.graphics({}, false);
   }
 
+  /** Draw again on the next update whatever moved: the colours changed (a new theme). */
+  invalidate(): void {
+    this.layoutDrawn = -1;
+  }
+
   update(): void {
     const s = this.store;
     const { width, height } = s.layout;

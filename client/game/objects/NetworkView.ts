@@ -4,7 +4,7 @@ import { stripSamples, stripSpan } from '../../state/layout.ts';
 import { reducedMotion } from '../../state/motion.ts';
 import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
 import { sampleValue } from '../../state/samples.ts';
-import { COLORS } from '../../state/theme.ts';
+import { COLORS, onThemeChange } from '../../state/theme.ts';
 import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
 
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
@@ -41,6 +41,12 @@ export class NetworkView {
     this.edges = new EdgeLayer(scene, store);
     this.g = scene.add.graphics();
     this.fx = scene.add.graphics();
+    // COLORS changes in place with the theme: everything is drawn again in the new one.
+    const off = onThemeChange(() => {
+      this.drawnVersion = -1;
+      this.edges.invalidate();
+    });
+    scene.events.once('destroy', off);
   }
 
   /** Redraws what changed; returns quickly when nothing did. */
