@@ -161,6 +161,10 @@ export const classroomEn = {
   'cls.player.layerValues': 'Layer {l}, neuron by neuron',
   'cls.player.retryIn': 'Trying again in {s} s…',
   'cls.timer.left': '{s} s left',
+  'cls.timer.paused': 'Timer paused',
+  'cls.timer.resumed': 'Timer running again: {s} s left',
+  'cls.timer.added': '{s} s added: {left} s left',
+  'cls.ticks': 'Countdown ticks',
   // Errors, by the server's code
   'cls.err.BAD_PAYLOAD': 'That request was not understood.',
   'cls.err.BAD_SETTINGS': 'Those settings do not fit: {detail}',

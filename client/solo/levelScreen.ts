@@ -27,7 +27,8 @@ export async function levelScreen(
   const { store, movePanel, result, side } = view;
   const judge = new SoloJudge(store);
   const head = new LevelHead();
-  const done = el('section', { class: 'level-done', hidden: '' });
+  // Polite: a screen reader hears the stars and the recap once the move's result has been read.
+  const done = el('section', { class: 'level-done', hidden: '', 'aria-live': 'polite' });
   const hand =
     flags.kind === LevelKind.HandDelta
       ? handPanel(store, () => {
