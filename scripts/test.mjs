@@ -2,6 +2,12 @@
 // browser) in one vitest run. Ends with the plain line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureSystemPackages } from './system-packages.mjs';
+
+if (!ensureSystemPackages()) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status === 0;

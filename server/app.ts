@@ -8,11 +8,12 @@ import { trustFrom } from './http/clientAddress.ts';
 import { originAllowed, originRule } from './http/origins.ts';
 import { clientRouter, securityHeaders } from './http/static.ts';
 import { type Log, silentLog } from './log.ts';
+import { addGaugeSource } from './metrics.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
 import type { Store } from './persistence/store.ts';
 import { Registry } from './rooms/registry.ts';
 import { attachHandlers } from './socket/handlers.ts';
-import { DEFAULT_LIMITS, type Limits } from './socket/limits.ts';
+import { DEFAULT_LIMITS, type LimitStoreClient, type Limits, rateLimits } from './socket/limits.ts';
 import { type GameServer, roomOutput } from './socket/output.ts';
 
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   store?: Store;
   log?: Log;
   limits?: Partial<Limits>;
+  /** A Redis client for rate limits shared by the nodes of a cluster; in memory when absent. */
+  limitStore?: LimitStoreClient;
   now?: () => number;
   /** Training and best-move searches; inline on this thread when absent. */
   work?: RoundWork;
@@ -63,6 +66,7 @@ function origin(publicUrl: string | undefined, host: string | undefined, secure:
 export function createApp(deps: AppDeps): App {
   const log = deps.log ?? silentLog;
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const rates = rateLimits(limits, deps.limitStore);
   const store = deps.store ?? new SqliteStore(':memory:');
   const now = deps.now ?? Date.now;
   const joinUrl = (code: string, base: string) => `${base}/?code=${code}`;
@@ -102,6 +106,14 @@ export function createApp(deps: AppDeps): App {
   });
   const sweeper = setInterval(() => registry.sweep(), 60_000);
   sweeper.unref();
+  const dropGauges = addGaugeSource({
+    rooms: () => registry.size(),
+    players: () => {
+      let n = 0;
+      for (const s of io.of('/').sockets.values()) if (s.data.role === 'player') n++;
+      return n;
+    },
+  });
   const restored = registry.restoreAll();
   if (restored) log('sessions_restored', { count: restored });
 
@@ -114,7 +126,7 @@ export function createApp(deps: AppDeps): App {
       registry,
       store,
       log,
-      sessionsPerMinute: limits.sessionsPerMinute,
+      limits: rates,
       origins,
       joinUrl: (code, req) => joinUrl(code, origin(deps.publicUrl, req.get('host'), req.secure)),
     }),
@@ -138,7 +150,7 @@ export function createApp(deps: AppDeps): App {
   attachHandlers(
     io,
     registry,
-    limits,
+    rates,
     log,
     (code, socket) =>
       joinUrl(code, origin(deps.publicUrl, socket.handshake.headers.host, socket.handshake.secure)),
@@ -149,6 +161,7 @@ export function createApp(deps: AppDeps): App {
   const shutdown = () => {
     stopping ??= (async () => {
       clearInterval(sweeper);
+      dropGauges();
       registry.shutdown('the server is restarting: you will be reconnected');
       // Let the notices leave before the connections close.
       await new Promise((r) => setTimeout(r, 100));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createApp } from './app.ts';
 import { workerPool } from './compute/pool.ts';
 import { jsonLog } from './log.ts';
+import { metricsServer } from './metrics.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
 import { limitsFromEnv } from './socket/limits.ts';
 
@@ -36,6 +37,16 @@ httpServer.listen(port, host, () => {
     `${JSON.stringify({ event: 'listening', url: `http://localhost:${shown}` })}\n`,
   );
 });
+// Prometheus scrapes METRICS_PORT (off the public port); no metrics listener when unset.
+const metricsPort = Number(process.env['METRICS_PORT']);
+if (Number.isInteger(metricsPort) && metricsPort > 0) {
+  const metricsHost = process.env['METRICS_HOST'] ?? '127.0.0.1';
+  metricsServer()
+    .listen(metricsPort, metricsHost, () =>
+      jsonLog('metrics_listening', { metricsHost, metricsPort }),
+    )
+    .unref();
+}
 /** The process exits within this long of SIGTERM or Ctrl-C, whatever holds it up. */
 const EXIT_DEADLINE_MS = 10_000;
 const stop = (signal: string) => {

@@ -1,19 +1,20 @@
 import express, { type Request, type Response } from 'express';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { Log } from '../log.ts';
+import { metrics } from '../metrics.ts';
 import type { Store } from '../persistence/store.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
 import { hashToken } from '../rooms/secrets.ts';
-import { WindowLimiter } from '../socket/limits.ts';
+import type { RateLimits } from '../socket/limits.ts';
 import { type OriginRule, originAllowed } from './origins.ts';
 
 export interface ApiDeps {
   registry: Registry;
   store: Store;
   log: Log;
-  sessionsPerMinute: number;
+  limits: RateLimits;
   /** Web origins whose pages may call the API (see origins.ts). */
   origins: OriginRule;
   joinUrl: (code: string, req: Request) => string;
@@ -46,7 +47,6 @@ function hostToken(req: Request): string | undefined {
 /** REST: create a session, list a host's sessions, a session's report as JSON or CSV. */
 export function apiRouter(d: ApiDeps): express.Router {
   const r = express.Router();
-  const creates = new WindowLimiter(d.sessionsPerMinute, 60_000);
   // A cross-site form can post text/plain without asking: only JSON from an allowed origin changes anything.
   r.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
@@ -68,21 +68,25 @@ export function apiRouter(d: ApiDeps): express.Router {
     if (!id) throw new RoomError(ErrorCode.Unauthorized, 'a valid host token is needed');
     return id;
   };
-  const wrap = (fn: (req: Request, res: Response) => void) => (req: Request, res: Response) => {
-    try {
-      fn(req, res);
-    } catch (e) {
-      if (e instanceof RoomError) return sendError(res, e.code, e.message);
-      d.log('error', { path: req.path, message: e instanceof Error ? e.message : String(e) });
-      sendError(res, ErrorCode.Internal, 'the server could not do that');
-    }
-  };
+  const wrap =
+    (fn: (req: Request, res: Response) => void | Promise<void>) =>
+    async (req: Request, res: Response) => {
+      try {
+        await fn(req, res);
+      } catch (e) {
+        if (e instanceof RoomError) return sendError(res, e.code, e.message);
+        d.log('error', { path: req.path, message: e instanceof Error ? e.message : String(e) });
+        sendError(res, ErrorCode.Internal, 'the server could not do that');
+      }
+    };
 
   r.post(
     '/sessions',
-    wrap((req, res) => {
-      if (!creates.allow(req.ip ?? 'unknown'))
+    wrap(async (req, res) => {
+      if (!(await d.limits.sessionCreate(req.ip ?? 'unknown'))) {
+        metrics.rateLimited.inc({ kind: 'session' });
         throw new RoomError(ErrorCode.RateLimited, 'too many sessions created: wait a minute');
+      }
       const { room, hostToken: token, settings } = d.registry.create(req.body, hostToken(req));
       res.status(201).json({
         ok: true,

@@ -1,6 +1,7 @@
 import { ErrorCode } from '#shared/protocol/codes';
 import type { AckData, AckResult, ClientEventName } from '#shared/protocol/events';
 import type { Log } from '../log.ts';
+import { metrics } from '../metrics.ts';
 import { RoomError, refuse } from '../rooms/errors.ts';
 import type { GameSocket } from './output.ts';
 
@@ -15,14 +16,17 @@ export type On = <E extends ClientEventName>(event: E, handler: Handler<E>) => v
  * handler's result (or refusal) goes back in the ack as `{ ok, data | error }`,
  * and an unexpected error is logged and answered INTERNAL, never with a stack.
  */
-export function handlersOf(socket: GameSocket, allow: () => boolean, log: Log): On {
+export function handlersOf(socket: GameSocket, allow: () => Promise<boolean>, log: Log): On {
   return (event, handler) => {
     const listener = async (...args: unknown[]) => {
       const ack =
         typeof args.at(-1) === 'function' ? (args.pop() as (r: AckResult<unknown>) => void) : null;
       let result: AckResult<unknown>;
       try {
-        if (!allow()) refuse(ErrorCode.RateLimited, 'too many events: slow down');
+        if (!(await allow())) {
+          metrics.rateLimited.inc({ kind: 'event' });
+          refuse(ErrorCode.RateLimited, 'too many events: slow down');
+        }
         result = { ok: true, data: await handler(args[0]) };
       } catch (e) {
         if (e instanceof RoomError)

@@ -11,6 +11,7 @@ import {
 } from '#shared/protocol/schemas';
 import { clientAddressOf, type Trust } from '../http/clientAddress.ts';
 import type { Log } from '../log.ts';
+import { metrics } from '../metrics.ts';
 import { refuse } from '../rooms/errors.ts';
 import { hostWelcome, playerWelcome } from '../rooms/messages.ts';
 import type { Command } from '../rooms/phase.ts';
@@ -18,7 +19,7 @@ import type { Registry } from '../rooms/registry.ts';
 import type { PlayerMem, Room } from '../rooms/room.ts';
 import { handlersOf } from './ack.ts';
 import { type AttemptKind, JoinGate } from './joinGate.ts';
-import { type Limits, TokenBucket } from './limits.ts';
+import type { RateLimits } from './limits.ts';
 import { channel, type GameServer, type GameSocket } from './output.ts';
 
 export type { GameSocket } from './output.ts';
@@ -66,7 +67,7 @@ function checkFiniteDz(raw: unknown): void {
 export function attachHandlers(
   io: GameServer,
   registry: Registry,
-  limits: Limits,
+  limits: RateLimits,
   log: Log,
   joinUrl: (code: string, socket: GameSocket) => string,
   trust: Trust,
@@ -75,18 +76,22 @@ export function attachHandlers(
 
   io.on('connection', (socket: GameSocket) => {
     socket.data.address = clientAddressOf(socket.request, trust);
-    const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
-    const on = handlersOf(socket, () => bucket.take(), log);
+    const on = handlersOf(socket, () => limits.event(socket.id), log);
 
-    const gate = (kind: AttemptKind, known = false) => {
+    const entering = () => {
       if (socket.data.sessionId)
         refuse(ErrorCode.AlreadyJoined, 'this connection has already joined a session');
       if (registry.draining)
         refuse(ErrorCode.ShuttingDown, 'the server is restarting: try again in a moment');
-      joins.admit(kind, socket.data.address, known);
     };
-    const missed = (kind: AttemptKind, code: ErrorCode, message: string): never => {
-      joins.missed(kind, socket.data.address);
+    // Checked again after the limit's answer: a second join sent meanwhile must not link twice.
+    const gate = async (kind: AttemptKind, known = false) => {
+      entering();
+      await joins.admit(kind, socket.data.address, known);
+      entering();
+    };
+    const missed = async (kind: AttemptKind, code: ErrorCode, message: string): Promise<never> => {
+      await joins.missed(kind, socket.data.address);
       refuse(code, message);
     };
     const linkPlayer = (room: Room, p: PlayerMem) => {
@@ -107,21 +112,22 @@ export function attachHandlers(
       return room;
     };
 
-    on('player:join', (raw) => {
+    on('player:join', async (raw) => {
       const p = parse(JoinPayload, raw);
-      gate('join');
-      const room = registry.byCode(p.code) ?? missed('join', ErrorCode.NotFound, NO_CODE);
+      await gate('join');
+      const room = registry.byCode(p.code) ?? (await missed('join', ErrorCode.NotFound, NO_CODE));
       const { player, token } = room.onJoin(p.nickname);
       linkPlayer(room, player);
       log('player_joined', { sessionId: room.id, playerId: player.row.id });
       return playerWelcome(room, player, token);
     });
     // A resume is judged by its token first: an unknown one says nothing about the code.
-    on('player:resume', (raw) => {
+    on('player:resume', async (raw) => {
       const p = parse(ResumePayload, raw);
       const known = registry.playerToken(p.token);
-      gate('resume', !!known);
-      if (!known) return missed('resume', ErrorCode.BadToken, 'no session knows that resume token');
+      await gate('resume', !!known);
+      if (!known)
+        return await missed('resume', ErrorCode.BadToken, 'no session knows that resume token');
       const room = registry.get(known.sessionId);
       // A phone still on a podium that has left memory: told so, never counted as a guess.
       if (!room) refuse(ErrorCode.SessionEnded, 'that session has ended');
@@ -132,11 +138,11 @@ export function attachHandlers(
       return playerWelcome(room, player);
     });
     // Likewise the host: only a known host token learns whether one of its sessions has the code.
-    on('host:join', (raw) => {
+    on('host:join', async (raw) => {
       const p = parse(HostJoinPayload, raw);
       const hostId = registry.hostOf(p.token);
-      gate('host', !!hostId);
-      if (!hostId) return missed('host', ErrorCode.BadToken, 'unknown host token');
+      await gate('host', !!hostId);
+      if (!hostId) return await missed('host', ErrorCode.BadToken, 'unknown host token');
       const room = registry.byCode(p.code);
       if (!room || room.row.hostId !== hostId)
         refuse(ErrorCode.NotFound, 'none of this host’s running sessions has that code');
@@ -146,10 +152,14 @@ export function attachHandlers(
       socket.join([channel.all(room.id), channel.hosts(room.id)]);
       return hostWelcome(room, joinUrl(room.code, socket));
     });
-    on('move:submit', (raw) => {
+    on('move:submit', async (raw) => {
       checkFiniteDz(raw);
       const m = parse(MovePayload, raw);
-      return roomOf('player').move(socket.data.playerId!, m);
+      const started = performance.now();
+      const result = await roomOf('player').move(socket.data.playerId!, m);
+      metrics.movesScored.inc();
+      metrics.moveAckSeconds.observe((performance.now() - started) / 1000);
+      return result;
     });
     // A command waits its turn in its room (room.ts), after the moves already read.
     for (const [event, type] of Object.entries(SIMPLE_COMMANDS) as [
@@ -172,6 +182,7 @@ export function attachHandlers(
     });
 
     socket.on('disconnect', () => {
+      limits.closed(socket.id);
       const room = socket.data.sessionId ? registry.get(socket.data.sessionId) : undefined;
       if (room && socket.data.role === 'player' && socket.data.playerId)
         room.onLeave(socket.data.playerId);

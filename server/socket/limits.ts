@@ -1,3 +1,10 @@
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+
 /** Abuse limits; the defaults suit a classroom, a load test raises them (see docs/protocol.md). */
 export interface Limits {
   /** Join, resume and host-join attempts per address per minute (a whole class behind one address fits). */
@@ -43,76 +50,71 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
   };
 }
 
-/** A token bucket: `rate` tokens a second up to `burst`. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  constructor(
-    private readonly rate: number,
-    private readonly burst: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.tokens = burst;
-    this.last = now();
-  }
+/** A Redis client rate-limiter-flexible accepts (ioredis; node-redis with `useRedisPackage`). */
+export type LimitStoreClient = object;
 
-  take(): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
-    this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
+/** The rate limits a node applies, shared by every node of a cluster where a Redis client is given. */
+export interface RateLimits {
+  /** One more event on a connection: false when it is over its rate (kept per node: a connection lives on one). */
+  event(connectionId: string): Promise<boolean>;
+  /** The connection closed: its count is dropped. */
+  closed(connectionId: string): void;
+  /** One more session created from an address: false when it is over its minute's share. */
+  sessionCreate(address: string): Promise<boolean>;
+  /** The join attempts per address (see JoinGate). */
+  joinAttempts: RateLimiterAbstract;
+  /** The failed join attempts per address. */
+  joinMisses: RateLimiterAbstract;
 }
 
-/** At most `limit` attempts per key in a sliding window. */
-export class WindowLimiter {
-  /** Each key's attempt times, oldest first. */
-  private readonly hits = new Map<string, number[]>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+/**
+ * The limits on rate-limiter-flexible. Per-address counts (joins, guesses,
+ * sessions created) go to Redis when `redis` is given, so a guesser who spreads
+ * attempts over the nodes of a cluster meets one count; if Redis stops
+ * answering, each node falls back to its own in-memory count (the insurance
+ * limiter) rather than refusing every join. A connection's event rate is kept
+ * in memory on its node: it never costs a round trip per move.
+ *
+ * The event limit is `eventBurst` events in any window of eventBurst / eventsPerSecond
+ * seconds: 20 in 4 s by default, 5 a second on average.
+ */
+export function rateLimits(limits: Limits, redis?: LimitStoreClient): RateLimits {
+  const shared = (keyPrefix: string, points: number, durationS: number): RateLimiterAbstract => {
+    const local = new RateLimiterMemory({ keyPrefix, points, duration: durationS });
+    if (!redis) return local;
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `bd:rl:${keyPrefix}`,
+      points,
+      duration: durationS,
+      insuranceLimiter: local,
+      rejectIfRedisNotReady: true,
+    });
+  };
+  const events = new RateLimiterMemory({
+    keyPrefix: 'event',
+    points: limits.eventBurst,
+    duration: limits.eventBurst / limits.eventsPerSecond,
+  });
+  const sessions = shared('session', limits.sessionsPerMinute, 60);
+  return {
+    event: (id) => allowed(events.consume(id)),
+    closed: (id) => {
+      void events.delete(id);
+    },
+    sessionCreate: (address) => allowed(sessions.consume(address)),
+    joinAttempts: shared('join', limits.joinsPerMinute, 60),
+    joinMisses: shared('joinMiss', limits.joinFailuresPerMinute, 60),
+  };
+}
 
-  /** The key has used up its window (nothing is counted). */
-  full(key: string): boolean {
-    const times = this.hits.get(key);
-    if (!times) return false;
-    const t = this.now();
-    let live = 0;
-    for (const x of times) if (t - x < this.windowMs) live++;
-    return live >= this.limit;
-  }
-
-  /** Milliseconds until the key's oldest attempt leaves the window (0 if it has room now). */
-  retryInMs(key: string): number {
-    const times = this.hits.get(key);
-    if (!times?.length || !this.full(key)) return 0;
-    const t = this.now();
-    const live = times.filter((x) => t - x < this.windowMs);
-    return Math.max(0, live[live.length - this.limit]! + this.windowMs - t);
-  }
-
-  allow(key: string): boolean {
-    const t = this.now();
-    let times = this.hits.get(key);
-    if (!times) {
-      if (this.hits.size >= 10_000) this.sweep(t);
-      times = [];
-      this.hits.set(key, times);
-    }
-    let old = 0;
-    while (old < times.length && t - times[old]! >= this.windowMs) old++;
-    if (old) times.splice(0, old);
-    if (times.length >= this.limit) return false;
-    times.push(t);
+/** A consume's outcome as allowed or not; a store error (no insurance) is thrown on. */
+async function allowed(consume: Promise<RateLimiterRes>): Promise<boolean> {
+  try {
+    await consume;
     return true;
-  }
-
-  private sweep(t: number): void {
-    for (const [k, v] of this.hits)
-      if (!v.length || t - v[v.length - 1]! >= this.windowMs) this.hits.delete(k);
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return false;
+    throw e;
   }
 }

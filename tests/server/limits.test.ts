@@ -1,32 +1,51 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '#shared/protocol/codes';
 import { clientAddressOf, trustFrom } from '../../server/http/clientAddress.ts';
-import { TokenBucket, WindowLimiter } from '../../server/socket/limits.ts';
+import { RoomError } from '../../server/rooms/errors.ts';
+import { JoinGate } from '../../server/socket/joinGate.ts';
+import { DEFAULT_LIMITS, rateLimits } from '../../server/socket/limits.ts';
 
 describe('abuse limits', () => {
-  it('a token bucket allows its burst, then its rate', () => {
-    let t = 0;
-    const b = new TokenBucket(5, 10, () => t);
-    const first = Array.from({ length: 12 }, () => b.take());
+  const limits = {
+    ...DEFAULT_LIMITS,
+    eventBurst: 10,
+    eventsPerSecond: 5,
+    joinFailuresPerMinute: 3,
+  };
+
+  it('a connection may send its burst of events, then is refused; others are not', async () => {
+    const r = rateLimits(limits);
+    const first = await Promise.all(Array.from({ length: 12 }, () => r.event('a')));
     expect(first.filter(Boolean)).toHaveLength(10);
-    t = 1000;
-    expect(Array.from({ length: 6 }, () => b.take()).filter(Boolean)).toHaveLength(5);
+    expect(await r.event('b')).toBe(true);
+    r.closed('a');
+    await new Promise((done) => setTimeout(done, 10));
+    expect(await r.event('a')).toBe(true);
   });
 
-  it('a window limiter counts per key and forgets after the window', () => {
-    let t = 0;
-    const w = new WindowLimiter(3, 60_000, () => t);
-    expect([w.allow('a'), w.allow('a'), w.allow('a'), w.allow('a')]).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
-    expect(w.full('a')).toBe(true);
-    expect(w.allow('b')).toBe(true);
-    t = 60_000;
-    expect(w.full('a')).toBe(false);
-    expect(w.allow('a')).toBe(true);
+  it('wrong codes lock out further joins from the address, never its resumes or known tokens', async () => {
+    const gate = new JoinGate(rateLimits(limits));
+    for (let i = 0; i < 3; i++) {
+      await gate.admit('join', '203.0.113.7');
+      await gate.missed('join', '203.0.113.7');
+    }
+    const refused = await gate.admit('join', '203.0.113.7').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RoomError);
+    expect((refused as RoomError).code).toBe(ErrorCode.TooManyJoins);
+    expect((refused as RoomError).message).toMatch(/try again in \d+ s/);
+    // Another address, a resume from the same one, and a known token all pass.
+    await expect(gate.admit('join', '198.51.100.2')).resolves.toBeUndefined();
+    await expect(gate.admit('resume', '203.0.113.7')).resolves.toBeUndefined();
+    await expect(gate.admit('join', '203.0.113.7', true)).resolves.toBeUndefined();
+  });
+
+  it('counts sessions created per address', async () => {
+    const r = rateLimits({ ...limits, sessionsPerMinute: 2 });
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await r.sessionCreate('a'));
+    expect(made).toEqual([true, true, false]);
+    expect(await r.sessionCreate('b')).toBe(true);
   });
 
   it('takes the address as express’s trust proxy does: from the right, past trusted hops only', () => {
