@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { playSounds } from '../audio/playSounds.ts';
 import { PlayStore } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
 import { Inspector } from '../ui/inspector.ts';
@@ -37,6 +38,7 @@ export function createPlayView(onSubmit: () => void): PlayView {
   const side = el('aside', { class: 'side' }, movePanel.root, result.root, inspector.root);
   const root = el('div', { class: 'play-body' }, stage.root, side);
   const unbindKeys = bindKeys(store, onSubmit);
+  playSounds(store);
   const game = import('./startPlayView.ts').then((m) => m.startPlayView(stage.canvasHost, store));
   return { store, stage, movePanel, result, inspector, side, root, game, unbindKeys };
 }

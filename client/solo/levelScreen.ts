@@ -1,4 +1,5 @@
 import { type LevelDef, LevelKind } from '#shared/game/levels';
+import { cue } from '../audio/cue.ts';
 import { createPlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
@@ -81,6 +82,8 @@ export async function levelScreen(
     run.record(r);
     store.showResult(r);
     if (run.phase === RunPhase.Done) {
+      // After the move's own chord has sounded.
+      setTimeout(() => cue('levelDone'), 350);
       recordStars(storage, loadProgress(storage), level.id, run.stars);
     }
     render();

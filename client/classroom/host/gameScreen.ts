@@ -1,5 +1,6 @@
 import { Phase } from '#shared/protocol/codes';
 import type { Reveal } from '#shared/protocol/views';
+import { secondCue } from '../../audio/phaseCues.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { compareList } from '../../ui/compareList.ts';
 import { el, num } from '../../ui/format.ts';
@@ -46,6 +47,8 @@ export class GameScreen {
   private readonly training = el('p', { class: 'training', 'aria-live': 'polite' });
   private readonly under = el('div', { class: 'net-under' });
   private readonly who = el('ul', { class: 'moved-list' });
+  private readonly ticks = el('input', { type: 'checkbox', class: 'ticks-toggle' });
+  private readonly ticksLabel = el('span', {});
   private revealShown = 0;
   private last: HostSession | null = null;
 
@@ -57,6 +60,8 @@ export class GameScreen {
       this.buttons[name] = b;
       controls.append(b);
     }
+    controls.append(this.ticksToggle());
+    this.countdown.onSecond = (sec) => secondCue(sec, this.ticks.checked);
     this.buttons.next.classList.add('primary');
     this.buttons.end.classList.add('danger');
     this.relabel();
@@ -82,7 +87,15 @@ export class GameScreen {
     );
   }
 
+  /** Countdown ticks in a round's last 5 seconds, for a room that wants to hear them; remembered on this projector. */
+  private ticksToggle(): HTMLLabelElement {
+    this.ticks.checked = readTicks();
+    this.ticks.addEventListener('change', () => saveTicks(this.ticks.checked));
+    return el('label', { class: 'motion-toggle ticks' }, this.ticks, this.ticksLabel);
+  }
+
   relabel(): void {
+    this.ticksLabel.textContent = t('cls.ticks');
     for (const [name, key] of Object.entries(LABELS) as [ButtonName, MessageKey][])
       this.buttons[name].textContent = t(key);
     this.revealShown = 0;
@@ -212,5 +225,23 @@ export class GameScreen {
       leaderboardTable(r.leaderboard, 5, undefined, r.demon ?? s.demon),
       classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
     );
+  }
+}
+
+const TICKS_KEY = 'bd.ticks';
+
+function readTicks(): boolean {
+  try {
+    return localStorage.getItem(TICKS_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function saveTicks(on: boolean): void {
+  try {
+    localStorage.setItem(TICKS_KEY, on ? '1' : '0');
+  } catch {
+    // the choice then lasts for this page only
   }
 }

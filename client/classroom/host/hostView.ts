@@ -1,5 +1,6 @@
 import { Phase } from '#shared/protocol/codes';
 import type { Progress } from '#shared/protocol/views';
+import { PhaseCues } from '../../audio/phaseCues.ts';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
 import { hostSession, type SessionState } from '../session.ts';
@@ -23,6 +24,7 @@ export class HostView {
   /** The ended session whose report is on screen; null while the session runs. */
   private endedId: string | null = null;
   private state: SessionState | null = null;
+  private readonly cues = new PhaseCues();
 
   constructor(
     private readonly root: HTMLElement,
@@ -37,6 +39,7 @@ export class HostView {
     this.state = state;
     const s = hostSession(state);
     if (!s || this.endedId !== null) return;
+    this.cues.see(s.status.phase, s.status.round);
     document.title = `${s.code} · ${t('cls.hostTitle')}`;
     switch (s.status.phase) {
       case Phase.Lobby:

@@ -1,4 +1,5 @@
 import { Phase } from '#shared/protocol/codes';
+import { PhaseCues, secondCue } from '../../audio/phaseCues.ts';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
@@ -30,6 +31,7 @@ export class PlayerView {
   private readonly lobby = el('section', { class: 'player-lobby card', 'aria-live': 'polite' });
   private readonly roundTitle = el('h1', { class: 'round-title' });
   private readonly countdown = new Countdown();
+  private readonly cues = new PhaseCues();
   private readonly scoreLine = el('p', { class: 'my-score' });
   private readonly nameTag = el('p', { class: 'my-name' });
   private readonly notice = el('p', { class: 'player-notice', role: 'status' });
@@ -47,6 +49,7 @@ export class PlayerView {
     private readonly form: JoinForm,
     private readonly onSubmit: (round: number, l: number, j: number, dz: number) => void,
   ) {
+    this.countdown.onSecond = (sec) => secondCue(sec, false);
     this.game = el(
       'section',
       { class: 'player-game' },
@@ -90,6 +93,7 @@ export class PlayerView {
     this.latest = { s, ui };
     const screen = playerScreen(s);
     const phase = s.status?.phase;
+    this.cues.see(phase, s.status?.round ?? 0);
     if (inRound(phase)) this.countdown.show(s.status?.timer ?? null);
     else this.countdown.stop();
     switch (screen) {
