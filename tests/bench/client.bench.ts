@@ -1,6 +1,7 @@
-// `npm run bench:client`: the JavaScript each page ships (gzip) and the frame
-// rate of the play view on the largest sandbox network while SGD runs, in
-// headless Chromium against the production build served by the real server.
+// `npm run bench:client`: the JavaScript each page ships (gzip), the frame
+// rate of the play view on the largest sandbox network while SGD runs, and the
+// phone's round on a 4× slower CPU (frame rate, tap to feedback), in headless
+// Chromium against the production build served by the real server.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,6 +16,7 @@ import {
   startServer,
   stopServer,
 } from '../e2e/harness.ts';
+import { describePhone, phoneRound } from './phoneRound.ts';
 
 const DIST = path.resolve('dist/client');
 /** The largest network the sandbox offers: 5×5 digits, three hidden layers of 16, ten outputs. */
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       });
     }
     await game.context.close();
+    const phone = await phoneRound(browser, served.url);
     for (const w of windows) {
       console.log(
         `play view [25,16,16,16,10] with SGD: ${w.fps.toFixed(1)} fps, p95 frame ${w.p95.toFixed(1)} ms, ${w.steps} SGD steps in ${MEASURE_MS / 1000} s`,
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
     const gameKB = gzipKB(gameScripts);
     console.log(`first page scripts: ${firstScripts.join(', ')}`);
     console.log(`game page scripts: ${gameScripts.join(', ')}`);
+    console.log(describePhone(phone));
     console.log(`ceiling: the first page, which draws nothing, ran at ${ceiling.toFixed(1)} fps`);
     console.log(
       `machine: ${cpus().length} cores, load average ${loadavg()
