@@ -62,8 +62,8 @@ function origin(publicUrl: string | undefined, host: string | undefined, secure:
   return publicUrl?.replace(/\/$/, '') ?? `${secure ? 'https' : 'http'}://${host ?? 'localhost'}`;
 }
 
-/** The whole server, wired but not listening: tests start it on port 0. */
-export function createApp(deps: AppDeps): App {
+/** The whole server, wired but not listening (sessions restored from the store): tests start it on port 0. */
+export async function createApp(deps: AppDeps): Promise<App> {
   const log = deps.log ?? silentLog;
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const rates = rateLimits(limits, deps.limitStore);
@@ -114,7 +114,7 @@ export function createApp(deps: AppDeps): App {
       return n;
     },
   });
-  const restored = registry.restoreAll();
+  const restored = await registry.restoreAll();
   if (restored) log('sessions_restored', { count: restored });
 
   app.get('/healthz', (_req, res) => {
@@ -162,7 +162,7 @@ export function createApp(deps: AppDeps): App {
     stopping ??= (async () => {
       clearInterval(sweeper);
       dropGauges();
-      registry.shutdown('the server is restarting: you will be reconnected');
+      await registry.shutdown('the server is restarting: you will be reconnected');
       // Let the notices leave before the connections close.
       await new Promise((r) => setTimeout(r, 100));
       await new Promise<void>((r) => {
@@ -171,7 +171,7 @@ export function createApp(deps: AppDeps): App {
         httpServer.closeIdleConnections();
         setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       });
-      store.close();
+      await store.close();
       await work.close();
       log('stopped', {});
     })();

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { workerPool } from './compute/pool.ts';
 import { jsonLog } from './log.ts';
 import { metricsServer } from './metrics.ts';
+import { PostgresStore } from './persistence/postgres.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
 import { limitsFromEnv } from './socket/limits.ts';
 
@@ -10,11 +11,15 @@ import { limitsFromEnv } from './socket/limits.ts';
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '0.0.0.0';
 const dataDir = path.resolve(process.env['DATA_DIR'] ?? 'data');
-// SQLITE_SYNCHRONOUS=NORMAL trades power-loss durability for speed (the load bench compares them).
-const store = new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'), {
-  synchronous: process.env['SQLITE_SYNCHRONOUS'] === 'NORMAL' ? 'NORMAL' : 'FULL',
-});
-const { httpServer, shutdown } = createApp({
+// DATABASE_URL=postgres://… keeps sessions in PostgreSQL (migrations applied now); else an SQLite
+// file in DATA_DIR. SQLITE_SYNCHRONOUS=NORMAL trades power-loss durability for speed (the load bench compares them).
+const databaseUrl = process.env['DATABASE_URL'];
+const store = databaseUrl
+  ? await PostgresStore.open(databaseUrl)
+  : new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'), {
+      synchronous: process.env['SQLITE_SYNCHRONOUS'] === 'NORMAL' ? 'NORMAL' : 'FULL',
+    });
+const { httpServer, shutdown } = await createApp({
   clientDir: path.resolve(process.env['CLIENT_DIR'] ?? 'dist/client'),
   store,
   log: jsonLog,
@@ -32,7 +37,7 @@ const { httpServer, shutdown } = createApp({
 httpServer.listen(port, host, () => {
   const addr = httpServer.address();
   const shown = typeof addr === 'object' && addr ? addr.port : port;
-  jsonLog('config', { dataDir, host });
+  jsonLog('config', { store: databaseUrl ? 'postgres' : 'sqlite', dataDir, host });
   process.stdout.write(
     `${JSON.stringify({ event: 'listening', url: `http://localhost:${shown}` })}\n`,
   );

@@ -192,6 +192,7 @@ export const classroomEn = {
   'cls.err.PAYLOAD_TOO_LARGE': 'That request is too large.',
   'cls.err.UNAUTHORIZED': 'This browser does not hold the host key of that session.',
   'cls.err.SHUTTING_DOWN': 'The server is restarting: try again in a moment.',
+  'cls.err.UNAVAILABLE': 'The server could not record that just now: nothing was lost, try again.',
   'cls.err.INTERNAL': 'The server could not do that.',
   'cls.err.TIMEOUT': 'The server did not answer: check the connection.',
   'cls.err.OFFLINE': 'Not connected: reconnecting…',

@@ -184,6 +184,7 @@ export const classroomZhCN: Record<ClassroomKey, string> = {
   'cls.err.PAYLOAD_TOO_LARGE': '这个请求太大了。',
   'cls.err.UNAUTHORIZED': '这个浏览器没有这场游戏的主持人密钥。',
   'cls.err.SHUTTING_DOWN': '服务器正在重启：请稍后再试。',
+  'cls.err.UNAVAILABLE': '服务器暂时无法记录：没有丢失任何内容，请再试一次。',
   'cls.err.INTERNAL': '服务器无法完成这个操作。',
   'cls.err.TIMEOUT': '服务器没有回应：请检查网络连接。',
   'cls.err.OFFLINE': '未连接：正在重新连接…',

@@ -40,6 +40,7 @@ export const RETRYABLE: ReadonlySet<string> = new Set<ErrorCode | 'TIMEOUT'>([
   'TOO_MANY_JOINS',
   'TIMEOUT',
   'SHUTTING_DOWN',
+  'UNAVAILABLE',
 ]);
 
 export const LinkState = {

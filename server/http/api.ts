@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { Log } from '../log.ts';
 import { metrics } from '../metrics.ts';
-import type { Store } from '../persistence/store.ts';
+import { type Store, StoreError } from '../persistence/store.ts';
 import { RoomError } from '../rooms/errors.ts';
 import type { Registry } from '../rooms/registry.ts';
 import { buildReport, reportCsv } from '../rooms/report.ts';
@@ -30,6 +30,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.TooManyJoins]: 429,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ShuttingDown]: 503,
+  [ErrorCode.Unavailable]: 503,
 };
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {
@@ -62,9 +63,9 @@ export function apiRouter(d: ApiDeps): express.Router {
   });
   r.use(express.json({ limit: '8kb' }));
 
-  const hostId = (req: Request): string => {
+  const hostId = async (req: Request): Promise<string> => {
     const token = hostToken(req);
-    const id = token ? d.store.findHost(hashToken(token)) : undefined;
+    const id = token ? await d.store.findHost(hashToken(token)) : undefined;
     if (!id) throw new RoomError(ErrorCode.Unauthorized, 'a valid host token is needed');
     return id;
   };
@@ -75,6 +76,8 @@ export function apiRouter(d: ApiDeps): express.Router {
         await fn(req, res);
       } catch (e) {
         if (e instanceof RoomError) return sendError(res, e.code, e.message);
+        if (e instanceof StoreError)
+          return sendError(res, ErrorCode.Unavailable, 'the database did not answer: try again');
         d.log('error', { path: req.path, message: e instanceof Error ? e.message : String(e) });
         sendError(res, ErrorCode.Internal, 'the server could not do that');
       }
@@ -87,7 +90,11 @@ export function apiRouter(d: ApiDeps): express.Router {
         metrics.rateLimited.inc({ kind: 'session' });
         throw new RoomError(ErrorCode.RateLimited, 'too many sessions created: wait a minute');
       }
-      const { room, hostToken: token, settings } = d.registry.create(req.body, hostToken(req));
+      const {
+        room,
+        hostToken: token,
+        settings,
+      } = await d.registry.create(req.body, hostToken(req));
       res.status(201).json({
         ok: true,
         data: {
@@ -102,13 +109,13 @@ export function apiRouter(d: ApiDeps): express.Router {
   );
   r.get(
     '/sessions',
-    wrap((req, res) => {
-      res.json({ ok: true, data: { sessions: d.store.hostSessions(hostId(req)) } });
+    wrap(async (req, res) => {
+      res.json({ ok: true, data: { sessions: await d.store.hostSessions(await hostId(req)) } });
     }),
   );
-  const report = (req: Request) => {
-    const id = hostId(req);
-    const loaded = d.store.loadSession(String(req.params['id']));
+  const report = async (req: Request) => {
+    const id = await hostId(req);
+    const loaded = await d.store.loadSession(String(req.params['id']));
     if (!loaded || loaded.session.hostId !== id)
       throw new RoomError(ErrorCode.NotFound, 'no such session of this host');
     const room = d.registry.get(loaded.session.id);
@@ -116,8 +123,8 @@ export function apiRouter(d: ApiDeps): express.Router {
   };
   r.get(
     '/sessions/:id/report.csv',
-    wrap((req, res) => {
-      const rep = report(req);
+    wrap(async (req, res) => {
+      const rep = await report(req);
       res.set('Content-Type', 'text/csv; charset=utf-8');
       res.set(
         'Content-Disposition',
@@ -129,9 +136,10 @@ export function apiRouter(d: ApiDeps): express.Router {
   );
   r.get(
     '/sessions/:id/report',
-    wrap((req, res) => {
+    wrap(async (req, res) => {
+      const rep = await report(req);
       res.set('Cache-Control', 'no-store');
-      res.json({ ok: true, data: report(req) });
+      res.json({ ok: true, data: rep });
     }),
   );
   r.use((_req, res) => sendError(res, ErrorCode.NotFound, 'no such endpoint'));

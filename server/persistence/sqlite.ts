@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { NetworkJSON } from '#shared/engine/index';
 import {
   type LoadedSession,
   type MoveRow,
   moveFromStore,
   type PlayerRow,
+  type RoomStep,
   type RoundRow,
   type SessionRow,
   type SessionState,
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS rounds (
   PRIMARY KEY (session_id, round));
 CREATE TABLE IF NOT EXISTS moves (
   session_id TEXT NOT NULL REFERENCES sessions(id), round INTEGER NOT NULL, player_id TEXT NOT NULL,
-  result TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (session_id, round, player_id));
+  result TEXT NOT NULL, created_at INTEGER NOT NULL, move_id TEXT,
+  PRIMARY KEY (session_id, round, player_id));
 `;
 
 interface SessionDb {
@@ -70,6 +71,10 @@ export class SqliteStore implements Store {
     const roundCols = this.db.pragma('table_info(rounds)') as { name: string }[];
     if (!roundCols.some((c) => c.name === 'round_key'))
       this.db.exec('ALTER TABLE rounds ADD COLUMN round_key TEXT');
+    // Files made before moves carried the client's move id get its column (null: none sent).
+    const moveCols = this.db.pragma('table_info(moves)') as { name: string }[];
+    if (!moveCols.some((c) => c.name === 'move_id'))
+      this.db.exec('ALTER TABLE moves ADD COLUMN move_id TEXT');
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
       createHost: p('INSERT INTO hosts (id, token_hash, created_at) VALUES (?, ?, ?)'),
@@ -92,7 +97,7 @@ export class SqliteStore implements Store {
       ),
       endRound: p('UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?'),
       addMove: p(
-        'INSERT INTO moves (session_id, round, player_id, result, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO moves (session_id, round, player_id, result, created_at, move_id) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       active: p('SELECT * FROM sessions WHERE ended_at IS NULL'),
       session: p('SELECT * FROM sessions WHERE id = ?'),
@@ -106,22 +111,24 @@ export class SqliteStore implements Store {
     };
   }
 
-  createHost(id: string, tokenHash: string, now: number): void {
+  async createHost(id: string, tokenHash: string, now: number): Promise<void> {
     this.q.createHost.run(id, tokenHash, now);
   }
 
-  findHost(tokenHash: string): string | undefined {
+  async findHost(tokenHash: string): Promise<string | undefined> {
     const row = this.q.findHost.get(tokenHash) as { id: string } | undefined;
     return row?.id;
   }
 
-  findPlayerToken(tokenHash: string): { sessionId: string; endedAt: number | null } | undefined {
+  async findPlayerToken(
+    tokenHash: string,
+  ): Promise<{ sessionId: string; endedAt: number | null } | undefined> {
     return this.q.findPlayerToken.get(tokenHash) as
       | { sessionId: string; endedAt: number | null }
       | undefined;
   }
 
-  createSession(r: SessionRow): void {
+  async createSession(r: SessionRow): Promise<void> {
     this.q.createSession.run(
       r.id,
       r.code,
@@ -133,15 +140,11 @@ export class SqliteStore implements Store {
     );
   }
 
-  saveState(sessionId: string, state: SessionState, endedAt: number | null): void {
+  async saveState(sessionId: string, state: SessionState, endedAt: number | null): Promise<void> {
     this.q.saveState.run(JSON.stringify(state), endedAt, sessionId);
   }
 
-  saveNetwork(sessionId: string, network: NetworkJSON): void {
-    this.q.saveNetwork.run(JSON.stringify(network), sessionId);
-  }
-
-  addPlayer(r: PlayerRow): void {
+  async addPlayer(r: PlayerRow): Promise<void> {
     this.q.addPlayer.run(
       r.sessionId,
       r.id,
@@ -153,22 +156,28 @@ export class SqliteStore implements Store {
     );
   }
 
-  kickPlayer(sessionId: string, playerId: string): void {
+  async kickPlayer(sessionId: string, playerId: string): Promise<void> {
     this.q.kick.run(sessionId, playerId);
   }
 
-  startRound(r: RoundRow): void {
-    this.q.startRound.run(
-      r.sessionId,
-      r.round,
-      JSON.stringify(r.puzzle),
-      r.startedAt,
-      r.key ? JSON.stringify(r.key) : null,
-    );
-  }
-
-  endRound(sessionId: string, round: number, reveal: RoundRow['reveal'], endedAt: number): void {
-    this.q.endRound.run(JSON.stringify(reveal), endedAt, sessionId, round);
+  async saveStep(sessionId: string, step: RoomStep): Promise<void> {
+    // Moves queued before the step are committed first, as they arrived.
+    this.flushMoves();
+    const { endRound: ended, network, startRound: r } = step;
+    this.db.transaction(() => {
+      if (ended)
+        this.q.endRound.run(JSON.stringify(ended.reveal), ended.endedAt, sessionId, ended.round);
+      if (network) this.q.saveNetwork.run(JSON.stringify(network), sessionId);
+      if (r)
+        this.q.startRound.run(
+          sessionId,
+          r.round,
+          JSON.stringify(r.puzzle),
+          r.startedAt,
+          r.key ? JSON.stringify(r.key) : null,
+        );
+      this.q.saveState.run(JSON.stringify(step.state), step.endedAt, sessionId);
+    })();
   }
 
   addMove(r: MoveRow): Promise<void> {
@@ -178,7 +187,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** One commit for every move queued since the last: a group commit, then each ack may go. */
+  /** One commit for every move queued since the last: a group commit, then each ack may go (public for tests). */
   flushMoves(): void {
     if (!this.pending.length) return;
     const batch = this.pending;
@@ -195,6 +204,7 @@ export class SqliteStore implements Store {
               r.playerId,
               JSON.stringify(r.result),
               r.createdAt,
+              r.moveId ?? null,
             );
           } catch (e) {
             failed.set(m, e);
@@ -241,6 +251,7 @@ export class SqliteStore implements Store {
         playerId: m['player_id'] as string,
         result: moveFromStore(JSON.parse(m['result'] as string)),
         createdAt: m['created_at'] as number,
+        moveId: (m['move_id'] as string | null) ?? null,
       }),
     );
     return {
@@ -260,16 +271,16 @@ export class SqliteStore implements Store {
     };
   }
 
-  activeSessions(): LoadedSession[] {
+  async activeSessions(): Promise<LoadedSession[]> {
     return (this.q.active.all() as SessionDb[]).map((s) => this.load(s));
   }
 
-  loadSession(sessionId: string): LoadedSession | undefined {
+  async loadSession(sessionId: string): Promise<LoadedSession | undefined> {
     const s = this.q.session.get(sessionId) as SessionDb | undefined;
     return s ? this.load(s) : undefined;
   }
 
-  hostSessions(hostId: string): SessionSummary[] {
+  async hostSessions(hostId: string): Promise<SessionSummary[]> {
     return (this.q.hostSessions.all(hostId) as (SessionDb & { n: number })[]).map((s) => {
       const state = JSON.parse(s.state) as SessionState;
       const settings = JSON.parse(s.settings) as SessionRow['settings'];
@@ -292,12 +303,7 @@ export class SqliteStore implements Store {
     return this.db.pragma('synchronous', { simple: true }) as number;
   }
 
-  transaction<T>(fn: () => T): T {
-    this.flushMoves();
-    return this.db.transaction(fn)();
-  }
-
-  close(): void {
+  async close(): Promise<void> {
     this.flushMoves();
     if (this.db.open) this.db.close();
   }

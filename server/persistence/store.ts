@@ -72,6 +72,23 @@ export interface MoveRow {
   playerId: string;
   result: MoveResult;
   createdAt: number;
+  /** The client's id for the move, when it sent one: a retry with it is answered with this result. */
+  moveId?: string | null;
+}
+
+/**
+ * Why a store refused a write (the write changed nothing): `unavailable` —
+ * the database cannot be reached or failed; `stale` — in a cluster, this node
+ * no longer holds the room's lease (another node has taken the room over).
+ */
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'unavailable' | 'stale',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
 }
 
 export interface LoadedSession {
@@ -83,30 +100,47 @@ export interface LoadedSession {
   moves: MoveRow[];
 }
 
+/**
+ * One step of a room, written all or nothing: the round that closed, the
+ * network its training produced, the round that opened and the session's
+ * state after it. A command's plan becomes exactly one step.
+ */
+export interface RoomStep {
+  endRound?: { round: number; reveal: Reveal; endedAt: number };
+  network?: NetworkJSON;
+  startRound?: RoundRow;
+  state: SessionState;
+  endedAt: number | null;
+}
+
+/**
+ * The persistence interface. Every method settles once its writes are
+ * committed (durable, in SQLite's FULL mode or Postgres' synchronous commit):
+ * a room acknowledges nothing before that. Writes that fail reject and leave
+ * nothing behind.
+ */
 export interface Store {
-  createHost(id: string, tokenHash: string, now: number): void;
-  findHost(tokenHash: string): string | undefined;
+  createHost(id: string, tokenHash: string, now: number): Promise<void>;
+  findHost(tokenHash: string): Promise<string | undefined>;
   /** The session (and whether it ended) of the player holding a resume token, if any. */
-  findPlayerToken(tokenHash: string): { sessionId: string; endedAt: number | null } | undefined;
-  createSession(row: SessionRow): void;
-  saveState(sessionId: string, state: SessionState, endedAt: number | null): void;
-  saveNetwork(sessionId: string, network: NetworkJSON): void;
-  addPlayer(row: PlayerRow): void;
-  kickPlayer(sessionId: string, playerId: string): void;
-  startRound(row: RoundRow): void;
-  endRound(sessionId: string, round: number, reveal: Reveal, endedAt: number): void;
+  findPlayerToken(
+    tokenHash: string,
+  ): Promise<{ sessionId: string; endedAt: number | null } | undefined>;
+  createSession(row: SessionRow): Promise<void>;
+  saveState(sessionId: string, state: SessionState, endedAt: number | null): Promise<void>;
+  addPlayer(row: PlayerRow): Promise<void>;
+  kickPlayer(sessionId: string, playerId: string): Promise<void>;
+  /** A room's step (see RoomStep), in one transaction. */
+  saveStep(sessionId: string, step: RoomStep): Promise<void>;
   /**
-   * Queues a scored move; the promise settles once it is committed (rejects
-   * on a second move of a player in a round). Moves of one event-loop turn
-   * share one commit; transaction() and flushMoves() commit them at once.
+   * A scored move; settles once it is committed (rejects on a second move of
+   * a player in a round). Moves arriving together may share one commit.
    */
   addMove(row: MoveRow): Promise<void>;
-  flushMoves(): void;
   /** Sessions not ended, to bring back after a restart. */
-  activeSessions(): LoadedSession[];
-  loadSession(sessionId: string): LoadedSession | undefined;
-  hostSessions(hostId: string): SessionSummary[];
-  /** Runs fn atomically: all of its writes or none. */
-  transaction<T>(fn: () => T): T;
-  close(): void;
+  activeSessions(): Promise<LoadedSession[]>;
+  loadSession(sessionId: string): Promise<LoadedSession | undefined>;
+  hostSessions(hostId: string): Promise<SessionSummary[]>;
+  /** Commits what is queued and closes the connection (or file). */
+  close(): Promise<void>;
 }

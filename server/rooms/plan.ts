@@ -3,7 +3,7 @@ import { puzzleFromJSON } from '#shared/game/puzzle';
 import type { ErrorCode, RoundEnd } from '#shared/protocol/codes';
 import type { Final, MoveResult, Reveal } from '#shared/protocol/views';
 import type { AheadResult } from '../compute/work.ts';
-import type { SessionState } from '../persistence/store.ts';
+import type { RoomStep, SessionState } from '../persistence/store.ts';
 import { boardOf, demonOf, finalStandingsOf } from './messages.ts';
 import { type Command, type Effect, transition } from './phase.ts';
 import type { RoomPlayers } from './roomPlayers.ts';
@@ -171,5 +171,29 @@ export function decideTrained(room: RoomView, round: number, ahead: AheadResult)
     trained: { round, network: ahead.trained.network, steps: ahead.trained.steps },
     opened: null,
     final: null,
+  };
+}
+
+/** The plan as the store writes it: one step, all or nothing. */
+export function stepOf(sessionId: string, plan: Plan, endedAt: number | null): RoomStep {
+  const { reveal, trained, opened, now } = plan;
+  return {
+    ...(reveal ? { endRound: { round: reveal.round, reveal, endedAt: now } } : {}),
+    ...(trained ? { network: trained.network } : {}),
+    ...(opened
+      ? {
+          startRound: {
+            sessionId,
+            round: opened.round,
+            puzzle: opened.wire,
+            startedAt: now,
+            endedAt: null,
+            reveal: null,
+            key: opened.key,
+          },
+        }
+      : {}),
+    state: plan.state,
+    endedAt: plan.endedAt ?? endedAt,
   };
 }

@@ -25,6 +25,7 @@ export class Registry {
   private readonly roomsByCode = new Map<string, Room>();
   private readonly byId = new Map<string, Room>();
   private readonly retire = new Map<string, NodeJS.Timeout>();
+  private readonly codesHeld = new Set<string>();
   /** Set on shutdown: no new joins or sessions. */
   draining = false;
 
@@ -36,15 +37,15 @@ export class Registry {
   }
 
   /** Brings back every session that had not ended when the server stopped (a day-old one is ended instead). */
-  restoreAll(): number {
+  async restoreAll(): Promise<number> {
     const now = this.deps.now();
-    for (const loaded of this.deps.store.activeSessions()) {
+    for (const loaded of await this.deps.store.activeSessions()) {
       const { session } = loaded;
       const lastJoin = Math.max(session.createdAt, ...loaded.players.map((p) => p.joinedAt));
       const idleLobby =
         session.state.phase === Phase.Lobby && now - lastJoin > this.deps.lobbyIdleMs;
       if (now - session.createdAt > STALE_MS || idleLobby) {
-        this.deps.store.saveState(
+        await this.deps.store.saveState(
           session.id,
           { ...session.state, phase: Phase.Ended, clock: null },
           now,
@@ -52,7 +53,7 @@ export class Registry {
         this.deps.log('session_expired', { sessionId: session.id });
         continue;
       }
-      this.add(Room.onRestore(this.deps, loaded));
+      this.add(await Room.onRestore(this.deps, loaded));
     }
     return this.byId.size;
   }
@@ -66,29 +67,37 @@ export class Registry {
   private freeCode(): string {
     for (;;) {
       const code = newCode();
-      if (!this.roomsByCode.has(code)) return code;
+      if (!this.roomsByCode.has(code) && !this.codesHeld.has(code)) return code;
     }
   }
 
   /** A host's new session; a known host token keeps the same host (and its list of sessions). */
-  create(
+  async create(
     input: unknown,
     hostToken: string | undefined,
-  ): { room: Room; hostToken: string; settings: SessionSettings } {
+  ): Promise<{ room: Room; hostToken: string; settings: SessionSettings }> {
     if (this.draining)
       refuse(ErrorCode.ShuttingDown, 'the server is restarting: try again in a moment');
     const resolved = resolveSettings(input, newSeed);
     if (!resolved.ok) refuse(ErrorCode.BadSettings, resolved.message);
     const { store, now } = this.deps;
     let token = hostToken;
-    let hostId = token ? store.findHost(hashToken(token)) : undefined;
+    let hostId = token ? await store.findHost(hashToken(token)) : undefined;
     if (token && !hostId) refuse(ErrorCode.Unauthorized, 'unknown host token');
     if (!token || !hostId) {
       token = newToken();
       hostId = newId();
-      store.createHost(hostId, hashToken(token), now());
+      await store.createHost(hostId, hashToken(token), now());
     }
-    const room = Room.onCreate(this.deps, newId(), this.freeCode(), hostId, resolved.settings);
+    const code = this.freeCode();
+    // The code is held while the session is written, so that no other session takes it.
+    this.codesHeld.add(code);
+    let room: Room;
+    try {
+      room = await Room.onCreate(this.deps, newId(), code, hostId, resolved.settings);
+    } finally {
+      this.codesHeld.delete(code);
+    }
     this.add(room);
     return { room, hostToken: token, settings: resolved.settings };
   }
@@ -110,12 +119,12 @@ export class Registry {
   }
 
   /** The session of a player's resume token, if the store knows the token (an ended session's too). */
-  playerToken(token: string): { sessionId: string; endedAt: number | null } | undefined {
+  playerToken(token: string): Promise<{ sessionId: string; endedAt: number | null } | undefined> {
     return this.deps.store.findPlayerToken(hashToken(token));
   }
 
   /** The host token's host id, if the store knows it. */
-  hostOf(token: string): string | undefined {
+  hostOf(token: string): Promise<string | undefined> {
     return this.deps.store.findHost(hashToken(token));
   }
 
@@ -147,7 +156,7 @@ export class Registry {
   }
 
   private drop(room: Room): void {
-    room.onDispose();
+    room.onDispose().catch(() => {});
     this.roomsByCode.delete(room.code);
     this.byId.delete(room.id);
     this.retire.delete(room.id);
@@ -158,12 +167,22 @@ export class Registry {
   }
 
   /** On SIGTERM: refuse joins, tell every session, freeze open rounds' clocks in the store. */
-  shutdown(message: string): void {
+  async shutdown(message: string): Promise<void> {
     this.draining = true;
+    for (const t of this.retire.values()) clearTimeout(t);
+    const frozen: Promise<void>[] = [];
     for (const room of this.byId.values()) {
       this.deps.output(room).toAll('server:restarting', { message });
-      room.onDispose(true);
+      frozen.push(
+        room.onDispose(true).catch((e: unknown) => {
+          this.deps.log('error', {
+            sessionId: room.id,
+            where: 'shutdown',
+            message: e instanceof Error ? e.message : String(e),
+          });
+        }),
+      );
     }
-    for (const t of this.retire.values()) clearTimeout(t);
+    await Promise.all(frozen);
   }
 }

@@ -7,7 +7,7 @@ import type { LoadedSession, SessionRow, SessionState } from '../persistence/sto
 import { refuse } from './errors.ts';
 import { finalStandingsOf, roundStartOf, statusOf } from './messages.ts';
 import { type Command, pauseClock, resumeClock } from './phase.ts';
-import { decide, decideTrained, needsAhead, type Plan, preview } from './plan.ts';
+import { decide, decideTrained, needsAhead, type Plan, preview, stepOf } from './plan.ts';
 import { RoomMoves } from './roomMoves.ts';
 import type { RoomDeps, RoomOutput } from './roomTypes.ts';
 import { openRoundMath } from './roundMath.ts';
@@ -35,13 +35,13 @@ export class Room extends RoomMoves {
   }
 
   /** onCreate: a new session in the lobby, written to the store. */
-  static onCreate(
+  static async onCreate(
     deps: RoomDeps,
     id: string,
     code: string,
     hostId: string,
     settings: SessionSettings,
-  ): Room {
+  ): Promise<Room> {
     const state: SessionState = {
       phase: Phase.Lobby,
       round: 0,
@@ -58,8 +58,8 @@ export class Room extends RoomMoves {
       endedAt: null,
       state,
     };
+    await deps.store.createSession(row);
     const room = new Room(deps, row);
-    deps.store.createSession(row);
     deps.log('session_created', {
       sessionId: id,
       code,
@@ -70,7 +70,7 @@ export class Room extends RoomMoves {
   }
 
   /** onRestore: a session brought back after a restart, with its round, moves and scores. */
-  static onRestore(deps: RoomDeps, loaded: LoadedSession): Room {
+  static async onRestore(deps: RoomDeps, loaded: LoadedSession): Promise<Room> {
     const { session } = loaded;
     const room = new Room(deps, session);
     for (const p of loaded.players) room.addPlayerMem(p);
@@ -79,6 +79,7 @@ export class Room extends RoomMoves {
       if (!p) continue;
       p.points.set(m.round, m.result.points);
       p.score += m.result.points;
+      if (m.moveId) p.lastMove = { moveId: m.moveId, result: m.result, saved: Promise.resolve() };
       // A kicked player's move stays in the store (the report shows it) but not in the round.
       if (m.round === session.state.round && !p.row.kicked) room.moves.set(m.playerId, m.result);
     }
@@ -95,8 +96,9 @@ export class Room extends RoomMoves {
     if (s.phase === Phase.Ended) room.final = finalStandingsOf(room);
     if (s.phase === Phase.Question && s.clock) {
       // A clock frozen at shutdown runs on from where it stopped.
-      room.state = { ...s, clock: resumeClock(s.clock, deps.now()) };
-      deps.store.saveState(room.id, room.state, null);
+      const state = { ...s, clock: resumeClock(s.clock, deps.now()) };
+      await deps.store.saveState(room.id, state, null);
+      room.state = state;
     }
     deps.log('session_restored', { sessionId: room.id, phase: s.phase, round: s.round });
     return room;
@@ -113,13 +115,16 @@ export class Room extends RoomMoves {
     else this.workAhead(s.round);
   }
 
-  /** onDispose: the room's clock stops; with `freeze`, an open round's clock is saved stopped, to run on after a restart. */
-  onDispose(freeze = false): void {
+  /**
+   * onDispose: the room's clock stops; with `freeze`, an open round's clock
+   * is saved stopped, to run on after a restart (settles once it is written).
+   */
+  async onDispose(freeze = false): Promise<void> {
+    this.clock.clear();
     if (freeze && this.state.phase === Phase.Question && this.state.clock) {
       this.state = { ...this.state, clock: pauseClock(this.state.clock, this.deps.now()) };
-      this.deps.store.saveState(this.id, this.state, null);
+      await this.deps.store.saveState(this.id, this.state, null);
     }
-    this.clock.clear();
   }
 
   /** A host command (or the timer): decided, written, then sent, in its turn. */
@@ -160,11 +165,17 @@ export class Room extends RoomMoves {
     const ahead = needsAhead(t.effects) ? await this.workAhead(this.state.round) : null;
     this.alive();
     if (onlyIfOpen && this.state.phase !== Phase.Question) return null;
-    const d = decide(this, cmd, this.deps.now(), ahead);
-    if (!d.ok) refuse(d.code, d.message);
-    this.persist(d.plan);
-    this.announce(d.plan);
-    return statusOf(this);
+    return this.holdingMoves(async () => {
+      // Moves still being written are counted (or taken back) before the plan reads them.
+      await this.settled();
+      this.alive();
+      if (onlyIfOpen && this.state.phase !== Phase.Question) return null;
+      const d = decide(this, cmd, this.deps.now(), ahead);
+      if (!d.ok) refuse(d.code, d.message);
+      await this.persist(d.plan);
+      this.announce(d.plan);
+      return statusOf(this);
+    });
   }
 
   /** The heavy work past `round`, started once and shared by whoever needs it. */
@@ -196,31 +207,38 @@ export class Room extends RoomMoves {
     this.inQueue(async () => {
       const ahead = await this.workAhead(round);
       if (!this.clock.running) return;
-      const plan = decideTrained(this, round, ahead);
-      if (!plan) return;
-      this.persist(plan);
-      this.announce(plan);
-    }).catch(() => {});
+      await this.holdingMoves(async () => {
+        const plan = decideTrained(this, round, ahead);
+        if (!plan) return;
+        await this.persist(plan);
+        this.announce(plan);
+      });
+    }).catch((e: unknown) => {
+      this.deps.log('error', {
+        sessionId: this.id,
+        where: 'training',
+        round,
+        message: e instanceof Error ? e.message : String(e),
+      });
+    });
   }
 
-  private persist(plan: Plan): void {
-    const { store } = this.deps;
-    const { reveal, trained, opened, now } = plan;
-    store.transaction(() => {
-      if (reveal) store.endRound(this.id, reveal.round, reveal, now);
-      if (trained) store.saveNetwork(this.id, trained.network);
-      if (opened)
-        store.startRound({
-          sessionId: this.id,
-          round: opened.round,
-          puzzle: opened.wire,
-          startedAt: now,
-          endedAt: null,
-          reveal: null,
-          key: opened.key,
-        });
-      store.saveState(this.id, plan.state, plan.endedAt ?? this.row.endedAt);
-    });
+  /**
+   * Runs `step` (decide, persist, announce) while new moves wait (see
+   * RoomMoves.hold): none is scored against a round a plan has just closed
+   * in the store but not yet in memory.
+   */
+  private async holdingMoves<T>(step: () => Promise<T>): Promise<T> {
+    const done = this.hold();
+    try {
+      return await step();
+    } finally {
+      done();
+    }
+  }
+
+  private persist(plan: Plan): Promise<void> {
+    return this.deps.store.saveStep(this.id, stepOf(this.id, plan, this.row.endedAt));
   }
 
   /** The plan, now in the store, becomes the room's memory and goes out to the session. */

@@ -22,6 +22,10 @@ const PROGRESS_MS = 100;
 export abstract class RoomMoves extends RoomPlayers {
   private cancelProgress: (() => void) | null = null;
   private lastProgress = Number.NEGATIVE_INFINITY;
+  /** Set while a command's plan is being written: moves wait for it. */
+  private holding: Promise<void> | null = null;
+  /** Moves scored in memory whose commit has not settled yet. */
+  private readonly writing = new Set<Promise<unknown>>();
 
   protected constructor(deps: RoomDeps, row: SessionRow) {
     super(deps, row);
@@ -32,11 +36,18 @@ export abstract class RoomMoves extends RoomPlayers {
 
   /** A player's move, scored by the engine and written before the ack. */
   async move(playerId: string, m: MovePayload): Promise<MoveResult> {
+    while (this.holding) await this.holding;
     const s = this.state;
     const now = this.deps.now();
     const p = this.players.get(playerId);
     if (!p || p.row.kicked)
       refuse(ErrorCode.Kicked, 'the host removed this player from the session');
+    // A retry of a move already taken (its ack lost, or its node gone): the stored answer again.
+    const last = p.lastMove;
+    if (m.moveId !== undefined && last?.moveId === m.moveId) {
+      await last.saved;
+      return last.result;
+    }
     if (m.round === s.round && this.moves.has(playerId))
       refuse(ErrorCode.AlreadyMoved, 'one move per round: you have moved');
     if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
@@ -60,10 +71,13 @@ export abstract class RoomMoves extends RoomPlayers {
       playerId,
       result,
       createdAt: now,
+      moveId: m.moveId ?? null,
     });
+    if (m.moveId !== undefined) p.lastMove = { moveId: m.moveId, result, saved };
     this.moves.set(playerId, result);
     p.points.set(round, result.points);
     p.score += result.points;
+    this.writing.add(saved);
     this.sendProgress();
     this.closeIfAllMoved();
     try {
@@ -71,20 +85,42 @@ export abstract class RoomMoves extends RoomPlayers {
     } catch (e) {
       // Not in the store, so not counted: take it back before anyone is told.
       if (this.moves.get(playerId) === result) this.moves.delete(playerId);
+      if (p.lastMove?.result === result) delete p.lastMove;
       if (p.points.get(round) === result.points) {
         p.points.delete(round);
         p.score -= result.points;
       }
       throw e;
+    } finally {
+      this.writing.delete(saved);
     }
     return result;
   }
 
+  /** Moves wait until the returned function is called (a plan is being written). */
+  protected hold(): () => void {
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    this.holding = held;
+    return () => {
+      if (this.holding === held) this.holding = null;
+      release();
+    };
+  }
+
+  /** Settles once every move being written has committed or been taken back. */
+  protected async settled(): Promise<void> {
+    while (this.writing.size) await Promise.allSettled([...this.writing]);
+  }
+
   /** The host removes a player: they cannot come back to this session. */
-  kick(playerId: string): Status {
+  async kick(playerId: string): Promise<Status> {
     const p = this.players.get(playerId);
     if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
-    this.deps.store.kickPlayer(this.id, playerId);
+    await this.deps.store.kickPlayer(this.id, playerId);
+    if (p.row.kicked) return statusOf(this);
     p.row.kicked = true;
     this.moves.delete(playerId);
     this.out?.kick(playerId, 'the host removed you from the session');

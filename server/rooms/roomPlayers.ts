@@ -23,6 +23,8 @@ export abstract class RoomPlayers {
   readonly players = new Map<string, PlayerMem>();
   private readonly byToken = new Map<string, string>();
   private readonly byKey = new Map<string, string>();
+  /** Nickname keys of joins still being written: a second join with the same one is refused. */
+  private readonly joining = new Set<string>();
   math: RoundMath | null = null;
   /** Moves of the current round. */
   readonly moves = new Map<string, MoveResult>();
@@ -67,7 +69,7 @@ export abstract class RoomPlayers {
   }
 
   /** onJoin: a new player with a nickname; answers the player and their resume token. */
-  onJoin(rawNickname: string): { player: PlayerMem; token: string } {
+  async onJoin(rawNickname: string): Promise<{ player: PlayerMem; token: string }> {
     const s = this.state;
     if (s.phase === Phase.Ended) refuse(ErrorCode.SessionEnded, 'the session has ended');
     if (s.locked) refuse(ErrorCode.LobbyLocked, 'the host has locked the lobby');
@@ -79,7 +81,8 @@ export abstract class RoomPlayers {
     const holder = this.byKey.get(key);
     if (holder && this.players.get(holder)?.row.kicked)
       refuse(ErrorCode.Kicked, 'the host removed this player from the session');
-    if (holder) refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
+    if (holder || this.joining.has(key))
+      refuse(ErrorCode.NicknameTaken, 'another player has that nickname');
     if (key.startsWith(DEMON_KEY))
       refuse(ErrorCode.NicknameTaken, 'that nickname is the gradient demon’s');
     const token = newToken();
@@ -92,7 +95,12 @@ export abstract class RoomPlayers {
       joinedAt: this.deps.now(),
       kicked: false,
     };
-    this.deps.store.addPlayer(row);
+    this.joining.add(key);
+    try {
+      await this.deps.store.addPlayer(row);
+    } finally {
+      this.joining.delete(key);
+    }
     return { player: this.addPlayerMem(row), token };
   }
 

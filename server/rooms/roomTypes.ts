@@ -1,4 +1,5 @@
 import type { ServerToClientEvents } from '#shared/protocol/events';
+import type { MoveResult } from '#shared/protocol/views';
 import type { RoundWork } from '../compute/work.ts';
 import type { Log } from '../log.ts';
 import type { PlayerRow, Store } from '../persistence/store.ts';
@@ -34,4 +35,6 @@ export interface PlayerMem {
   points: Map<number, number>;
   score: number;
   connections: number;
+  /** The player's last move that carried a client move id, and its commit: a retry gets this result. */
+  lastMove?: { moveId: string; result: MoveResult; saved: Promise<void> };
 }

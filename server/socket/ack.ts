@@ -2,6 +2,7 @@ import { ErrorCode } from '#shared/protocol/codes';
 import type { AckData, AckResult, ClientEventName } from '#shared/protocol/events';
 import type { Log } from '../log.ts';
 import { metrics } from '../metrics.ts';
+import { StoreError } from '../persistence/store.ts';
 import { RoomError, refuse } from '../rooms/errors.ts';
 import type { GameSocket } from './output.ts';
 
@@ -31,6 +32,18 @@ export function handlersOf(socket: GameSocket, allow: () => Promise<boolean>, lo
       } catch (e) {
         if (e instanceof RoomError)
           result = { ok: false, error: { code: e.code, message: e.message } };
+        else if (e instanceof StoreError)
+          // Nothing was written: the client may send it again (a move with its move id).
+          result = {
+            ok: false,
+            error: {
+              code: ErrorCode.Unavailable,
+              message:
+                e.reason === 'stale'
+                  ? 'this session is moving to another server: try again in a moment'
+                  : 'the database did not answer: nothing was recorded, try again in a moment',
+            },
+          };
         else {
           log('error', { event, message: e instanceof Error ? e.message : String(e) });
           result = {

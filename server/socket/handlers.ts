@@ -116,7 +116,7 @@ export function attachHandlers(
       const p = parse(JoinPayload, raw);
       await gate('join');
       const room = registry.byCode(p.code) ?? (await missed('join', ErrorCode.NotFound, NO_CODE));
-      const { player, token } = room.onJoin(p.nickname);
+      const { player, token } = await room.onJoin(p.nickname);
       linkPlayer(room, player);
       log('player_joined', { sessionId: room.id, playerId: player.row.id });
       return playerWelcome(room, player, token);
@@ -124,7 +124,7 @@ export function attachHandlers(
     // A resume is judged by its token first: an unknown one says nothing about the code.
     on('player:resume', async (raw) => {
       const p = parse(ResumePayload, raw);
-      const known = registry.playerToken(p.token);
+      const known = await registry.playerToken(p.token);
       await gate('resume', !!known);
       if (!known)
         return await missed('resume', ErrorCode.BadToken, 'no session knows that resume token');
@@ -140,7 +140,7 @@ export function attachHandlers(
     // Likewise the host: only a known host token learns whether one of its sessions has the code.
     on('host:join', async (raw) => {
       const p = parse(HostJoinPayload, raw);
-      const hostId = registry.hostOf(p.token);
+      const hostId = await registry.hostOf(p.token);
       await gate('host', !!hostId);
       if (!hostId) return await missed('host', ErrorCode.BadToken, 'unknown host token');
       const room = registry.byCode(p.code);

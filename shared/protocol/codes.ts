@@ -53,6 +53,8 @@ export const ErrorCode = {
   Unauthorized: 'UNAUTHORIZED',
   /** The server is restarting: try again in a moment. */
   ShuttingDown: 'SHUTTING_DOWN',
+  /** The database (or, in a cluster, the room's node) cannot be reached: nothing was recorded, try again. */
+  Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -39,6 +39,12 @@ export const MovePayload = z.strictObject({
   l: z.int(),
   j: z.int(),
   dz: z.number(),
+  /**
+   * The client's own id for this move (optional; older clients send none).
+   * Sending the same move again with the same id — a retry after a lost ack
+   * or a failover — is answered with the stored result, never scored twice.
+   */
+  moveId: z.string().min(1).max(64).optional(),
 });
 export type MovePayload = z.infer<typeof MovePayload>;
 

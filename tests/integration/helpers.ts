@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io as connectClient, type Socket } from 'socket.io-client';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type {
   AckResult,
   ClientToServerEvents,
@@ -12,8 +12,11 @@ import type {
 import type { SessionSettingsInput } from '#shared/protocol/schemas';
 import { type App, createApp } from '../../server/app.ts';
 import type { RoundWork } from '../../server/compute/work.ts';
+import { PostgresStore } from '../../server/persistence/postgres.ts';
 import { SqliteStore } from '../../server/persistence/sqlite.ts';
+import type { Store } from '../../server/persistence/store.ts';
 import type { Limits } from '../../server/socket/limits.ts';
+import { freshDatabase, startPostgres, type TestPostgres } from '../support/postgres.ts';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -46,15 +49,43 @@ export interface StartOptions {
   now?: () => number;
   /** The heavy work: a worker pool to test it; inline by default. */
   work?: RoundWork;
+  /** Which store: an SQLite file in dataDir (default), or a database of this file's own Postgres. */
+  store?: StoreKind;
+}
+
+/** The stores the session, restart and reconnect suites run against. */
+export const STORES = ['sqlite', 'postgres'] as const;
+export type StoreKind = (typeof STORES)[number];
+
+/** One Postgres per test file, started by the first test that needs it, stopped after the file. */
+let postgres: Promise<TestPostgres> | null = null;
+afterAll(async () => {
+  const p = postgres;
+  postgres = null;
+  if (p) await (await p).close();
+});
+
+/**
+ * The store of a data folder: SQLite in the folder, or a Postgres database
+ * whose URL the folder keeps, so that a restart on the same folder finds the same data.
+ */
+async function storeIn(dataDir: string, kind: StoreKind): Promise<Store> {
+  if (kind === 'sqlite') return new SqliteStore(path.join(dataDir, 'test.sqlite'));
+  const urlFile = path.join(dataDir, 'postgres-url');
+  if (!existsSync(urlFile)) {
+    postgres ??= startPostgres();
+    writeFileSync(urlFile, await freshDatabase(await postgres));
+  }
+  return PostgresStore.open(readFileSync(urlFile, 'utf8'));
 }
 
 /** The app on 127.0.0.1, port 0, with its SQLite file in a temp folder (or the one given). */
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'bd-data-'));
   const clientDir = fakeClientDir();
-  const app = createApp({
+  const app = await createApp({
     clientDir,
-    store: new SqliteStore(path.join(dataDir, 'test.sqlite')),
+    store: await storeIn(dataDir, opts.store ?? 'sqlite'),
     limits: {
       joinsPerMinute: 10_000,
       joinFailuresPerMinute: 10_000,

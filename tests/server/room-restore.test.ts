@@ -41,8 +41,8 @@ describe('a room stopped between a reveal and its training', () => {
     // A straight run: round 1 closes, the training runs, round 2 opens.
     const a = setup();
     const storeA = new SqliteStore(a.file);
-    storeA.createHost('h', 'x', 0);
-    const straight = Room.onCreate(deps(storeA), 's', '111111', 'h', a.settings);
+    await storeA.createHost('h', 'x', 0);
+    const straight = await Room.onCreate(deps(storeA), 's', '111111', 'h', a.settings);
     straight.attach(out);
     await straight.command({ type: 'start' });
     await straight.command({ type: 'endRound' });
@@ -51,24 +51,24 @@ describe('a room stopped between a reveal and its training', () => {
     expect(straight.state.lossCurve).toHaveLength(2);
     await straight.command({ type: 'next' });
     const round2 = JSON.stringify(straight.math!.wire);
-    straight.onDispose();
-    storeA.close();
+    await straight.onDispose();
+    await storeA.close();
 
     // The same session stopped right after the reveal, before its training ran.
     const b = setup();
     const storeB = new SqliteStore(b.file);
-    storeB.createHost('h', 'x', 0);
-    const room = Room.onCreate(deps(storeB), 's', '111111', 'h', b.settings);
+    await storeB.createHost('h', 'x', 0);
+    const room = await Room.onCreate(deps(storeB), 's', '111111', 'h', b.settings);
     room.attach(out);
     await room.command({ type: 'start' });
     await room.command({ type: 'endRound' });
     expect(room.state.lossCurve).toHaveLength(1);
-    room.onDispose(true);
-    storeB.close();
+    await room.onDispose(true);
+    await storeB.close();
 
     const storeC = new SqliteStore(b.file);
-    const [loaded] = storeC.activeSessions();
-    const back = Room.onRestore(deps(storeC), loaded!);
+    const [loaded] = await storeC.activeSessions();
+    const back = await Room.onRestore(deps(storeC), loaded!);
     // Only what the restored room sends counts from here: the straight run trained too.
     events.length = 0;
     back.attach(out);
@@ -78,7 +78,7 @@ describe('a room stopped between a reveal and its training', () => {
     await back.command({ type: 'next' });
     expect(JSON.stringify(back.math!.wire)).toBe(round2);
     expect(events).toContain('round:trained');
-    back.onDispose();
-    storeC.close();
+    await back.onDispose();
+    await storeC.close();
   });
 });

@@ -11,10 +11,10 @@ const out: RoomOutput = { toAll: () => {}, toHosts: () => {}, kick: () => {} };
 /** A classroom room on a level preset, round 1 open, one player per move to try and one who waits. */
 async function classroom(preset: string, players: number) {
   const store = new SqliteStore(':memory:');
-  store.createHost('h', 'x', 0);
+  await store.createHost('h', 'x', 0);
   const r = resolveSettings({ preset, speedScoring: false, secondsPerRound: 600 }, () => 1);
   if (!r.ok) throw new Error(r.message);
-  const room = Room.onCreate(
+  const room = await Room.onCreate(
     { store, log: () => {}, now: Date.now, work: inlineWork },
     's',
     '123456',
@@ -22,7 +22,8 @@ async function classroom(preset: string, players: number) {
     r.settings,
   );
   room.attach(out);
-  const ids = Array.from({ length: players }, (_, i) => room.onJoin(`p${i}`).player.row.id);
+  const ids: string[] = [];
+  for (let i = 0; i < players; i++) ids.push((await room.onJoin(`p${i}`)).player.row.id);
   for (const id of ids) room.connected(id, 1);
   await room.command({ type: 'start' });
   return { room, ids, store };
@@ -68,8 +69,8 @@ describe('solo and classroom agree', () => {
         dz: reveal.gradient.dz,
         deltaC: reveal.gradient.deltaC,
       });
-      room.onDispose();
-      store.close();
+      await room.onDispose();
+      await store.close();
     });
   }
 });
