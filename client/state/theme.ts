@@ -19,10 +19,13 @@ export interface CanvasColors {
   muted: number;
   neuronEmpty: number;
   neuronFull: number;
+  /** Opacity of the faintest weight line: higher in high contrast, so small weights stay visible. */
+  edgeFloor: number;
 }
 
-function toCanvas(p: Palette): CanvasColors {
+function toCanvas(p: Palette, name: ThemeName): CanvasColors {
   return {
+    edgeFloor: name === ThemeName.Contrast ? 0.55 : 0.25,
     positive: hex(p.pos),
     negative: hex(p.neg),
     best: hex(p.best),
@@ -51,7 +54,7 @@ let current: ThemeName = saved();
  * so colour is never the only cue. Updated in place when the theme changes:
  * read it at draw time, not at import.
  */
-export const COLORS: CanvasColors = toCanvas(PALETTES[current]);
+export const COLORS: CanvasColors = toCanvas(PALETTES[current], current);
 
 export function cssColor(c: number): string {
   return `#${c.toString(16).padStart(6, '0')}`;
@@ -78,7 +81,7 @@ export function applyTheme(
 
 export function setTheme(name: ThemeName): void {
   current = name;
-  Object.assign(COLORS, toCanvas(PALETTES[name]));
+  Object.assign(COLORS, toCanvas(PALETTES[name], name));
   try {
     globalThis.localStorage?.setItem(KEY, name);
   } catch {

@@ -157,7 +157,11 @@ export class EdgeLayer {
           // On big networks the faintest weights are left out and lines stay thinner.
           if (big && u < 0.04) continue;
           const width = big ? 0.5 + 3 * u : 0.75 + 5 * u;
-          g.lineStyle(width, step >= 0 ? COLORS.positive : COLORS.negative, 0.25 + 0.6 * u);
+          g.lineStyle(
+            width,
+            step >= 0 ? COLORS.positive : COLORS.negative,
+            COLORS.edgeFloor + (0.85 - COLORS.edgeFloor) * u,
+          );
           const a = from[k]!;
           const b = to[j]!;
           if (step >= 0 || big) g.lineBetween(a.x, a.y, b.x, b.y);
