@@ -73,6 +73,10 @@ async function main(): Promise<void> {
     // What this machine gives a page that draws nothing: the ceiling for the figure below.
     const ceiling = rate(await frameTimes(first.page));
     await first.context.close();
+    // The phone's join page up to its lobby: no Phaser, no KaTeX, no synthesiser yet.
+    const join = await newPage(browser, { viewport: { width: 360, height: 740 }, touch: true });
+    const joinScripts = await scriptsOf(join.page, `${served.url}/join.html`, 1500);
+    await join.context.close();
     const game = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     const gameScripts = await scriptsOf(game.page, `${served.url}/${LARGEST}`, WARMUP_MS);
     // Three windows, the median reported: the machine may be shared, one window can be unlucky.
@@ -104,8 +108,10 @@ async function main(): Promise<void> {
     const fps = windows.map((w) => w.fps).sort((a, b) => a - b)[Math.floor(WINDOWS / 2)]!;
     const firstKB = gzipKB(firstScripts);
     const gameKB = gzipKB(gameScripts);
+    const joinKB = gzipKB(joinScripts);
     console.log(`first page scripts: ${firstScripts.join(', ')}`);
     console.log(`game page scripts: ${gameScripts.join(', ')}`);
+    console.log(`join page scripts: ${joinScripts.join(', ')}`);
     console.log(describePhone(phone));
     console.log(`ceiling: the first page, which draws nothing, ran at ${ceiling.toFixed(1)} fps`);
     console.log(
@@ -114,7 +120,7 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     console.log(
-      `client: first page ${Math.round(firstKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
+      `client: first page ${Math.round(firstKB)} KB gzip, join page ${Math.round(joinKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
     );
   } finally {
     await closeBrowser(browser);
