@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import express from 'express';
 import { Server } from 'socket.io';
+import type { ClusterNode } from './cluster/node.ts';
 import { inlineWork } from './compute/inline.ts';
 import type { RoundWork } from './compute/work.ts';
 import { apiRouter } from './http/api.ts';
@@ -15,6 +16,7 @@ import { Registry } from './rooms/registry.ts';
 import { attachHandlers } from './socket/handlers.ts';
 import { DEFAULT_LIMITS, type LimitStoreClient, type Limits, rateLimits } from './socket/limits.ts';
 import { type GameServer, roomOutput } from './socket/output.ts';
+import { localOps } from './socket/sessionOps.ts';
 
 export interface AppDeps {
   /** Folder of the built client (vite's output). */
@@ -34,6 +36,8 @@ export interface AppDeps {
   allowedOrigins?: string;
   /** Origin for join links (e.g. https://demon.school.example); the request's own host when absent. */
   publicUrl?: string;
+  /** Cluster mode (REDIS_URL): this node's leases, forwarding and placement; one process when absent. */
+  cluster?: ClusterNode;
 }
 
 export interface App {
@@ -41,6 +45,8 @@ export interface App {
   httpServer: HttpServer;
   io: GameServer;
   registry: Registry;
+  /** Cluster mode: stop taking sessions and hand the owned ones to other nodes (/readyz then fails). */
+  drain(): Promise<void>;
   /** Stops joins, tells every session the server is restarting, freezes open rounds, closes the store. */
   shutdown(): Promise<void>;
 }
@@ -68,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const rates = rateLimits(limits, deps.limitStore);
   const store = deps.store ?? new SqliteStore(':memory:');
+  const cluster = deps.cluster;
   const now = deps.now ?? Date.now;
   const joinUrl = (code: string, base: string) => `${base}/?code=${code}`;
 
@@ -103,6 +110,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     work,
     lobbyIdleMs: limits.lobbyIdleMs,
     output: (room) => roomOutput(io, room),
+    ...(cluster ? cluster.registryHooks() : {}),
   });
   const sweeper = setInterval(() => registry.sweep(), 60_000);
   sweeper.unref();
@@ -114,11 +122,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
       return n;
     },
   });
-  const restored = await registry.restoreAll();
+  // One process restores every open session; a cluster node takes sessions over by their leases.
+  const restored = cluster ? 0 : await registry.restoreAll();
   if (restored) log('sessions_restored', { count: restored });
+  const ops = cluster ? await cluster.attach(io, registry) : localOps(registry);
+  const draining = () => registry.draining || !!cluster?.draining;
 
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, rooms: registry.size(), uptime: Math.round(process.uptime()) });
+    res.json({
+      ok: true,
+      rooms: registry.size(),
+      // Open socket.io connections on this node (a proxy's spread can be read off it).
+      connections: io.engine.clientsCount,
+      uptime: Math.round(process.uptime()),
+      ...(cluster ? { node: cluster.nodeId, draining: draining() } : {}),
+    });
+  });
+  // A load balancer sends no new connections to a node that is draining or stopping.
+  app.get('/readyz', (_req, res) => {
+    res.status(draining() ? 503 : 200).json({ ok: !draining() });
   });
   app.use(
     '/api',
@@ -127,6 +149,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       store,
       log,
       limits: rates,
+      ...(cluster ? { place: (input, token) => cluster.place(input, token) } : {}),
       origins,
       joinUrl: (code, req) => joinUrl(code, origin(deps.publicUrl, req.get('host'), req.secure)),
     }),
@@ -150,6 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   attachHandlers(
     io,
     registry,
+    ops,
     rates,
     log,
     (code, socket) =>
@@ -162,6 +186,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stopping ??= (async () => {
       clearInterval(sweeper);
       dropGauges();
+      // A cluster node hands its sessions to the others first: no waiting for leases to lapse.
+      await cluster?.drain().catch(() => {});
       await registry.shutdown('the server is restarting: you will be reconnected');
       // Let the notices leave before the connections close.
       await new Promise((r) => setTimeout(r, 100));
@@ -171,11 +197,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
         httpServer.closeIdleConnections();
         setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       });
+      await cluster?.close();
       await store.close();
       await work.close();
       log('stopped', {});
     })();
     return stopping;
   };
-  return { app, httpServer, io, registry, shutdown };
+  const drain = async () => {
+    await cluster?.drain();
+  };
+  return { app, httpServer, io, registry, drain, shutdown };
 }

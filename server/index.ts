@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { clusterNodeId, limitRedis } from './cluster/env.ts';
+import { ClusterNode } from './cluster/node.ts';
 import { workerPool } from './compute/pool.ts';
 import { jsonLog } from './log.ts';
 import { metricsServer } from './metrics.ts';
@@ -19,7 +21,17 @@ const store = databaseUrl
   : new SqliteStore(path.join(dataDir, 'backprop-demon.sqlite'), {
       synchronous: process.env['SQLITE_SYNCHRONOUS'] === 'NORMAL' ? 'NORMAL' : 'FULL',
     });
-const { httpServer, shutdown } = await createApp({
+// REDIS_URL=redis://… makes this process one node of a cluster (Postgres required): see docs/deploy.md.
+const redisUrl = process.env['REDIS_URL'];
+if (redisUrl && !(store instanceof PostgresStore)) {
+  jsonLog('error', { message: 'REDIS_URL (cluster mode) needs DATABASE_URL=postgres://…' });
+  process.exit(1);
+}
+const cluster =
+  redisUrl && store instanceof PostgresStore
+    ? new ClusterNode({ store, redisUrl, nodeId: clusterNodeId(), log: jsonLog })
+    : undefined;
+const { httpServer, shutdown, drain } = await createApp({
   clientDir: path.resolve(process.env['CLIENT_DIR'] ?? 'dist/client'),
   store,
   log: jsonLog,
@@ -33,6 +45,9 @@ const { httpServer, shutdown } = await createApp({
   ...(process.env['PUBLIC_URL'] ? { publicUrl: process.env['PUBLIC_URL'] } : {}),
   ...(process.env['ALLOWED_ORIGINS'] ? { allowedOrigins: process.env['ALLOWED_ORIGINS'] } : {}),
   ...(process.env['TRUST_PROXY'] !== undefined ? { trustProxy: process.env['TRUST_PROXY'] } : {}),
+  // The rate limits count per address across the nodes of a cluster.
+  ...(redisUrl ? { limitStore: limitRedis(redisUrl) } : {}),
+  ...(cluster ? { cluster } : {}),
 });
 httpServer.listen(port, host, () => {
   const addr = httpServer.address();
@@ -66,4 +81,9 @@ const stop = (signal: string) => {
   );
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
+// SIGUSR2: drain (cluster mode): no new sessions here, owned ones handed over, /readyz fails.
+process.on('SIGUSR2', () => {
+  jsonLog('drain', {});
+  drain().catch(() => {});
+});
 process.on('SIGINT', () => stop('SIGINT'));

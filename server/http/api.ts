@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { ErrorCode } from '#shared/protocol/codes';
+import type { Placed } from '../cluster/placement.ts';
 import type { Log } from '../log.ts';
 import { metrics } from '../metrics.ts';
 import { type Store, StoreError } from '../persistence/store.ts';
@@ -18,6 +19,8 @@ export interface ApiDeps {
   /** Web origins whose pages may call the API (see origins.ts). */
   origins: OriginRule;
   joinUrl: (code: string, req: Request) => string;
+  /** Cluster mode: a new session made on a less busy node (null: here). */
+  place?: (input: unknown, hostToken: string | undefined) => Promise<Placed | null>;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -90,19 +93,25 @@ export function apiRouter(d: ApiDeps): express.Router {
         metrics.rateLimited.inc({ kind: 'session' });
         throw new RoomError(ErrorCode.RateLimited, 'too many sessions created: wait a minute');
       }
-      const {
-        room,
-        hostToken: token,
-        settings,
-      } = await d.registry.create(req.body, hostToken(req));
+      const here = async (): Promise<Placed> => {
+        const made = await d.registry.create(req.body, hostToken(req));
+        return {
+          sessionId: made.room.id,
+          code: made.room.code,
+          hostToken: made.hostToken,
+          settings: made.settings,
+        };
+      };
+      const placed: Placed =
+        (d.place && (await d.place(req.body, hostToken(req)))) || (await here());
       res.status(201).json({
         ok: true,
         data: {
-          sessionId: room.id,
-          code: room.code,
-          joinUrl: d.joinUrl(room.code, req),
-          hostToken: token,
-          settings,
+          sessionId: placed.sessionId,
+          code: placed.code,
+          joinUrl: d.joinUrl(placed.code, req),
+          hostToken: placed.hostToken,
+          settings: placed.settings,
         },
       });
     }),

@@ -46,7 +46,7 @@ const UNIQUE = '23505';
 export class PostgresStore implements Store {
   readonly pool: pg.Pool;
   private pending: Pending[] = [];
-  private readonly fence: PostgresOptions['fence'];
+  private fence: PostgresOptions['fence'];
 
   private constructor(url: string, opts: PostgresOptions) {
     this.pool = new pg.Pool({
@@ -60,6 +60,20 @@ export class PostgresStore implements Store {
     // An idle connection that the server dropped: the pool replaces it on the next query.
     this.pool.on('error', () => {});
     this.fence = opts.fence;
+  }
+
+  /** Turns fencing on (cluster mode): see PostgresOptions.fence. */
+  setFence(fence: (sessionId: string) => number | undefined): void {
+    this.fence = fence;
+  }
+
+  /** The running session that has this join code, if any. */
+  async sessionByCode(code: string): Promise<string | undefined> {
+    const rows = await this.read<{ id: string }>(
+      'SELECT id FROM sessions WHERE code = $1 AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1',
+      [code],
+    );
+    return rows[0]?.id;
   }
 
   /** Connects and applies the repository's migrations (server/persistence/migrations). */

@@ -1,5 +1,6 @@
 import { ErrorCode, Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
+import type { LoadedSession } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
 import { Room, type RoomDeps, type RoomOutput } from './room.ts';
 import { hashToken, newCode, newId, newSeed, newToken } from './secrets.ts';
@@ -15,6 +16,10 @@ export interface RegistryDeps extends RoomDeps {
   output: (room: Room) => RoomOutput;
   /** A lobby idle this long is ended (see Limits.lobbyIdleMs). */
   lobbyIdleMs: number;
+  /** Runs before a new session is written under its id (a cluster takes the session's lease there). */
+  beforeCreate?: (sessionId: string) => Promise<void>;
+  /** A session ended here (a cluster stops renewing its lease once it leaves memory). */
+  onDropped?: (sessionId: string) => void;
 }
 
 /**
@@ -94,7 +99,9 @@ export class Registry {
     this.codesHeld.add(code);
     let room: Room;
     try {
-      room = await Room.onCreate(this.deps, newId(), code, hostId, resolved.settings);
+      const id = newId();
+      await this.deps.beforeCreate?.(id);
+      room = await Room.onCreate(this.deps, id, code, hostId, resolved.settings);
     } finally {
       this.codesHeld.delete(code);
     }
@@ -157,9 +164,43 @@ export class Registry {
 
   private drop(room: Room): void {
     room.onDispose().catch(() => {});
+    this.remove(room);
+    this.deps.onDropped?.(room.id);
+  }
+
+  private remove(room: Room): void {
+    if (this.byId.get(room.id) !== room) return;
     this.roomsByCode.delete(room.code);
     this.byId.delete(room.id);
+    const t = this.retire.get(room.id);
+    if (t) clearTimeout(t);
     this.retire.delete(room.id);
+  }
+
+  /** A session taken over from another process (a cluster's failover): restored as after a restart. */
+  async adopt(loaded: LoadedSession): Promise<Room> {
+    const room = await Room.onRestore(this.deps, loaded);
+    const old = this.byId.get(room.id);
+    if (old) this.remove(old);
+    this.add(room);
+    return room;
+  }
+
+  /**
+   * The session leaves this process for another: with `freeze`, an open
+   * round's clock is saved stopped first (a handover); without, nothing is
+   * written (the lease is already lost, so the store would refuse it).
+   */
+  async release(id: string, freeze: boolean): Promise<void> {
+    const room = this.byId.get(id);
+    if (!room) return;
+    this.remove(room);
+    await room.onDispose(freeze);
+  }
+
+  /** Ids of the sessions in memory. */
+  ids(): string[] {
+    return [...this.byId.keys()];
   }
 
   size(): number {

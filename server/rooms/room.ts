@@ -14,6 +14,9 @@ import { openRoundMath } from './roundMath.ts';
 
 export type { PlayerMem, RoomDeps, RoomOutput } from './roomTypes.ts';
 
+/** A deadline the store could not write is tried again this often. */
+const RETRY_MS = 500;
+
 /**
  * A classroom session in memory: its players, the open round and the phase.
  * Lifecycle hooks onCreate / onRestore / onJoin / onLeave / onDispose. A
@@ -140,6 +143,8 @@ export class Room extends RoomMoves {
         where: cmd.type,
         message: e instanceof Error ? e.message : String(e),
       });
+      // The store could not take the round's end (the database away): the timer tries again.
+      if (cmd.type === 'timeout') this.clock.after(RETRY_MS, () => this.schedule());
     });
   }
 

@@ -12,15 +12,14 @@ import {
 import { clientAddressOf, type Trust } from '../http/clientAddress.ts';
 import type { Log } from '../log.ts';
 import { metrics } from '../metrics.ts';
-import { refuse } from '../rooms/errors.ts';
-import { hostWelcome, playerWelcome } from '../rooms/messages.ts';
+import { RoomError, refuse } from '../rooms/errors.ts';
 import type { Command } from '../rooms/phase.ts';
 import type { Registry } from '../rooms/registry.ts';
-import type { PlayerMem, Room } from '../rooms/room.ts';
 import { handlersOf } from './ack.ts';
 import { type AttemptKind, JoinGate } from './joinGate.ts';
 import type { RateLimits } from './limits.ts';
 import { channel, type GameServer, type GameSocket } from './output.ts';
+import type { Joined, SessionOps } from './sessionOps.ts';
 
 export type { GameSocket } from './output.ts';
 
@@ -67,6 +66,7 @@ function checkFiniteDz(raw: unknown): void {
 export function attachHandlers(
   io: GameServer,
   registry: Registry,
+  ops: SessionOps,
   limits: RateLimits,
   log: Log,
   joinUrl: (code: string, socket: GameSocket) => string,
@@ -94,32 +94,39 @@ export function attachHandlers(
       await joins.missed(kind, socket.data.address);
       refuse(code, message);
     };
-    const linkPlayer = (room: Room, p: PlayerMem) => {
-      socket.data.sessionId = room.id;
+    const linkPlayer = (j: Joined) => {
+      socket.data.sessionId = j.sessionId;
       socket.data.role = 'player';
-      socket.data.playerId = p.row.id;
-      socket.join([channel.all(room.id), channel.player(room.id, p.row.id)]);
-      room.connected(p.row.id, 1);
+      socket.data.playerId = j.playerId;
+      socket.join([channel.all(j.sessionId), channel.player(j.sessionId, j.playerId)]);
     };
-    const roomOf = (role: 'player' | 'host'): Room => {
-      const room = socket.data.sessionId ? registry.get(socket.data.sessionId) : undefined;
-      if (!room) refuse(ErrorCode.NotJoined, 'join a session first');
+    /** The session this connection joined in that role. */
+    const joinedAs = (role: 'player' | 'host'): string => {
+      const id = socket.data.sessionId;
+      if (!id) refuse(ErrorCode.NotJoined, 'join a session first');
       if (socket.data.role !== role)
         refuse(
           ErrorCode.Forbidden,
           role === 'host' ? 'only the host can do that' : 'only a player can do that',
         );
-      return room;
+      return id;
     };
 
     on('player:join', async (raw) => {
       const p = parse(JoinPayload, raw);
       await gate('join');
-      const room = registry.byCode(p.code) ?? (await missed('join', ErrorCode.NotFound, NO_CODE));
-      const { player, token } = await room.onJoin(p.nickname);
-      linkPlayer(room, player);
-      log('player_joined', { sessionId: room.id, playerId: player.row.id });
-      return playerWelcome(room, player, token);
+      let joined: Joined;
+      try {
+        joined = await ops.join(p.code, p.nickname);
+      } catch (e) {
+        // A wrong code counts towards the guesses an address may make.
+        if (e instanceof RoomError && e.code === ErrorCode.NotFound)
+          return await missed('join', ErrorCode.NotFound, NO_CODE);
+        throw e;
+      }
+      linkPlayer(joined);
+      log('player_joined', { sessionId: joined.sessionId, playerId: joined.playerId });
+      return joined.welcome;
     });
     // A resume is judged by its token first: an unknown one says nothing about the code.
     on('player:resume', async (raw) => {
@@ -128,14 +135,9 @@ export function attachHandlers(
       await gate('resume', !!known);
       if (!known)
         return await missed('resume', ErrorCode.BadToken, 'no session knows that resume token');
-      const room = registry.get(known.sessionId);
-      // A phone still on a podium that has left memory: told so, never counted as a guess.
-      if (!room) refuse(ErrorCode.SessionEnded, 'that session has ended');
-      if (room.code !== p.code)
-        refuse(ErrorCode.BadToken, 'that resume token belongs to another session');
-      const player = room.onResume(p.token);
-      linkPlayer(room, player);
-      return playerWelcome(room, player);
+      const joined = await ops.resume(known.sessionId, p.code, p.token);
+      linkPlayer(joined);
+      return joined.welcome;
     });
     // Likewise the host: only a known host token learns whether one of its sessions has the code.
     on('host:join', async (raw) => {
@@ -143,21 +145,18 @@ export function attachHandlers(
       const hostId = await registry.hostOf(p.token);
       await gate('host', !!hostId);
       if (!hostId) return await missed('host', ErrorCode.BadToken, 'unknown host token');
-      const room = registry.byCode(p.code);
-      if (!room || room.row.hostId !== hostId)
-        refuse(ErrorCode.NotFound, 'none of this host’s running sessions has that code');
-      socket.data.sessionId = room.id;
+      const { sessionId, welcome } = await ops.hostJoin(hostId, p.code, joinUrl(p.code, socket));
+      socket.data.sessionId = sessionId;
       socket.data.role = 'host';
-      room.touch();
-      socket.join([channel.all(room.id), channel.hosts(room.id)]);
-      return hostWelcome(room, joinUrl(room.code, socket));
+      socket.join([channel.all(sessionId), channel.hosts(sessionId)]);
+      return welcome;
     });
     on('move:submit', async (raw) => {
       checkFiniteDz(raw);
       const m = parse(MovePayload, raw);
       const started = performance.now();
-      const result = await roomOf('player').move(socket.data.playerId!, m);
-      metrics.movesScored.inc();
+      const result = await ops.move(joinedAs('player'), socket.data.playerId!, m);
+      metrics.movesAcked.inc();
       metrics.moveAckSeconds.observe((performance.now() - started) / 1000);
       return result;
     });
@@ -167,25 +166,25 @@ export function attachHandlers(
       (typeof SIMPLE_COMMANDS)[keyof typeof SIMPLE_COMMANDS],
     ][]) {
       on(event, (raw) => {
-        const room = roomOf('host');
+        const id = joinedAs('host');
         parse(EmptyPayload, raw);
-        return room.command({ type });
+        return ops.command(id, { type });
       });
     }
     on('host:extend', (raw) => {
-      const room = roomOf('host');
-      return room.command({ type: 'extend', seconds: parse(ExtendPayload, raw).seconds });
+      const id = joinedAs('host');
+      return ops.command(id, { type: 'extend', seconds: parse(ExtendPayload, raw).seconds });
     });
     on('host:kick', (raw) => {
-      const room = roomOf('host');
-      return room.kick(parse(KickPayload, raw).playerId);
+      const id = joinedAs('host');
+      return ops.kick(id, parse(KickPayload, raw).playerId);
     });
 
     socket.on('disconnect', () => {
       limits.closed(socket.id);
-      const room = socket.data.sessionId ? registry.get(socket.data.sessionId) : undefined;
-      if (room && socket.data.role === 'player' && socket.data.playerId)
-        room.onLeave(socket.data.playerId);
+      const { sessionId, playerId } = socket.data;
+      if (sessionId && socket.data.role === 'player' && playerId)
+        ops.presence(sessionId, playerId, -1).catch(() => {});
     });
   });
 }
