@@ -70,10 +70,11 @@ describe('axe-core finds no serious or critical violation on the solo pages', ()
       await check('sandbox');
       for (const id of LEVEL_IDS) {
         await page.goto(`${game.url}/play.html?level=${id}`);
-        await page.locator('.modal button.start').waitFor();
+        // The MNIST level fetches its digits and trains first.
+        await page.locator('.modal button.start').waitFor({ timeout: 60_000 });
         await check(`${id} intro`);
         await page.locator('.modal button.start').click();
-        await page.locator('.stage canvas').first().waitFor();
+        await page.locator('button.neuron, button.weight').first().waitFor();
         await check(`${id} board`);
         await makeMove(page, id);
         await check(`${id} result`);
