@@ -2,6 +2,7 @@ import './styles.css';
 import './classroom/classroom.css';
 import './classroom/host/setup.css';
 import './classroom/host/game.css';
+import './classroom/host/projector.css';
 import { hostApp } from './classroom/host/hostApp.ts';
 import { lang } from './i18n/index.ts';
 import { keepTranslated } from './ui/shell.ts';

@@ -1,6 +1,27 @@
+import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/settings';
 import type { Timer } from '#shared/protocol/views';
 import { t } from '../i18n/index.ts';
 import { el } from '../ui/format.ts';
+
+/**
+ * A player's own clock from the class's: with time factor f the deadline is
+ * (f − 1)·T later, T the round's length — the server's rule (server/rooms/extraTime.ts).
+ */
+export function ownTimer(timer: Timer | null, factor: number): Timer | null {
+  if (!timer || factor === 1) return timer;
+  const more = (factor - 1) * timer.limitMs;
+  return {
+    ...timer,
+    deadline: timer.deadline === null ? null : timer.deadline + more,
+    remainingMs: timer.remainingMs + more,
+    limitMs: timer.limitMs * factor,
+  };
+}
+
+/** An untimed session's round: its clock is only a backstop, not shown. */
+export function isUntimed(timer: Timer | null): boolean {
+  return !!timer && timer.limitMs >= UNTIMED_ROUND_SECONDS * 1000;
+}
 
 /** Milliseconds left on a round's timer, corrected for the difference between the two clocks. */
 export class RoundClock {
@@ -78,7 +99,7 @@ export class Countdown {
     this.shown = timer;
     this.clock.set(timer);
     this.tick();
-    if (!this.timer) this.timer = setInterval(() => this.tick(), 250);
+    if (!this.timer && !isUntimed(timer)) this.timer = setInterval(() => this.tick(), 250);
   }
 
   stop(): void {
@@ -87,6 +108,14 @@ export class Countdown {
   }
 
   private tick(): void {
+    const untimed = isUntimed(this.shown);
+    this.root.classList.toggle('untimed', untimed);
+    if (untimed) {
+      this.value.textContent = t('cls.timer.untimed');
+      this.root.setAttribute('aria-label', t('cls.timer.untimed'));
+      this.stop();
+      return;
+    }
     const ms = this.clock.remainingMs();
     const s = Math.ceil(ms / 1000);
     this.value.textContent = String(s);
@@ -94,7 +123,8 @@ export class Countdown {
     this.announce(s, this.clock.running);
     this.root.classList.toggle('paused', !this.clock.running);
     this.root.classList.toggle('urgent', this.clock.running && ms < 5000);
-    this.bar.style.width = `${Math.min(100, (ms / this.clock.limitMs) * 100)}%`;
+    // A transform, not a width: the bar glides on the compositor without a layout four times a second.
+    this.bar.style.transform = `scaleX(${Math.min(1, ms / this.clock.limitMs).toFixed(4)})`;
   }
 
   /** What changed since the last tick, in words, for the live region. */

@@ -30,6 +30,8 @@ export interface SessionState {
   me: { playerId: string; nickname: string } | null;
   /** The player's total (the host's page: 0). */
   score: number;
+  /** The player's rounds last this many times as long as the class's (extra time from the host). */
+  timeFactor: number;
   round: RoundStart | null;
   /** The player's own scored move of `round`, if any. */
   myMove: MoveResult | null;
@@ -66,6 +68,7 @@ export const initialSession: SessionState = {
   sessionId: '',
   me: null,
   score: 0,
+  timeFactor: 1,
   round: null,
   myMove: null,
   reveal: null,
@@ -103,6 +106,7 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         sessionId: w.sessionId,
         me: { playerId: w.playerId, nickname: w.nickname },
         score: w.score,
+        timeFactor: w.timeFactor ?? 1,
         round: w.round,
         myMove: w.myMove,
         reveal: w.reveal,
@@ -134,6 +138,8 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
     }
     case 'player:kicked':
       return { ...s, kicked: true };
+    case 'player:time':
+      return { ...s, timeFactor: e.data.factor };
     case 'server:restarting':
       return { ...s, restarting: true };
   }
@@ -151,6 +157,10 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         round: r,
         myMove: null,
         answered: 0,
+        // Nobody has moved in a round just opened: last round's ticks go.
+        players: s.players.some((p) => p.answered)
+          ? s.players.map((p) => ({ ...p, answered: false }))
+          : s.players,
         status: {
           ...status,
           phase: Phase.Question,
@@ -160,9 +170,15 @@ export function applyEvent(s: SessionState, e: SessionEvent): SessionState {
         },
       };
     }
-    case 'round:progress':
+    case 'round:progress': {
       // A count for another round (late, or a round already skipped) is not this one's.
-      return e.data.round === s.round?.round ? { ...s, answered: e.data.answered } : s;
+      if (e.data.round !== s.round?.round) return s;
+      const moved = new Set(e.data.moved);
+      const players = moved.size
+        ? s.players.map((p) => (moved.has(p.id) && !p.answered ? { ...p, answered: true } : p))
+        : s.players;
+      return { ...s, answered: e.data.answered, players };
+    }
     case 'move:scored':
       return { ...s, myMove: e.data, score: e.data.score };
     case 'round:ended': {

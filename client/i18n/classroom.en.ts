@@ -85,6 +85,21 @@ export const classroomEn = {
   'cls.lobby.settings':
     '{rounds} rounds · {seconds} s each · ε = {eps} · {sgd} SGD steps between rounds',
   'cls.lobby.away': 'away',
+  // The projector at any class size
+  'cls.lobby.joined': 'joined',
+  'cls.lobby.justJoined': 'Just joined: {names}',
+  'cls.keys.next': 'Clicker: Page Down or →',
+  'cls.round.stillThinking': 'Still thinking: {names}',
+  'cls.round.allMoved': 'Everyone has moved.',
+  'cls.round.progressGrid': 'One square a player: filled once they have moved',
+  'cls.more': '… and {n} more',
+  'cls.reveal.ownRank': 'Everyone else: your phone shows your own rank.',
+  'cls.end.standings': 'All {n} players',
+  'cls.end.pageOf': '{from}–{to} of {n}',
+  'cls.end.prevPage': 'Previous',
+  'cls.end.nextPage': 'Next',
+  'cls.end.showReport': 'Report',
+  'cls.end.hideReport': 'Hide the report',
   'cls.lobby.localWarn':
     'Phones cannot open “{host}”: open this page at the computer’s network address (for example http://192.168.1.20:3000/host.html), or start the server with PUBLIC_URL set.',
   // Round (host)
@@ -165,6 +180,13 @@ export const classroomEn = {
   'cls.timer.resumed': 'Timer running again: {s} s left',
   'cls.timer.added': '{s} s added: {left} s left',
   'cls.ticks': 'Countdown ticks',
+  'cls.create.untimed': 'Untimed',
+  'cls.create.untimedHelp':
+    'No clock: each round waits for everyone (or for you to end it). Speed scoring is off.',
+  'cls.time.give': 'Time for {name}: ×{f} (change)',
+  'cls.time.factor': '×{f} time',
+  'cls.time.mine': 'You have extra time: ×{f}',
+  'cls.timer.untimed': 'No time limit',
   // Errors, by the server's code
   'cls.err.BAD_PAYLOAD': 'That request was not understood.',
   'cls.err.BAD_SETTINGS': 'Those settings do not fit: {detail}',

@@ -1,15 +1,17 @@
 import { type ClassroomKey, classroomEn } from './classroom.en.ts';
 import { classroomZhCN } from './classroom.zhCN.ts';
 import { type MessageKey as BaseKey, en } from './en.ts';
+import { type WalkKey, walkEn } from './walk.en.ts';
+import { walkZhCN } from './walk.zhCN.ts';
 import { zhCN } from './zhCN.ts';
 
-export type MessageKey = BaseKey | ClassroomKey;
+export type MessageKey = BaseKey | ClassroomKey | WalkKey;
 export const LANGS = { en: 'English', 'zh-CN': '简体中文' } as const;
 export type Lang = keyof typeof LANGS;
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  en: { ...en, ...classroomEn },
-  'zh-CN': { ...zhCN, ...classroomZhCN },
+  en: { ...en, ...classroomEn, ...walkEn },
+  'zh-CN': { ...zhCN, ...classroomZhCN, ...walkZhCN },
 };
 const STORAGE_KEY = 'bd.lang';
 const listeners = new Set<() => void>();

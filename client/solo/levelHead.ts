@@ -2,6 +2,7 @@ import { t } from '../i18n/index.ts';
 import type { PlayStore } from '../state/playStore.ts';
 import { el, num, setText, signed } from '../ui/format.ts';
 import { symText } from '../ui/notation.ts';
+import { ChangeFlash } from '../ui/tween.ts';
 import type { LevelRun } from './levelRun.ts';
 
 /** The level's head line: title, cost, budget, move count, the race totals and the Δb kept so far. */
@@ -13,6 +14,10 @@ export class LevelHead {
   private readonly moves = el('span', { class: 'moves' });
   private readonly raceLine = el('span', { class: 'race' });
   private readonly bias = el('p', { class: 'bias-kept', 'aria-live': 'polite' });
+  /** C after a kept move: exact at once, with a flash the way it went. */
+  private readonly costTween = new ChangeFlash(this.cost, (c) =>
+    setText(this.cost, t('play.cost', { c: num(c, 4) })),
+  );
 
   constructor() {
     this.root = el(
@@ -33,7 +38,7 @@ export class LevelHead {
       this.title,
       `${t('campaign.level', { n: run.index + 1 })} · ${t(`level.${level.id}.title`)}`,
     );
-    setText(this.cost, t('play.cost', { c: num(store.trace.cost, 4) }));
+    this.costTween.set(store.trace.cost);
     setText(this.budget, t('play.budget', { e: num(store.eps, 2) }));
     setText(
       this.moves,

@@ -5,6 +5,7 @@ import { createPlayView, type PlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
+import { exampleWalk } from './exampleWalk.ts';
 import { handPanel } from './handPanel.ts';
 import { introModal } from './introModal.ts';
 import { SoloJudge } from './judge.ts';
@@ -14,10 +15,11 @@ import { LevelRun, RunPhase } from './levelRun.ts';
 import { loadProgress, recordStars } from './progress.ts';
 
 /** What the level screen needs of a play view: the network stage may be another than Phaser's. */
-export type LevelView = Pick<PlayView, 'store' | 'movePanel' | 'result' | 'side' | 'root'> & {
-  /** Resolves once the stage draws. */
-  game: Promise<unknown>;
-};
+export type LevelView = Pick<PlayView, 'store' | 'movePanel' | 'result' | 'side' | 'root'> &
+  Partial<Pick<PlayView, 'walk' | 'passPanel'>> & {
+    /** Resolves once the stage draws. */
+    game: Promise<unknown>;
+  };
 
 /** A level whose puzzle and stage come from elsewhere (the MNIST level: loaded digits, a 28×28 image). */
 export interface LevelScreenParts {
@@ -53,14 +55,27 @@ export async function levelScreen(
       : null;
   if (hand) side.prepend(hand.root);
   result.root.after(done);
-  const intro = introModal(level, run.index, () => {
+  const closeIntro = () => {
     intro.hidden = true;
     (document.activeElement as HTMLElement | null)?.blur();
-  });
+  };
+  const example = exampleWalk(level, view, () => start());
+  const watch = example.watch;
+  const intro = introModal(
+    level,
+    run.index,
+    closeIntro,
+    watch &&
+      (() => {
+        closeIntro();
+        watch();
+      }),
+  );
   host.append(el('main', { class: 'play' }, head.root, view.root), intro);
 
   const render = () => {
     head.render(run, store);
+    example.relabel();
     result.actions.replaceChildren();
     if (run.phase === RunPhase.Result) {
       const next = el(

@@ -53,12 +53,22 @@ export async function sandboxScreen(
 ) {
   const run = new SandboxRun(initial);
   const view = createPlayView(() => keepNudge());
-  const { store, side } = view;
+  const { store, side, walk } = view;
   const curve = new LossCurve();
   const heatmap = new Heatmap();
   const status = el('p', { class: 'sandbox-status', 'aria-live': 'polite' });
   const applied = el('p', { class: 'applied', 'aria-live': 'polite' });
   let uiAt = 0;
+  const walkButton = el('button', { type: 'button', class: 'walk-open', 'data-i18n': 'walk.open' });
+  // The step-through reads the network as it stands: training pauses while it plays.
+  walkButton.addEventListener('click', () => {
+    run.playing = false;
+    render(true);
+    // On a phone the panel goes right under the network, so both fit on the screen.
+    if (matchMedia('(max-width: 800px)').matches) stageCol.insertBefore(view.passPanel.root, viz);
+    else side.prepend(view.passPanel.root);
+    walk.start(true);
+  });
 
   const controls = sandboxControls({
     initial,
@@ -68,9 +78,12 @@ export async function sandboxScreen(
     },
     togglePlay: () => {
       run.playing = !run.playing;
+      // Training moves every number the step-through shows: it ends when SGD plays.
+      if (run.playing) walk.close();
       render(true);
     },
     step: () => {
+      walk.close();
       run.train(1);
       render(true);
     },
@@ -94,13 +107,13 @@ export async function sandboxScreen(
   const stageCol = el('div', { class: 'stage-col' });
   view.stage.root.replaceWith(stageCol);
   stageCol.append(view.stage.root, viz);
-  side.prepend(controls.root, status);
+  side.prepend(view.passPanel.root, controls.root, status);
   view.result.root.after(applied);
   host.append(
     el(
       'main',
       { class: 'play sandbox' },
-      el('div', { class: 'play-head' }, el('h1', { 'data-i18n': 'sandbox.title' })),
+      el('div', { class: 'play-head' }, el('h1', { 'data-i18n': 'sandbox.title' }), walkButton),
       view.root,
     ),
   );
@@ -114,7 +127,11 @@ export async function sandboxScreen(
     } else if (store.mode === PickMode.Weight && store.selectedWeight) {
       dc = run.keepWeightNudge(store.trace, store.selectedWeight, store.dz);
     } else return;
+    // The kept nudge changed the network the walk was reading.
+    walk.close();
     applied.textContent = t('sandbox.applied', { dc: signed(dc) });
+    const at = store.selected ?? store.selectedWeight;
+    if (at) view.demon.react(at.l, at.j, store.dz, dc);
     render(true);
   }
 

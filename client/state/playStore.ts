@@ -10,6 +10,7 @@ import {
 import type { PuzzleJSON, Show } from '#shared/game/puzzle';
 import { SATURATION_THRESHOLD } from '#shared/game/scoring';
 import { layoutNetwork, type NetLayout } from './layout.ts';
+import type { PassWalk } from './passWalk.ts';
 import {
   type MoveResultView,
   type NeuronRef,
@@ -59,6 +60,8 @@ export class PlayStore {
   /** A neuron looked at after a move: inspectable, not movable; the move stays on `selected`. */
   inspected: NeuronRef | null = null;
   pulses: Pulse[] = [];
+  /** The backprop step-through over this network, when the view offers one. */
+  walk: PassWalk | null = null;
   layout: NetLayout = layoutNetwork([1, 1], 320, 240);
   private size = { width: 320, height: 240 };
   /** Bumped on every change, so views redraw only when something moved. */
@@ -101,6 +104,8 @@ export class PlayStore {
     this.locked = false;
     this.marked = null;
     this.inspected = null;
+    // A walk through the old network's pass would show numbers of another network.
+    this.walk?.close();
     this.pulse('forward');
     this.changed();
   }

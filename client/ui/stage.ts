@@ -42,6 +42,8 @@ export class Stage {
       if (w > 0 && h > 0) store.resize(w, h);
     }).observe(this.root);
     store.subscribe(() => this.render());
+    // The walk is created after the stage: it announces itself through the store's next change.
+    queueMicrotask(() => store.walk?.subscribe(() => this.render()));
     onLangChange(() => {
       this.builtFor = null;
       this.render();
@@ -259,6 +261,20 @@ export class Stage {
             compact(sampleValue(s.trace.a[0]!, n0, x, j)),
           );
           setText(label, `x: ${xs.join(' ')}`);
+          return;
+        }
+        // The step-through shows each neuron's value once the pass has reached it.
+        const walked = s.walk?.label(l, j) ?? null;
+        if (walked !== null) {
+          const one = s.walk?.sample !== 'mean' || s.trace.n === 1;
+          setText(
+            label,
+            walked === 'blank'
+              ? ''
+              : walked.sym === 'a'
+                ? `${one ? 'a' : 'ā'} ${num(walked.v)}`
+                : `${one ? 'δ' : 'δ̄'} ${signed(walked.v)}`,
+          );
           return;
         }
         const asleep = s.asleep(l, j);

@@ -54,6 +54,7 @@ export class Forwarder {
       move: route('move'),
       command: route('command'),
       kick: route('kick'),
+      extraTime: route('extraTime'),
       presence: route('presence'),
     };
   }

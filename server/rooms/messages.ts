@@ -63,6 +63,7 @@ export function playerListOf(room: RoomPlayers): PlayerEntry[] {
     online: p.connections > 0,
     score: p.score,
     answered: room.moves.has(p.row.id),
+    ...(p.timeFactor !== 1 ? { timeFactor: p.timeFactor } : {}),
   }));
 }
 
@@ -141,6 +142,7 @@ export function playerWelcome(
     rank: rankOf(room, p.row.id),
     status: statusOf(room),
     speedScoring: room.settings.speedScoring,
+    ...(p.timeFactor !== 1 ? { timeFactor: p.timeFactor } : {}),
     round,
     myMove: round ? (room.moves.get(p.row.id) ?? null) : null,
     reveal: room.lastReveal,

@@ -15,6 +15,7 @@ import {
   type RoundMath,
   toNudge,
 } from './roundMath.ts';
+import { roundSeconds } from './settings.ts';
 
 /**
  * What a command does to a room, worked out without doing it: `decide` reads
@@ -56,7 +57,7 @@ function phaseStateOf(room: RoomView) {
 
 /** The transition alone: whether the command fits the phase, and which effects it has. */
 export function preview(room: RoomView, cmd: Command, now: number) {
-  return transition(phaseStateOf(room), cmd, now, room.settings.secondsPerRound);
+  return transition(phaseStateOf(room), cmd, now, roundSeconds(room.settings));
 }
 
 /**

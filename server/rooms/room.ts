@@ -299,13 +299,17 @@ export class Room extends RoomMoves {
     this.schedule();
   }
 
-  /** The round's deadline on the room's clock (one at a time). */
+  protected reschedule(): void {
+    this.schedule();
+  }
+
+  /** The round's deadline on the room's clock (one at a time), later while a player with more time has not moved. */
   private schedule(): void {
     this.cancelDeadline?.();
     this.cancelDeadline = null;
-    const c = this.state.clock;
-    if (this.state.phase !== Phase.Question || !c || c.deadline === null || !this.out) return;
-    const wait = Math.max(0, c.deadline + MOVE_GRACE_MS - this.deps.now());
+    const closes = this.roundClosesAt();
+    if (closes === null || !this.out) return;
+    const wait = Math.max(0, closes + MOVE_GRACE_MS - this.deps.now());
     this.cancelDeadline = this.clock.after(wait, () => this.tryCommand({ type: 'timeout' }));
   }
 }

@@ -3,6 +3,7 @@ import type { MovePayload } from '#shared/protocol/schemas';
 import type { MoveResult, Status } from '#shared/protocol/views';
 import type { SessionRow } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
+import { openUntil, ownDeadline, ownLimitSeconds } from './extraTime.ts';
 import { statusOf } from './messages.ts';
 import { type Command, elapsedSeconds } from './phase.ts';
 import { RoomPlayers } from './roomPlayers.ts';
@@ -11,8 +12,8 @@ import { checkMove, scoreRoundMove } from './roundMath.ts';
 
 /** A move processed this long after the grace is refused even if the timer has not fired. */
 const LATE_LIMIT_MS = 2000;
-/** How often the host hears the answered count while moves pour in. */
-const PROGRESS_MS = 100;
+/** How often the host hears who has moved while moves pour in: four lists a second tick a projector smoothly. */
+const PROGRESS_MS = 250;
 
 /**
  * The room's second layer: the moves of the open round — each scored and
@@ -22,6 +23,8 @@ const PROGRESS_MS = 100;
 export abstract class RoomMoves extends RoomPlayers {
   private cancelProgress: (() => void) | null = null;
   private lastProgress = Number.NEGATIVE_INFINITY;
+  /** Players who moved since the last progress message of the open round: the next one names them. */
+  private movedSince: string[] = [];
   /** Set while a command's plan is being written: moves wait for it. */
   private holding: Promise<void> | null = null;
   /** Moves scored in memory whose commit has not settled yet. */
@@ -33,6 +36,37 @@ export abstract class RoomMoves extends RoomPlayers {
 
   /** The timer and "everyone moved" may race the host: a refused one is simply dropped. */
   protected abstract tryCommand(cmd: Command): void;
+  /** The round's closing time changed (extra time given, a player with more time moved). */
+  protected abstract reschedule(): void;
+
+  /** The factors of the players still to move: a round waits for those with more time. */
+  private *pendingFactors(): Iterable<number> {
+    for (const q of this.players.values())
+      if (!q.row.kicked && q.timeFactor !== 1 && !this.moves.has(q.row.id)) yield q.timeFactor;
+  }
+
+  /** When the open round closes at the latest, players with more time counted (null: paused or closed). */
+  roundClosesAt(): number | null {
+    const c = this.state.clock;
+    return this.state.phase === Phase.Question && c ? openUntil(c, this.pendingFactors()) : null;
+  }
+
+  /**
+   * The host gives one player more time (×1.5, ×2) or takes it back (×1):
+   * from now on, and in the open round too. Their phone hears it at once and
+   * shows its own clock; the round stays open for them until their deadline.
+   */
+  extraTime(playerId: string, factor: number): Status {
+    const p = this.players.get(playerId);
+    if (!p || p.row.kicked) refuse(ErrorCode.NoSuchPlayer, 'no such player in this session');
+    p.timeFactor = factor;
+    this.lastActive = this.deps.now();
+    this.out?.toPlayer?.(playerId, 'player:time', { factor });
+    this.deps.log('player_time', { sessionId: this.id, playerId, factor });
+    this.sendPlayers();
+    this.reschedule();
+    return statusOf(this);
+  }
 
   /** A player's move, scored by the engine and written before the ack. */
   async move(playerId: string, m: MovePayload): Promise<MoveResult> {
@@ -53,14 +87,19 @@ export abstract class RoomMoves extends RoomPlayers {
     if (s.phase === Phase.Paused) refuse(ErrorCode.RoundClosed, 'the round is paused');
     if (s.phase !== Phase.Question || !s.clock || !this.math || m.round !== s.round)
       refuse(ErrorCode.RoundClosed, `round ${m.round} is not open for moves`);
-    // The timer closes the round; this only catches a timer held up far past its time.
-    if (s.clock.deadline !== null && now > s.clock.deadline + MOVE_GRACE_MS + LATE_LIMIT_MS)
+    // The timer closes the round; this only catches a timer held up far past its time, or a
+    // player whose own time is up while the round stays open for a classmate with more.
+    const mine = ownDeadline(s.clock, p.timeFactor);
+    const closes = this.roundClosesAt();
+    if (mine !== null && closes !== null && closes > mine && now > mine + MOVE_GRACE_MS)
+      refuse(ErrorCode.RoundClosed, 'your time is up for this round');
+    if (closes !== null && now > closes + MOVE_GRACE_MS + LATE_LIMIT_MS)
       refuse(ErrorCode.RoundClosed, 'time is up for this round');
     const check = checkMove(this.math, m);
     if (!check.ok) refuse(check.code, check.message);
     const timing = {
       seconds: elapsedSeconds(s.clock, now),
-      limit: s.clock.limitMs / 1000,
+      limit: ownLimitSeconds(s.clock, p.timeFactor),
       speedScoring: this.settings.speedScoring,
     };
     const result = scoreRoundMove(this.math, m, timing, p.score);
@@ -77,8 +116,11 @@ export abstract class RoomMoves extends RoomPlayers {
     this.moves.set(playerId, result);
     p.points.set(round, result.points);
     p.score += result.points;
+    this.movedSince.push(playerId);
     this.writing.add(saved);
     this.sendProgress();
+    // A player with more time has moved: the round may now close sooner.
+    if (p.timeFactor !== 1) this.reschedule();
     this.closeIfAllMoved();
     try {
       await saved;
@@ -144,10 +186,12 @@ export abstract class RoomMoves extends RoomPlayers {
   }
 
   /**
-   * The answered count, at most every PROGRESS_MS while moves pour in: the
-   * first at once, the rest gathered into one at the end of the interval. Only
-   * while the round is open: a count that would land after the round's reveal
-   * is dropped (the reveal carries the final count).
+   * Who has moved, at most every PROGRESS_MS while moves pour in: the first at
+   * once, the rest gathered into one at the end of the interval, each naming
+   * only the players who moved since the one before (300 moves cost a few
+   * dozen short lists, not 300 copies of the class). Only while the round is
+   * open: a message that would land after the round's reveal is dropped (the
+   * reveal carries the final count).
    */
   private sendProgress(): void {
     if (this.cancelProgress) return;
@@ -156,10 +200,14 @@ export abstract class RoomMoves extends RoomPlayers {
     const send = () => {
       if (this.state.phase !== Phase.Question || this.state.round !== round) return;
       this.lastProgress = this.deps.now();
+      // A move taken back (its write failed) or a player kicked since is not named.
+      const moved = this.movedSince.filter((id) => this.moves.has(id));
+      this.movedSince = [];
       this.out?.toHosts('round:progress', {
         round,
         answered: this.moves.size,
         players: this.activePlayers().length,
+        moved,
       });
     };
     const wait = this.lastProgress + PROGRESS_MS - now;
@@ -177,5 +225,6 @@ export abstract class RoomMoves extends RoomPlayers {
   protected dropProgress(): void {
     this.cancelProgress?.();
     this.cancelProgress = null;
+    this.movedSince = [];
   }
 }

@@ -60,7 +60,7 @@ export abstract class RoomPlayers {
 
   protected addPlayerMem(row: PlayerRow): PlayerMem {
     this.lastActive = Math.max(this.lastActive, row.joinedAt);
-    const p: PlayerMem = { row, points: new Map(), score: 0, connections: 0 };
+    const p: PlayerMem = { row, points: new Map(), score: 0, connections: 0, timeFactor: 1 };
     this.players.set(row.id, p);
     this.byToken.set(row.tokenHash, row.id);
     // Keyed by today's rule, whatever rule the stored key was made with.

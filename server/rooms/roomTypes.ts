@@ -15,6 +15,12 @@ type Emit = <E extends keyof ServerToClientEvents>(
 export interface RoomOutput {
   toAll: Emit;
   toHosts: Emit;
+  /** To one player's connections (optional: a test's output may leave it out). */
+  toPlayer?: <E extends keyof ServerToClientEvents>(
+    playerId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ) => void;
   /** Tells the player's connections they were kicked and closes them. */
   kick(playerId: string, message: string): void;
 }
@@ -35,6 +41,8 @@ export interface PlayerMem {
   points: Map<number, number>;
   score: number;
   connections: number;
+  /** Their rounds last this many times as long (extra time from the host; 1 for most). Kept in memory only. */
+  timeFactor: number;
   /** The player's last move that carried a client move id, and its commit: a retry gets this result. */
   lastMove?: { moveId: string; result: MoveResult; saved: Promise<void> };
 }

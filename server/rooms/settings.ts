@@ -6,6 +6,7 @@ import {
   type SessionSettings,
   SessionSettingsInput,
 } from '#shared/protocol/schemas';
+import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/settings';
 
 /** A session's settings when the host gives none (shared/protocol/settings.ts). */
 export const DEFAULT_SETTINGS: SessionSettings = SETTINGS_DEFAULTS;
@@ -51,7 +52,9 @@ export function resolveSettings(raw: unknown, randomSeed: () => number): Setting
     batchSize: input.batchSize ?? base.batchSize,
     rounds: input.rounds ?? DEFAULT_SETTINGS.rounds,
     secondsPerRound: input.secondsPerRound ?? DEFAULT_SETTINGS.secondsPerRound,
-    speedScoring: input.speedScoring ?? DEFAULT_SETTINGS.speedScoring,
+    // Untimed play has no clock to be fast against.
+    speedScoring: !input.untimed && (input.speedScoring ?? DEFAULT_SETTINGS.speedScoring),
+    untimed: input.untimed ?? false,
     lateJoin: input.lateJoin ?? DEFAULT_SETTINGS.lateJoin,
     demonRanked: input.demonRanked ?? DEFAULT_SETTINGS.demonRanked,
     sgdSteps: input.sgdSteps ?? DEFAULT_SETTINGS.sgdSteps,
@@ -104,4 +107,9 @@ export function puzzleSettings(s: SessionSettings): PuzzleSettings {
 export function applyPresetScale(s: SessionSettings, net: Network): void {
   const level = s.preset ? presetById(s.preset) : undefined;
   if (level && level.settings.sizes.join() === s.sizes.join()) applyLevelScale(level, net);
+}
+
+/** A round's length in seconds: the host's choice, or the untimed backstop. */
+export function roundSeconds(s: SessionSettings): number {
+  return s.untimed ? UNTIMED_ROUND_SECONDS : s.secondsPerRound;
 }

@@ -3,6 +3,7 @@ import { ErrorCode } from '#shared/protocol/codes';
 import {
   EmptyPayload,
   ExtendPayload,
+  ExtraTimePayload,
   HostJoinPayload,
   JoinPayload,
   KickPayload,
@@ -178,6 +179,11 @@ export function attachHandlers(
     on('host:kick', (raw) => {
       const id = joinedAs('host');
       return ops.kick(id, parse(KickPayload, raw).playerId);
+    });
+    on('host:extraTime', (raw) => {
+      const id = joinedAs('host');
+      const { playerId, factor } = parse(ExtraTimePayload, raw);
+      return ops.extraTime(id, playerId, factor);
     });
 
     socket.on('disconnect', () => {

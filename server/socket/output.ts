@@ -30,6 +30,8 @@ export function roomOutput(io: GameServer, room: Room): RoomOutput {
   return {
     toAll: (event, ...args) => io.to(channel.all(id)).emit(event, ...args),
     toHosts: (event, ...args) => io.to(channel.hosts(id)).emit(event, ...args),
+    toPlayer: (playerId, event, ...args) =>
+      io.to(channel.player(id, playerId)).emit(event, ...args),
     kick: (playerId, message) => {
       const target = channel.player(id, playerId);
       io.to(target).emit('player:kicked', { message });

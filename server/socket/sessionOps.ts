@@ -27,6 +27,8 @@ export interface SessionOps {
   move(sessionId: string, playerId: string, m: MovePayload): Promise<MoveResult>;
   command(sessionId: string, cmd: Command): Promise<Status>;
   kick(sessionId: string, playerId: string): Promise<Status>;
+  /** More time for one player (×1, ×1.5, ×2): their own deadline, held by the owner's room. */
+  extraTime(sessionId: string, playerId: string, factor: number): Promise<Status>;
   /** A player's connection opened (+1) or closed (−1) somewhere. */
   presence(sessionId: string, playerId: string, delta: 1 | -1): Promise<void>;
 }
@@ -74,6 +76,8 @@ export function localOps(registry: Registry): SessionOps {
     move: (sessionId, playerId, m) => running(sessionId).move(playerId, m),
     command: (sessionId, cmd) => running(sessionId).command(cmd),
     kick: (sessionId, playerId) => running(sessionId).kick(playerId),
+    extraTime: async (sessionId, playerId, factor) =>
+      running(sessionId).extraTime(playerId, factor),
     async presence(sessionId, playerId, delta) {
       registry.get(sessionId)?.connected(playerId, delta);
     },

@@ -45,6 +45,7 @@ export {
   weightAt,
   weightNudge,
 } from './nudge.ts';
+export * from './passSteps.ts';
 export * from './rng.ts';
 export * from './search.ts';
 export * from './sgd.ts';

@@ -2,6 +2,7 @@ import type { ErrorCode } from './codes.ts';
 import type {
   EmptyPayload,
   ExtendPayload,
+  ExtraTimePayload,
   HostJoinPayload,
   JoinPayload,
   KickPayload,
@@ -13,6 +14,7 @@ import type {
   HostWelcome,
   MoveResult,
   PlayersUpdate,
+  PlayerTime,
   PlayerWelcome,
   Progress,
   Reveal,
@@ -41,6 +43,7 @@ export interface ClientToServerEvents {
   'host:endRound': (payload: EmptyPayload, ack: Ack<Status>) => void;
   'host:next': (payload: EmptyPayload, ack: Ack<Status>) => void;
   'host:kick': (payload: KickPayload, ack: Ack<Status>) => void;
+  'host:extraTime': (payload: ExtraTimePayload, ack: Ack<Status>) => void;
   'host:lock': (payload: EmptyPayload, ack: Ack<Status>) => void;
   'host:unlock': (payload: EmptyPayload, ack: Ack<Status>) => void;
   'host:end': (payload: EmptyPayload, ack: Ack<Status>) => void;
@@ -76,6 +79,8 @@ export interface ServerToClientEvents {
   'round:trained': (trained: Trained) => void;
   /** Final standings. Everyone in the session. */
   'session:ended': (final: Final) => void;
+  /** To one player's connections: the host changed how long their rounds last (×1, ×1.5, ×2). */
+  'player:time': (info: PlayerTime) => void;
   /** To the kicked player's connections, which are then closed. */
   'player:kicked': (info: { message: string }) => void;
   /** The server is stopping; reconnect with your token in a few seconds. */

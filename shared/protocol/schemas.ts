@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NICKNAME_MAX } from './codes.ts';
 import { CODE_LENGTH, CODE_PATTERN } from './joinCode.ts';
-import { SETTINGS_BOUNDS } from './settings.ts';
+import { SETTINGS_BOUNDS, TIME_FACTORS } from './settings.ts';
 
 /**
  * Every payload a client sends, as a zod schema: the server parses each one
@@ -59,6 +59,13 @@ export type ExtendPayload = z.infer<typeof ExtendPayload>;
 
 export const KickPayload = z.strictObject({ playerId: z.string().min(1).max(64) });
 export type KickPayload = z.infer<typeof KickPayload>;
+
+/** More time for one player: their rounds last `factor` times as long (1 takes it back). */
+export const ExtraTimePayload = z.strictObject({
+  playerId: z.string().min(1).max(64),
+  factor: z.union(TIME_FACTORS.map((f) => z.literal(f))),
+});
+export type ExtraTimePayload = z.infer<typeof ExtraTimePayload>;
 
 /** Control, format and other characters that draw nothing (bidi overrides, zero-width, fillers, tags). */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cn}\u2028\u2029\u2800]/u;

@@ -41,6 +41,17 @@ export const SETTINGS_BOUNDS = {
   extendSeconds: { min: 5, max: 600 },
 } as const;
 
+/**
+ * An untimed session's round: no clock on the screens and speed scoring off;
+ * the round closes when everyone has moved or the host ends it (this long is
+ * only a backstop, so that a forgotten round still ends).
+ */
+export const UNTIMED_ROUND_SECONDS = 4 * 3600;
+
+/** The more time a host may give one player: their round lasts this many times as long. */
+export const TIME_FACTORS = [1, 1.5, 2] as const;
+export type TimeFactor = (typeof TIME_FACTORS)[number];
+
 const B = SETTINGS_BOUNDS;
 const intIn = (b: { min: number; max: number }) => z.int().min(b.min).max(b.max);
 const aboveZero = (b: { max: number }) => z.number().gt(0).max(b.max);
@@ -63,6 +74,8 @@ export const SessionSettingsInput = z.strictObject({
   rounds: intIn(B.rounds).optional(),
   secondsPerRound: intIn(B.secondsPerRound).optional(),
   speedScoring: z.boolean().optional(),
+  /** No clock: a round waits for every player (or the host); speed scoring is then off. */
+  untimed: z.boolean().optional(),
   lateJoin: z.boolean().optional(),
   /** Rank the gradient demon among the players (podium included); by default it stands beside them. */
   demonRanked: z.boolean().optional(),
@@ -85,6 +98,8 @@ export const SessionSettings = z.strictObject({
   rounds: z.int(),
   secondsPerRound: z.int(),
   speedScoring: z.boolean(),
+  /** Absent in sessions stored before untimed play existed: timed. */
+  untimed: z.boolean().default(false),
   lateJoin: z.boolean(),
   demonRanked: z.boolean(),
   sgdSteps: z.int(),
@@ -106,6 +121,7 @@ export const SETTINGS_DEFAULTS: SessionSettings = {
   rounds: 5,
   secondsPerRound: 30,
   speedScoring: true,
+  untimed: false,
   lateJoin: true,
   demonRanked: false,
   sgdSteps: 20,

@@ -224,8 +224,17 @@ export const PlayerEntry = z.object({
   score: z.int(),
   /** Moved in the current round. */
   answered: z.boolean(),
+  /** How many times as long as the class this player's rounds last (absent: 1). */
+  timeFactor: z.number().optional(),
 });
 export type PlayerEntry = z.infer<typeof PlayerEntry>;
+
+/**
+ * A player's own time: their round closes at the class's deadline plus
+ * (factor − 1) × the round's length, pauses and extensions included.
+ */
+export const PlayerTime = z.object({ factor: z.number() });
+export type PlayerTime = z.infer<typeof PlayerTime>;
 
 export const PlayersUpdate = z.object({
   players: z.array(PlayerEntry),
@@ -233,7 +242,17 @@ export const PlayersUpdate = z.object({
 });
 export type PlayersUpdate = z.infer<typeof PlayersUpdate>;
 
-export const Progress = z.object({ round: z.int(), answered: z.int(), players: z.int() });
+/**
+ * Moves coming in, to the host only, at most four a second: how many have
+ * moved, and who moved since the previous progress message of this round
+ * (player ids; the host's welcome and player list carry everyone before).
+ */
+export const Progress = z.object({
+  round: z.int(),
+  answered: z.int(),
+  players: z.int(),
+  moved: z.array(z.string()),
+});
 export type Progress = z.infer<typeof Progress>;
 
 export const Final = z.object({
@@ -258,6 +277,8 @@ export const PlayerWelcome = z.object({
   rank: z.int().nullable(),
   status: Status,
   speedScoring: z.boolean(),
+  /** The player's time factor (PlayerTime; absent: 1). */
+  timeFactor: z.number().optional(),
   round: RoundStart.nullable(),
   /** The player's own scored move of the current round, if any. */
   myMove: MoveResult.nullable(),

@@ -1,5 +1,6 @@
 // `npm run bench:client`: the JavaScript each page ships (gzip), the frame
-// rate of the play view on the largest sandbox network while SGD runs, and the
+// rate of the play view on the largest sandbox network while SGD runs and
+// while the backprop step-through animates, each beside the ceiling, and the
 // phone's round on a 4× slower CPU (frame rate, tap to feedback), in headless
 // Chromium against the production build served by the real server.
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import {
   stopServer,
 } from '../e2e/harness.ts';
 import { describePhone, phoneRound } from './phoneRound.ts';
+import { projectorFigures, projectorLine } from './projector.bench.ts';
 
 const DIST = path.resolve('dist/client');
 /** The largest network the sandbox offers: 5×5 digits, three hidden layers of 16, ten outputs. */
@@ -97,14 +99,38 @@ async function main(): Promise<void> {
         steps: stepsAfter - stepsBefore,
       });
     }
+    // The step-through animating on the same network: SGD pauses while it plays, at 4× so a window sees many steps.
+    await game.page.getByRole('button', { name: 'Watch backprop' }).click();
+    await game.page.locator('.pass-speed').selectOption('4');
+    const walkWindows: { fps: number; p95: number; from: string; to: string }[] = [];
+    const nowStep = () => game.page.locator('.pass-steps li.now').textContent();
+    for (let w = 0; w < WINDOWS; w++) {
+      // At its last step the walk has stopped: Play starts it over.
+      if ((await game.page.locator('.pass-play').textContent()) === 'Play')
+        await game.page.locator('.pass-play').click();
+      const from = (await nowStep()) ?? '';
+      const frames = await frameTimes(game.page);
+      const to = (await nowStep()) ?? '';
+      const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+      gaps.sort((a, b) => a - b);
+      walkWindows.push({ fps: rate(frames), p95: gaps[Math.floor(gaps.length * 0.95)]!, from, to });
+    }
     await game.context.close();
     const phone = await phoneRound(browser, served.url);
+    for (const w of walkWindows) {
+      console.log(
+        `play view [25,16,16,16,10] with the step-through at 4×: ${w.fps.toFixed(1)} fps, p95 frame ${w.p95.toFixed(1)} ms, from "${w.from}" to "${w.to}"`,
+      );
+      if (w.from === w.to) throw new Error('the step-through did not move while measuring');
+    }
+    const walkFps = walkWindows.map((w) => w.fps).sort((a, b) => a - b)[Math.floor(WINDOWS / 2)]!;
     for (const w of windows) {
       console.log(
         `play view [25,16,16,16,10] with SGD: ${w.fps.toFixed(1)} fps, p95 frame ${w.p95.toFixed(1)} ms, ${w.steps} SGD steps in ${MEASURE_MS / 1000} s`,
       );
       if (w.steps <= 0) throw new Error('SGD did not run while measuring');
     }
+    const projector = await projectorFigures(browser, served.url);
     const fps = windows.map((w) => w.fps).sort((a, b) => a - b)[Math.floor(WINDOWS / 2)]!;
     const firstKB = gzipKB(firstScripts);
     const gameKB = gzipKB(gameScripts);
@@ -119,8 +145,12 @@ async function main(): Promise<void> {
         .map((x) => x.toFixed(2))
         .join(' ')}`,
     );
+    console.log(projectorLine(projector));
     console.log(
       `client: first page ${Math.round(firstKB)} KB gzip, join page ${Math.round(joinKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
+    );
+    console.log(
+      `ratio to the ceiling: SGD ${(fps / ceiling).toFixed(2)}, step-through ${(walkFps / ceiling).toFixed(2)} (${walkFps.toFixed(1)} of ${ceiling.toFixed(1)} fps)`,
     );
   } finally {
     await closeBrowser(browser);

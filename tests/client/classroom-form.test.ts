@@ -18,6 +18,7 @@ describe('the host form’s settings', () => {
         rounds: 5,
         secondsPerRound: 30,
         speedScoring: true,
+        untimed: false,
         lateJoin: true,
         demonRanked: false,
         sgdSteps: 20,
@@ -28,6 +29,9 @@ describe('the host form’s settings', () => {
     // The host may put the gradient demon back among the ranked.
     const ranked = toSettings({ ...defaultValues(), demonRanked: true });
     expect(ranked.ok && ranked.settings.demonRanked).toBe(true);
+    // And run the session untimed.
+    const untimed = toSettings({ ...defaultValues(), untimed: true });
+    expect(untimed.ok && untimed.settings.untimed).toBe(true);
   });
 
   it('uses the bounds the server checks: the largest value passes both, one more is refused by both', () => {

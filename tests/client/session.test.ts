@@ -230,12 +230,16 @@ describe('the session reducer', () => {
   it('drops a progress count that belongs to another round', () => {
     const open = run(session.slice(0, 3));
     expect(
-      applyEvent(open, { type: 'round:progress', data: { round: 1, answered: 3, players: 4 } })
-        .answered,
+      applyEvent(open, {
+        type: 'round:progress',
+        data: { round: 1, answered: 3, players: 4, moved: [] },
+      }).answered,
     ).toBe(3);
     expect(
-      applyEvent(open, { type: 'round:progress', data: { round: 2, answered: 3, players: 4 } })
-        .answered,
+      applyEvent(open, {
+        type: 'round:progress',
+        data: { round: 2, answered: 3, players: 4, moved: [] },
+      }).answered,
     ).toBe(0);
   });
 
@@ -261,21 +265,24 @@ describe('the session reducer', () => {
       { type: 'host:welcome', data: hostWelcome },
       { type: 'session:players', data: { players: [ada], answered: 0 } },
       { type: 'round:started', data: roundStart(1) },
-      { type: 'round:progress', data: { round: 1, answered: 1, players: 1 } },
+      { type: 'round:progress', data: { round: 1, answered: 1, players: 1, moved: ['p-ada'] } },
       { type: 'round:ended', data: reveal(1, 800) },
       { type: 'round:trained', data: { round: 1, lossCurve: [0.3, 0.25], sgdSteps: 20 } },
     ]);
     expect(hostSession(s)?.settings.rounds).toBe(2);
     expect(s.me).toBeNull();
-    expect(s.players).toEqual([ada]);
+    // The progress message named Ada: her tick shows without a new player list.
+    expect(s.players).toEqual([{ ...ada, answered: true }]);
     expect(s.answered).toBe(1);
     expect(s.status?.phase).toBe('reveal');
     expect(s.leaderboard.map((e) => e.id)).toEqual(['p-ada']);
     expect(s.demon).toMatchObject({ score: 1000, rounds: 1, ranked: false });
     expect(s.lossCurve).toEqual([0.3, 0.25]);
     expect(s.trained?.sgdSteps).toBe(20);
-    // The next round starts its count from zero.
-    expect(applyEvent(s, { type: 'round:started', data: roundStart(2) }).answered).toBe(0);
+    // The next round starts its count from zero, and nobody's tick carries over.
+    const next = applyEvent(s, { type: 'round:started', data: roundStart(2) });
+    expect(next.answered).toBe(0);
+    expect(next.players[0]?.answered).toBe(false);
     expect(hostSession(applyEvent(s, { type: 'session:ended', data: final }))?.status.phase).toBe(
       'ended',
     );

@@ -69,7 +69,38 @@ export function classPicture(r: Reveal, eps: number): HTMLElement {
   );
 }
 
-/** Every move as a dot: Δz across (−ε…ε), ΔC up; filled blue with the right sign, hollow vermillion without. */
+/** The q-th quantile (0…1) of sorted values, linearly interpolated. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (!sorted.length) return 0;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+/**
+ * The ΔC axis of the scatter: the 5th to 95th percentile of the class's ΔC,
+ * widened to hold 0, the best move and the gradient demon's. One overshoot
+ * far out no longer squeezes 300 moves into a line; a move beyond the range
+ * is drawn at the edge as a ▲ or ▼.
+ */
+export function scatterRange(
+  deltaCs: readonly number[],
+  marks: readonly number[],
+): [number, number] {
+  const sorted = [...deltaCs].sort((a, b) => a - b);
+  const lo = Math.min(quantile(sorted, 0.05), 0, ...marks);
+  const hi = Math.max(quantile(sorted, 0.95), 0, ...marks);
+  const pad = (hi - lo) * 0.08 || 1e-3;
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * Every move as a dot: Δz across (−ε…ε), ΔC up. Filled blue with the right
+ * sign, hollow vermillion without; translucent and smaller as the class
+ * grows, so 300 moves read as a density. The gradient demon's × and then the
+ * best move's × are drawn last, on top of everything.
+ */
 function scatter(r: Reveal, eps: number): HTMLElement {
   const w = 420;
   const h = 240;
@@ -77,11 +108,13 @@ function scatter(r: Reveal, eps: number): HTMLElement {
   const ctx = canvas.getContext('2d');
   const moves = r.classMoves.moves;
   if (ctx) {
-    const pts = [...moves.map((m) => m.deltaC), r.best.deltaC, r.gradient.deltaC, 0];
-    const lo = Math.min(...pts);
-    const hi = Math.max(...pts);
-    const pad = (hi - lo) * 0.1 || 1e-3;
-    const y = (v: number) => h - 12 - ((v - (lo - pad)) / (hi - lo + 2 * pad)) * (h - 24);
+    const [lo, hi] = scatterRange(
+      moves.map((m) => m.deltaC),
+      [r.best.deltaC, r.gradient.deltaC],
+    );
+    const top = 12;
+    const bottom = h - 12;
+    const y = (v: number) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
     const x = (dz: number) => 12 + ((dz + eps) / (2 * eps)) * (w - 24);
     ctx.strokeStyle = cssColor(COLORS.muted);
     ctx.lineWidth = 1;
@@ -91,34 +124,53 @@ function scatter(r: Reveal, eps: number): HTMLElement {
     ctx.moveTo(x(0), 0);
     ctx.lineTo(x(0), h);
     ctx.stroke();
+    const n = moves.length;
+    const radius = n > 150 ? 4 : n > 40 ? 5 : 7;
+    const alpha = n > 150 ? 0.35 : n > 40 ? 0.5 : 0.75;
     for (const m of moves) {
+      const cx = x(m.dz);
+      const v = m.deltaC;
       ctx.beginPath();
-      ctx.arc(x(m.dz), y(m.deltaC), 7, 0, 2 * Math.PI);
+      if (v > hi || v < lo) {
+        // Off the scale: a triangle at the edge, pointing the way it went.
+        const cy = v > hi ? top - 4 : bottom + 4;
+        const d = v > hi ? -1 : 1;
+        ctx.moveTo(cx - radius, cy - d * radius);
+        ctx.lineTo(cx + radius, cy - d * radius);
+        ctx.lineTo(cx, cy);
+        ctx.closePath();
+      } else ctx.arc(cx, y(v), radius, 0, 2 * Math.PI);
+      ctx.globalAlpha = alpha;
       if (m.rightSign) {
         ctx.fillStyle = cssColor(COLORS.positive);
-        ctx.globalAlpha = 0.75;
         ctx.fill();
-        ctx.globalAlpha = 1;
       } else {
         ctx.strokeStyle = cssColor(COLORS.negative);
-        ctx.lineWidth = 3;
+        ctx.lineWidth = 2.5;
         ctx.stroke();
       }
+      ctx.globalAlpha = 1;
     }
     const star = (dz: number, dc: number, color: number) => {
-      ctx.strokeStyle = cssColor(color);
-      ctx.lineWidth = 4;
       const cx = x(dz);
       const cy = y(dc);
-      ctx.beginPath();
-      ctx.moveTo(cx - 10, cy - 10);
-      ctx.lineTo(cx + 10, cy + 10);
-      ctx.moveTo(cx + 10, cy - 10);
-      ctx.lineTo(cx - 10, cy + 10);
-      ctx.stroke();
+      // A white halo first, so the mark stands out of a dense cloud.
+      for (const [stroke, width] of [
+        ['#fff', 8],
+        [cssColor(color), 4],
+      ] as const) {
+        ctx.strokeStyle = stroke;
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.moveTo(cx - 10, cy - 10);
+        ctx.lineTo(cx + 10, cy + 10);
+        ctx.moveTo(cx + 10, cy - 10);
+        ctx.lineTo(cx - 10, cy + 10);
+        ctx.stroke();
+      }
     };
-    star(r.best.dz, r.best.deltaC, COLORS.best);
     star(r.gradient.dz, r.gradient.deltaC, COLORS.gradient);
+    star(r.best.dz, r.best.deltaC, COLORS.best);
   }
   canvas.setAttribute('aria-label', t('cls.reveal.scatter'));
   return el(

@@ -36,6 +36,7 @@ const ROWS: Row[] = [
   { key: 'rounds', label: 'cls.create.rounds', help: 'cls.create.roundsHelp' },
   { key: 'secondsPerRound', label: 'cls.create.seconds', help: 'cls.create.secondsHelp' },
   { key: 'speedScoring', label: 'cls.create.speed', help: 'cls.create.speedHelp' },
+  { key: 'untimed', label: 'cls.create.untimed', help: 'cls.create.untimedHelp' },
   { key: 'lateJoin', label: 'cls.create.lateJoin', help: 'cls.create.lateJoinHelp' },
   { key: 'demonRanked', label: 'cls.create.demonRanked', help: 'cls.create.demonRankedHelp' },
   { key: 'sgdSteps', label: 'cls.create.sgd', help: 'cls.create.sgdHelp' },
@@ -69,6 +70,7 @@ function helpText(r: Row): string {
   const onOff = (on: boolean) => t(on ? 'cls.create.on' : 'cls.create.off');
   switch (r.key) {
     case 'speedScoring':
+    case 'untimed':
     case 'lateJoin':
     case 'demonRanked':
       return `${help} ${t('cls.create.default', { d: onOff(DEFAULTS[r.key]) })}`;
@@ -161,7 +163,12 @@ export class CreateForm {
   /** The field for one setting, bound to the state: what the host types is written back at once. */
   private input(key: Row['key']): HTMLInputElement | HTMLSelectElement {
     const v = this.values;
-    if (key === 'speedScoring' || key === 'lateJoin' || key === 'demonRanked') {
+    if (
+      key === 'speedScoring' ||
+      key === 'untimed' ||
+      key === 'lateJoin' ||
+      key === 'demonRanked'
+    ) {
       const c = el('input', { id: key, name: key, type: 'checkbox' });
       c.checked = v[key];
       c.addEventListener('change', () => {

@@ -3,20 +3,60 @@ import { lang, t } from '../../i18n/index.ts';
 import { fetchReport, listSessions, type Report, reportCsvUrl } from '../../net/api.ts';
 import { el, num, signed } from '../../ui/format.ts';
 import { errorCode, errorText } from '../errors.ts';
-import { demonLine, leaderboardTable, podium } from '../standings.ts';
+import { demonLine, leaderboardTable, podium, ranked } from '../standings.ts';
 import { LossChart } from './lossChart.ts';
 
-/** The end of a session: podium, full standings, the report per player per round, CSV, past sessions. */
+/** Rows of the final standings on one page of the end screen: it fits a 1366×768 projector beside the podium. */
+export const STANDINGS_PAGE = 10;
+
+/**
+ * The end of a session, laid out for a projector that must not scroll: a head
+ * with the CSV and the report one click away, the podium first with the
+ * standings beside it a page at a time ("… and 51 more"), and below them a
+ * region of its own that scrolls — the report per player per round and the
+ * past sessions. Each part is its own section, so a later screen (a concept
+ * check's results) is one more section in `sections`.
+ */
 export async function endView(
   root: HTMLElement,
   sessionId: string,
   token: string,
   final: Final | null,
 ): Promise<void> {
-  const reportBox = el('section', { class: 'report card' }, el('p', {}, t('cls.end.loading')));
+  const reportBox = el(
+    'section',
+    { class: 'report card', tabindex: '-1' },
+    el('p', {}, t('cls.end.loading')),
+  );
   const past = el('section', { class: 'past card' });
   const top = el('div', { class: 'end-top' });
-  root.replaceChildren(el('h1', { class: 'end-title' }, t('cls.end.title')), top, reportBox, past);
+  const csv = el(
+    'a',
+    { class: 'button primary csv', href: reportCsvUrl(sessionId, token), download: '' },
+    t('cls.end.csv'),
+  );
+  const toReport = el('button', { type: 'button', class: 'to-report' }, t('cls.end.showReport'));
+  toReport.addEventListener('click', () => {
+    reportBox.scrollIntoView({ block: 'start' });
+    reportBox.focus({ preventScroll: true });
+  });
+  const more = el('div', { class: 'end-more' }, reportBox, past);
+  root.replaceChildren(
+    el(
+      'div',
+      { class: 'end-head' },
+      el('h1', { class: 'end-title' }, t('cls.end.title')),
+      el(
+        'div',
+        { class: 'actions end-actions' },
+        csv,
+        toReport,
+        el('a', { class: 'button', href: 'host.html' }, t('cls.end.new')),
+      ),
+    ),
+    top,
+    more,
+  );
   const loss = new LossChart();
   const side = (
     standings: Final['standings'],
@@ -25,14 +65,8 @@ export async function endView(
     rounds: number,
   ) => {
     top.append(
-      podium(standings, demon),
-      el(
-        'div',
-        { class: 'end-side' },
-        demonLine(demon),
-        leaderboardTable(standings, 100, undefined, demon),
-        loss.root,
-      ),
+      el('div', { class: 'end-podium' }, podium(standings, demon), loss.root),
+      el('div', { class: 'end-side' }, demonLine(demon), pagedStandings(standings, demon)),
     );
     loss.set(curve, rounds);
   };
@@ -40,11 +74,58 @@ export async function endView(
   try {
     const report = await fetchReport(sessionId, token);
     if (!final) side(report.standings, report.demon, report.lossCurve, report.settings.rounds);
+    csv.setAttribute('download', `backprop-demon-${report.code}.csv`);
     reportBox.replaceChildren(...reportTable(report, token));
   } catch (e) {
     reportBox.replaceChildren(el('p', { class: 'error-text' }, errorText(e)));
   }
   await pastSessions(past, token, sessionId);
+}
+
+/** The final standings a page at a time, with the count of all players and of those on later pages. */
+function pagedStandings(standings: Final['standings'], demon: DemonStanding): HTMLElement {
+  const players = ranked(standings, demon);
+  const n = players.length;
+  const pages = Math.max(1, Math.ceil(n / STANDINGS_PAGE));
+  const box = el('section', { class: 'end-standings', 'aria-live': 'polite' });
+  const heading = el('h2', { class: 'standings-count' }, t('cls.end.standings', { n }));
+  const table = el('div', { class: 'standings-page' });
+  const where = el('span', { class: 'page-where' });
+  const rest = el('p', { class: 'board-more' });
+  const prev = el('button', { type: 'button', class: 'page-prev' }, t('cls.end.prevPage'));
+  const nextB = el('button', { type: 'button', class: 'page-next' }, t('cls.end.nextPage'));
+  let page = 0;
+  const show = () => {
+    const from = page * STANDINGS_PAGE;
+    const to = Math.min(n, from + STANDINGS_PAGE);
+    // The benchmark's row goes where its points put it: on that page only.
+    const at = players.findIndex((e) => e.score < demon.score);
+    const demonPage = Math.min(pages - 1, Math.floor((at < 0 ? n : at) / STANDINGS_PAGE));
+    const benchmark = standings.filter((e) => e.bot && !players.includes(e));
+    const shown = [...players.slice(from, to), ...(page === demonPage ? benchmark : [])];
+    shown.sort((a, b) => b.score - a.score);
+    // Marked ranked, a demon kept off this page draws no row here (standings.ts).
+    const here = demon.ranked || page === demonPage ? demon : { ...demon, ranked: true };
+    table.replaceChildren(leaderboardTable(shown, STANDINGS_PAGE, undefined, here));
+    where.textContent = n ? t('cls.end.pageOf', { from: from + 1, to, n }) : '';
+    rest.textContent = n - to > 0 ? t('cls.more', { n: n - to }) : '';
+    prev.disabled = page === 0;
+    nextB.disabled = page >= pages - 1;
+  };
+  prev.addEventListener('click', () => {
+    page = Math.max(0, page - 1);
+    show();
+  });
+  nextB.addEventListener('click', () => {
+    page = Math.min(pages - 1, page + 1);
+    show();
+  });
+  show();
+  const pager = el('div', { class: 'pager' }, prev, where, nextB, rest);
+  prev.hidden = pages === 1;
+  nextB.hidden = pages === 1;
+  box.append(heading, table, pager);
+  return box;
 }
 
 function reportTable(r: Report, token: string): HTMLElement[] {

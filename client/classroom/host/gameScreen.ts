@@ -7,10 +7,15 @@ import { el, num } from '../../ui/format.ts';
 import { Countdown } from '../clock.ts';
 import { spacedCode } from '../page.ts';
 import { type HostSession, inRound, ownReveal } from '../session.ts';
-import { leaderboardTable } from '../standings.ts';
+import { leaderboardTable, ranked } from '../standings.ts';
 import { classPicture } from './classPicture.ts';
+import type { ClickerAction } from './clicker.ts';
 import { LossChart } from './lossChart.ts';
 import { HostNetwork } from './network.ts';
+import { WhoMoved } from './whoMoved.ts';
+
+/** Leaderboard rows beside the class picture at a reveal: the rest read their rank on their phones. */
+const REVEAL_TOP = 8;
 
 export interface GameActions {
   pause(): void;
@@ -46,9 +51,11 @@ export class GameScreen {
   private readonly loss = new LossChart();
   private readonly training = el('p', { class: 'training', 'aria-live': 'polite' });
   private readonly under = el('div', { class: 'net-under' });
-  private readonly who = el('ul', { class: 'moved-list' });
   private readonly ticks = el('input', { type: 'checkbox', class: 'ticks-toggle' });
   private readonly ticksLabel = el('span', {});
+  private readonly who = new WhoMoved();
+  private readonly keyHint = el('span', { class: 'key-hint' });
+  private readonly walkButton = el('button', { type: 'button', class: 'walk-open' });
   private revealShown = 0;
   private last: HostSession | null = null;
 
@@ -59,13 +66,20 @@ export class GameScreen {
       b.addEventListener('click', () => actions[name]());
       this.buttons[name] = b;
       controls.append(b);
+      // The clicker's keys beside the button they press.
+      if (name === 'next') controls.append(this.keyHint);
     }
     controls.append(this.ticksToggle());
     this.countdown.onSecond = (sec) => secondCue(sec, this.ticks.checked);
+    // At the reveal: the round's network, backprop step by step, for the class to watch.
+    this.walkButton.addEventListener('click', () => {
+      this.side.prepend(this.network.passPanel.root);
+      this.network.walk.start(true);
+    });
+    controls.append(this.walkButton);
     this.buttons.next.classList.add('primary');
     this.buttons.end.classList.add('danger');
     this.relabel();
-    window.addEventListener('keydown', (e) => this.onKey(e));
     this.root = el(
       'section',
       { class: 'host-game' },
@@ -98,6 +112,7 @@ export class GameScreen {
     this.ticksLabel.textContent = t('cls.ticks');
     for (const [name, key] of Object.entries(LABELS) as [ButtonName, MessageKey][])
       this.buttons[name].textContent = t(key);
+    this.walkButton.textContent = t('walk.open');
     this.revealShown = 0;
   }
 
@@ -115,7 +130,7 @@ export class GameScreen {
     if (open) this.countdown.show(s.status.timer);
     else this.countdown.stop();
     this.root.dataset['phase'] = phase;
-    this.progress(s.answered, s.players.length);
+    this.showCount(s.answered, s.players.length);
     this.moved.hidden = !open;
     if (r)
       this.facts.textContent = `${t('cls.round.cost', { c: num(r.cost, 4) })} · ${t('cls.round.budget', { e: num(r.puzzle.eps, 2) })}`;
@@ -126,8 +141,12 @@ export class GameScreen {
     b.skip.hidden = !open;
     b.endRound.hidden = !open;
     b.next.hidden = phase !== Phase.Reveal;
+    this.walkButton.hidden = phase !== Phase.Reveal;
+    if (phase !== Phase.Reveal) this.network.walk.close();
     b.next.textContent = t(lastRound ? 'cls.reveal.finish' : 'cls.reveal.next');
     b.next.title = t('cls.reveal.nextKeys');
+    this.keyHint.textContent = t('cls.keys.next');
+    this.keyHint.hidden = phase !== Phase.Reveal;
     b.pause.title = t('cls.round.pauseKeys');
     b.resume.title = t('cls.round.pauseKeys');
     const reveal = phase === Phase.Reveal ? ownReveal(s) : null;
@@ -137,8 +156,9 @@ export class GameScreen {
     } else {
       this.revealShown = 0;
       this.loss.set(s.lossCurve, s.settings.rounds);
-      this.renderWho(s);
-      this.under.replaceChildren();
+      this.who.render(s.players);
+      // The loss curve under the network, so the side keeps its height for the class.
+      this.under.replaceChildren(this.loss.root);
       const late =
         s.settings.lateJoin && !s.status.locked
           ? el('p', { class: 'late-join' }, t('cls.round.lateJoin', { code: spacedCode(s.code) }))
@@ -146,50 +166,38 @@ export class GameScreen {
       this.side.replaceChildren(
         el('p', { class: 'how-to' }, t('cls.round.howTo')),
         late,
-        this.who,
-        this.loss.root,
+        this.who.root,
       );
     }
     if (r) await this.network.mount();
   }
 
-  /** Who has moved, by name only: nothing of the move itself before the reveal. */
-  private renderWho(s: HostSession): void {
-    this.who.setAttribute('aria-label', t('cls.lobby.players', { n: s.players.length }));
-    this.who.replaceChildren(
-      ...s.players.map((p) =>
-        el(
-          'li',
-          { class: `moved-chip${p.answered ? ' done' : ''}${p.online ? '' : ' away'}` },
-          el('span', { class: 'tick', 'aria-hidden': 'true' }, p.answered ? '✓' : '○'),
-          el('span', { class: 'nick' }, p.nickname),
-        ),
-      ),
-    );
-  }
-
-  /** A presenter's clicker sends Page Down or →: the next round; P or Space pauses and resumes. */
-  private onKey(e: KeyboardEvent): void {
-    if (!this.root.isConnected || e.altKey || e.ctrlKey || e.metaKey) return;
-    const tag = (e.target as HTMLElement | null)?.tagName;
-    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
-    // A focused button answers Space and Enter itself.
-    if (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
+  /** The primary action a clicker key asks for on this screen, pressed if it is showing. */
+  press(action: ClickerAction): boolean {
     const phase = this.last?.status.phase;
     const name: ButtonName | null =
-      phase === Phase.Reveal && ['PageDown', 'ArrowRight', 'n', 'N'].includes(e.key)
-        ? 'next'
-        : phase === Phase.Question && ['p', 'P', ' '].includes(e.key)
+      action === 'next'
+        ? phase === Phase.Reveal
+          ? 'next'
+          : null
+        : phase === Phase.Question
           ? 'pause'
-          : phase === Phase.Paused && ['p', 'P', ' '].includes(e.key)
+          : phase === Phase.Paused
             ? 'resume'
             : null;
-    if (!name || this.buttons[name].hidden) return;
-    e.preventDefault();
+    if (!name || this.buttons[name].hidden) return false;
     this.buttons[name].click();
+    return true;
   }
 
-  progress(answered: number, players: number): void {
+  /** Moves came in: the count and the ticks, nothing else redrawn. */
+  progress(s: HostSession): void {
+    this.last = s;
+    this.showCount(s.answered, s.players.length);
+    if (inRound(s.status.phase)) this.who.render(s.players);
+  }
+
+  private showCount(answered: number, players: number): void {
     this.moved.textContent = t('cls.round.moved', { n: answered, total: players });
   }
 
@@ -219,12 +227,25 @@ export class GameScreen {
       : t('cls.reveal.training', { n: s.settings.sgdSteps });
     this.loss.set(s.lossCurve, s.settings.rounds);
     this.under.replaceChildren(this.training, this.loss.root);
-    // The leaderboard right under the answer: its top five must be in view on a 1080p projector.
+    // The leaderboard's top beside the class picture: both in view on a 1366×768 projector.
+    const demon = r.demon ?? s.demon;
+    const rest = ranked(r.leaderboard, demon).length - REVEAL_TOP;
     this.side.replaceChildren(
       compare,
-      leaderboardTable(r.leaderboard, 5, undefined, r.demon ?? s.demon),
-      classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
+      el(
+        'div',
+        { class: 'reveal-pair' },
+        el(
+          'div',
+          { class: 'reveal-board' },
+          leaderboardTable(r.leaderboard, REVEAL_TOP, undefined, demon),
+          rest > 0 ? el('p', { class: 'board-more' }, t('cls.more', { n: rest })) : '',
+          rest > 0 ? el('p', { class: 'own-rank' }, t('cls.reveal.ownRank')) : '',
+        ),
+        classPicture(r, s.round?.puzzle.eps ?? s.settings.eps),
+      ),
     );
+    if (this.network.walk.open) this.side.prepend(this.network.passPanel.root);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ClientToServerEvents } from '#shared/protocol/events';
 import { cleanCode } from '#shared/protocol/joinCode';
 import type { SessionSettingsInput } from '#shared/protocol/schemas';
+import { Progress } from '#shared/protocol/views';
 import { onLangChange, t } from '../../i18n/index.ts';
 import { createSession } from '../../net/api.ts';
 import { type AckError, GameLink } from '../../net/socket.ts';
@@ -91,6 +92,7 @@ function controlScreen(
 
   const view = new HostView(box, token ?? '', {
     kick: (playerId) => void command('host:kick', { playerId }),
+    extraTime: (playerId, factor) => void command('host:extraTime', { playerId, factor }),
     lock: (locked) => void command(locked ? 'host:lock' : 'host:unlock', {}),
     start: () => void command('host:start', {}),
     pause: () => void command('host:pause', {}),
@@ -108,7 +110,7 @@ function controlScreen(
   let state: SessionState = initialSession;
   const dispatch = (e: SessionEvent) => {
     state = applyEvent(state, e);
-    if (e.type === 'round:progress') view.progress(e.data);
+    if (e.type === 'round:progress') view.progress(state);
     else if (e.type === 'round:trained') view.trained(state);
     else view.render(state);
   };
@@ -134,6 +136,8 @@ function controlScreen(
   });
 
   net.onEvent((e) => {
+    // Four times a second while moves pour in: checked against its schema before it ticks a name.
+    if (e.type === 'round:progress' && !Progress.safeParse(e.data).success) return;
     dispatch(e);
     if (e.type === 'server:restarting') message.textContent = t('cls.err.SHUTTING_DOWN');
   });

@@ -1,12 +1,13 @@
 import { Phase } from '#shared/protocol/codes';
-import type { Progress } from '#shared/protocol/views';
 import { PhaseCues } from '../../audio/phaseCues.ts';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
 import { hostSession, type SessionState } from '../session.ts';
+import { clickerAction } from './clicker.ts';
 import { endView } from './endView.ts';
 import { type GameActions, GameScreen } from './gameScreen.ts';
 import { type LobbyActions, LobbyView } from './lobbyView.ts';
+import { HostNetwork } from './network.ts';
 
 /** The host's link back to this session from any browser: the token rides in the fragment, never sent to a server. */
 export function hostUrl(code: string, token: string): string {
@@ -33,6 +34,21 @@ export class HostView {
   ) {
     this.lobby = new LobbyView(actions);
     this.game = new GameScreen(actions);
+    window.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /** A clicker's key: the primary action of the screen on show (clicker.ts). */
+  private onKey(e: KeyboardEvent): void {
+    const action = clickerAction(e);
+    if (!action || !this.root.isConnected || this.endedId !== null) return;
+    let done = false;
+    if (this.lobby.root.isConnected) {
+      if (action === 'next' && !this.lobby.primary.disabled) {
+        this.lobby.primary.click();
+        done = true;
+      }
+    } else if (this.game.root.isConnected) done = this.game.press(action);
+    if (done) e.preventDefault();
   }
 
   render(state: SessionState): void {
@@ -51,7 +67,10 @@ export class HostView {
           s.players,
           s.settings,
         );
-        if (this.lobby.root.parentElement !== this.root) this.root.replaceChildren(this.lobby.root);
+        if (this.lobby.root.parentElement !== this.root) {
+          this.root.replaceChildren(this.lobby.root);
+          HostNetwork.preload();
+        }
         return;
       case Phase.Ended:
         this.showEnd(s.sessionId);
@@ -62,9 +81,11 @@ export class HostView {
     }
   }
 
-  /** How many have moved: a line, not a whole screen (it comes up to 10 times a second). */
-  progress(p: Progress): void {
-    if (p.round === this.state?.round?.round) this.game.progress(p.answered, p.players);
+  /** Who has moved: the count and the ticks, not a whole screen (it comes up to 4 times a second). */
+  progress(state: SessionState): void {
+    this.state = state;
+    const s = hostSession(state);
+    if (s && this.endedId === null) this.game.progress(s);
   }
 
   /** The network trained after the reveal: the loss curve's new point. */

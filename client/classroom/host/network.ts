@@ -1,9 +1,13 @@
 import type { ClassMoves, Reveal, RoundStart } from '#shared/protocol/views';
 import { t } from '../../i18n/index.ts';
 import { reducedMotion } from '../../state/motion.ts';
+import { walkOver } from '../../state/passWalk.ts';
 import { PlayStore } from '../../state/playStore.ts';
+import { DemonSprite } from '../../ui/demon.ts';
 import { el } from '../../ui/format.ts';
+import { PassPanel } from '../../ui/passPanel.ts';
 import { Stage } from '../../ui/stage.ts';
+import { syncMotionClass } from '../../ui/tween.ts';
 import { revealView } from '../moveView.ts';
 
 /** Milliseconds the network takes to morph into its trained self between rounds. */
@@ -18,6 +22,9 @@ const MORPH_MS = 1200;
 export class HostNetwork {
   readonly store = new PlayStore();
   readonly stage: Stage;
+  /** At the reveal, the class can watch backprop on the round's network. */
+  readonly walk = walkOver(this.store);
+  readonly passPanel = new PassPanel(this.walk, () => this.store.network);
   private readonly badges: HTMLDivElement;
   private counts: ClassMoves['counts'] | null = null;
   private round = 0;
@@ -29,6 +36,8 @@ export class HostNetwork {
     this.stage.root.append(this.badges);
     this.stage.root.classList.add('host-stage');
     this.store.subscribe(() => this.placeBadges());
+    new DemonSprite(this.store, this.stage.root);
+    syncMotionClass();
   }
 
   get root(): HTMLElement {
@@ -39,7 +48,12 @@ export class HostNetwork {
     if (this.started) return;
     this.started = true;
     const { startPlayView } = await import('../../game/startPlayView.ts');
-    startPlayView(this.stage.canvasHost, this.store);
+    startPlayView(this.stage.canvasHost, this.store, { sleepWhenIdle: true });
+  }
+
+  /** Fetches the Phaser chunk while the lobby fills, so round 1 does not wait for it. */
+  static preload(): void {
+    void import('../../game/startPlayView.ts');
   }
 
   /** A new round's puzzle; after training, the old weights glide into the new ones. */
@@ -107,7 +121,8 @@ export class HostNetwork {
               class: 'pick-badge',
               // counts[i] is engine layer i + 1, the book's layer i + 2.
               title: t('cls.reveal.pickCount', { l: i + 2, j: j + 1, n }),
-              style: `left:${p.x + r * 0.7}px;top:${p.y - r * 0.7}px`,
+              // Left of the neuron, past its rings: the moves' arrows stand above and below it.
+              style: `left:${p.x - r - 26}px;top:${p.y}px`,
             },
             `×${n}`,
           ),

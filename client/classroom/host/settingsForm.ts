@@ -27,6 +27,7 @@ export interface SettingsValues {
   lateJoin: boolean;
   /** Rank the gradient demon among the players (by default it is a benchmark beside them). */
   demonRanked: boolean;
+  untimed: boolean;
   sgdSteps: string;
   eta: string;
   /** Empty: the preset's own budget. */
@@ -83,6 +84,7 @@ export function defaultValues(): SettingsValues {
     speedScoring: d.speedScoring,
     lateJoin: d.lateJoin,
     demonRanked: d.demonRanked,
+    untimed: d.untimed,
     sgdSteps: String(d.sgdSteps),
     eta: String(d.eta),
     eps: '',
@@ -145,6 +147,7 @@ export function toSettings(v: SettingsValues): SettingsCheck {
     speedScoring: v.speedScoring,
     lateJoin: v.lateJoin,
     demonRanked: v.demonRanked,
+    untimed: v.untimed,
     sgdSteps: n.sgdSteps,
     eta: n.eta,
   };

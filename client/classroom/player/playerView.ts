@@ -1,8 +1,9 @@
 import { Phase } from '#shared/protocol/codes';
+import type { Timer } from '#shared/protocol/views';
 import { PhaseCues, secondCue } from '../../audio/phaseCues.ts';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
-import { Countdown } from '../clock.ts';
+import { Countdown, ownTimer } from '../clock.ts';
 import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
 import { rankChange, ranked } from '../standings.ts';
 import type { PlayerBoard } from './board.ts';
@@ -43,6 +44,9 @@ export class PlayerView {
   private readonly screens: Record<'form' | 'wait' | 'lobby' | 'game' | 'end', HTMLElement>;
   private boardPromise: Promise<PlayerBoard> | null = null;
   private latest: { s: SessionState; ui: PlayerUi } | null = null;
+  /** The class's timer and this player's own, worked out once per message (its serverNow is of then). */
+  private own: { from: Timer | null; factor: number; timer: Timer | null } | null = null;
+  private readonly extra = el('p', { class: 'my-time' });
 
   constructor(
     main: HTMLElement,
@@ -58,6 +62,7 @@ export class PlayerView {
         { class: 'play-head' },
         this.roundTitle,
         this.countdown.root,
+        this.extra,
         this.nameTag,
         this.scoreLine,
       ),
@@ -89,13 +94,23 @@ export class PlayerView {
     for (const [k, node] of Object.entries(this.screens)) node.hidden = k !== name;
   }
 
+  /** The player's own clock: the class's, later by their extra time. */
+  private ownClock(s: SessionState): Timer | null {
+    const from = s.status?.timer ?? null;
+    if (this.own?.from !== from || this.own.factor !== s.timeFactor)
+      this.own = { from, factor: s.timeFactor, timer: ownTimer(from, s.timeFactor) };
+    return this.own.timer;
+  }
+
   render(s: SessionState, ui: PlayerUi): void {
     this.latest = { s, ui };
     const screen = playerScreen(s);
     const phase = s.status?.phase;
     this.cues.see(phase, s.status?.round ?? 0);
-    if (inRound(phase)) this.countdown.show(s.status?.timer ?? null);
+    if (inRound(phase)) this.countdown.show(this.ownClock(s));
     else this.countdown.stop();
+    this.extra.textContent = s.timeFactor !== 1 ? t('cls.time.mine', { f: s.timeFactor }) : '';
+    this.extra.hidden = s.timeFactor === 1 || !inRound(phase);
     switch (screen) {
       case 'kicked':
         this.end.replaceChildren(...kickedScreen());

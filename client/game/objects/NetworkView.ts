@@ -6,6 +6,8 @@ import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/p
 import { sampleValue } from '../../state/samples.ts';
 import { COLORS, onThemeChange } from '../../state/theme.ts';
 import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
+import { MoveFx } from './MoveFx.ts';
+import { PassLayer } from './PassLayer.ts';
 
 /** Edges beyond this many get no travelling pulse dots: they would only add clutter. */
 const PULSE_EDGE_LIMIT = 240;
@@ -32,7 +34,9 @@ export class NetworkView {
   private readonly g: G;
   private readonly fx: G;
   private readonly edges: EdgeLayer;
-  private drawnVersion = -1;
+  private readonly pass: PassLayer;
+  private readonly moveFx: MoveFx;
+  private drawnKey = '';
 
   constructor(
     scene: Phaser.Scene,
@@ -40,24 +44,37 @@ export class NetworkView {
   ) {
     this.edges = new EdgeLayer(scene, store);
     this.g = scene.add.graphics();
+    this.moveFx = new MoveFx(scene, store);
+    this.pass = new PassLayer(scene, store);
     this.fx = scene.add.graphics();
     // COLORS changes in place with the theme: everything is drawn again in the new one.
+    // The store is told too, so a view whose loop sleeps while idle wakes to draw it.
     const off = onThemeChange(() => {
-      this.drawnVersion = -1;
+      this.drawnKey = '';
       this.edges.invalidate();
+      store.refresh();
     });
     scene.events.once('destroy', off);
   }
 
-  /** Redraws what changed; returns quickly when nothing did. */
-  update(now: number): void {
+  /** Redraws what changed; returns quickly when nothing did. True while something moves or changed this frame. */
+  update(now: number): boolean {
     const s = this.store;
-    if (!s.network) return;
-    if (s.version !== this.drawnVersion) {
-      this.drawnVersion = s.version;
+    if (!s.network) return false;
+    let changed = false;
+    // The step-through changes which δ rings show: its step counts as a change too.
+    const w = s.walk;
+    const key = `${s.version}|${w?.open}|${w?.index}|${w?.serial}`;
+    if (key !== this.drawnKey) {
+      this.drawnKey = key;
       this.drawNetwork();
+      changed = true;
     }
+    // Either animation still moving keeps the loop awake (a projector's view sleeps when idle).
+    const moving = this.moveFx.draw(now);
+    const walking = this.pass.draw(now);
     this.drawPulses(now);
+    return changed || moving || walking || s.pulses.length > 0;
   }
 
   private activationShade(a: number, l: number): number {
@@ -92,7 +109,10 @@ export class NetworkView {
       for (const d of s.trace.deltaBar[l]!) dMax = Math.max(dMax, Math.abs(d));
     for (let l = 0; l <= L; l++) {
       const r = layout.r[l]!;
-      const showDelta = s.deltaVisible(l);
+      // During the step-through δ shows only where the backward pass has reached.
+      const walked = s.walk?.label(l, 0) ?? null;
+      const showDelta =
+        walked === null ? s.deltaVisible(l) : walked !== 'blank' && walked.sym === 'delta';
       layout.pos[l]!.forEach((p, j) => {
         const a = s.mean('a', l, j);
         if (showDelta) {
@@ -103,7 +123,8 @@ export class NetworkView {
           if (d >= 0) g.strokeCircle(p.x, p.y, rr);
           else dashedCircle(g, p.x, p.y, rr);
         }
-        g.fillStyle(this.activationShade(a, l), 1);
+        // A layer the forward pass has not reached yet is drawn empty.
+        g.fillStyle(walked === 'blank' ? COLORS.neuronEmpty : this.activationShade(a, l), 1);
         const asleep = s.asleep(l, j);
         g.lineStyle(2, asleep ? COLORS.muted : COLORS.ink, 1);
         if (l === 0) {
