@@ -24,6 +24,15 @@ interface AxeViolation {
  * as it is now, one line each: rule, what it asks, where. Empty when none.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // What a player reads is the end of an animation (a result that pops in from opacity 0), not its middle.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const has = await page.evaluate(() => 'axe' in window);
   if (!has) await page.evaluate(axeSource);
   const found = await page.evaluate(async () => {
