@@ -1,6 +1,7 @@
 import './styles.css';
 import { levelById } from '#shared/game/levels';
 import { lang } from './i18n/index.ts';
+import { keepOffline } from './offline.ts';
 import { campaignList } from './solo/campaignList.ts';
 import { levelScreen } from './solo/levelScreen.ts';
 import { isUnlocked, loadProgress } from './solo/progress.ts';
@@ -41,3 +42,4 @@ if (query.has('sandbox')) {
   app.append(campaignList(storage));
   keepTranslated(document, 'campaign.title');
 }
+keepOffline();

@@ -50,22 +50,37 @@ export class RoundClock {
   }
 }
 
-/** A countdown: the seconds in large type and a bar that empties; ticks four times a second. */
+/** Seconds left at which a screen reader hears the time without asking. */
+const ANNOUNCE_AT = new Set([30, 10, 5]);
+
+/**
+ * A countdown: the seconds in large type and a bar that empties; ticks four
+ * times a second. `role="timer"` is silent by design, so a polite live region
+ * beside it says what a sighted player would notice: paused, resumed, time
+ * added, and 30, 10 and 5 seconds left.
+ */
 export class Countdown {
   readonly root: HTMLElement;
   readonly clock = new RoundClock();
   private readonly value: HTMLElement;
   private readonly bar: HTMLElement;
+  private readonly said: HTMLElement;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private lastSecond: number | null = null;
+  private lastRunning: boolean | null = null;
+  /** Called once for each whole second shown while the clock runs (sound, ticks). */
+  onSecond: ((s: number) => void) | null = null;
 
   constructor() {
     this.value = el('span', { class: 'countdown-value' });
     this.bar = el('span', { class: 'countdown-bar' });
+    this.said = el('span', { class: 'sr-only countdown-said', 'aria-live': 'polite' });
     this.root = el(
       'div',
-      { class: 'countdown', role: 'timer' },
-      this.value,
+      { class: 'countdown' },
+      el('span', { class: 'countdown-face', role: 'timer' }, this.value),
       el('span', { class: 'countdown-track' }, this.bar),
+      this.said,
     );
   }
 
@@ -104,10 +119,27 @@ export class Countdown {
     const ms = this.clock.remainingMs();
     const s = Math.ceil(ms / 1000);
     this.value.textContent = String(s);
-    this.root.setAttribute('aria-label', t('cls.timer.left', { s }));
+    this.root.firstElementChild!.setAttribute('aria-label', t('cls.timer.left', { s }));
+    this.announce(s, this.clock.running);
     this.root.classList.toggle('paused', !this.clock.running);
     this.root.classList.toggle('urgent', this.clock.running && ms < 5000);
     // A transform, not a width: the bar glides on the compositor without a layout four times a second.
     this.bar.style.transform = `scaleX(${Math.min(1, ms / this.clock.limitMs).toFixed(4)})`;
+  }
+
+  /** What changed since the last tick, in words, for the live region. */
+  private announce(s: number, running: boolean): void {
+    const before = this.lastSecond;
+    const wasRunning = this.lastRunning;
+    this.lastSecond = s;
+    this.lastRunning = running;
+    if (before === null || wasRunning === null || s === 0) return;
+    let line = '';
+    if (wasRunning && !running) line = t('cls.timer.paused');
+    else if (!wasRunning && running) line = t('cls.timer.resumed', { s });
+    else if (s > before + 1) line = t('cls.timer.added', { s: s - before, left: s });
+    else if (running && s < before && ANNOUNCE_AT.has(s)) line = t('cls.timer.left', { s });
+    if (running && s !== before) this.onSecond?.(s);
+    if (line) this.said.textContent = line;
   }
 }

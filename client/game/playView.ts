@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { playSounds } from '../audio/playSounds.ts';
 import { type PassWalk, walkOver } from '../state/passWalk.ts';
 import { PlayStore } from '../state/playStore.ts';
 import { DemonSprite } from '../ui/demon.ts';
@@ -57,6 +58,7 @@ export function createPlayView(onSubmit: () => void): PlayView {
   );
   const root = el('div', { class: 'play-body' }, stage.root, side);
   const unbindKeys = bindKeys(store, onSubmit);
+  playSounds(store);
   const game = import('./startPlayView.ts').then((m) => m.startPlayView(stage.canvasHost, store));
   return {
     store,

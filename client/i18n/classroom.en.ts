@@ -176,6 +176,10 @@ export const classroomEn = {
   'cls.player.layerValues': 'Layer {l}, neuron by neuron',
   'cls.player.retryIn': 'Trying again in {s} s…',
   'cls.timer.left': '{s} s left',
+  'cls.timer.paused': 'Timer paused',
+  'cls.timer.resumed': 'Timer running again: {s} s left',
+  'cls.timer.added': '{s} s added: {left} s left',
+  'cls.ticks': 'Countdown ticks',
   'cls.create.untimed': 'Untimed',
   'cls.create.untimedHelp':
     'No clock: each round waits for everyone (or for you to end it). Speed scoring is off.',

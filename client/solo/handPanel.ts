@@ -32,7 +32,7 @@ function target(store: PlayStore): NeuronRef {
  */
 export function handPanel(store: PlayStore, solved: () => void) {
   const prompt = el('p', { class: 'hand-prompt' });
-  const table = el('div', { class: 'hand-table' });
+  const table = el('div', { class: 'hand-table', tabindex: '0' });
   const input = el('input', {
     type: 'text',
     inputmode: 'decimal',

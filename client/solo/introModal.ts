@@ -14,7 +14,7 @@ export function introModal(
   watch?: () => void,
 ): HTMLElement {
   const body = el('div', { class: 'intro-text' });
-  const h = el('h2', {});
+  const h = el('h2', { id: 'intro-title' });
   const go = el('button', { type: 'button', class: 'primary start' });
   go.addEventListener('click', close);
   const walk = el('button', { type: 'button', class: 'walk-open' });
@@ -30,7 +30,7 @@ export function introModal(
   onLangChange(render);
   const card = el(
     'div',
-    { class: 'card', role: 'dialog', 'aria-modal': 'true' },
+    { class: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'intro-title' },
     h,
     body,
     el('div', { class: 'intro-actions' }, go, walk),

@@ -26,6 +26,7 @@ export function levelDone(run: LevelRun, retry: () => void): HTMLElement[] {
       'p',
       {
         class: 'stars',
+        role: 'img',
         'data-stars': String(stars),
         'aria-label': t('campaign.stars', { n: stars }),
       },

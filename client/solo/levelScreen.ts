@@ -1,5 +1,6 @@
 import { type LevelDef, LevelKind } from '#shared/game/levels';
 import type { Puzzle } from '#shared/game/puzzle';
+import { cue } from '../audio/cue.ts';
 import { createPlayView, type PlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
@@ -44,7 +45,8 @@ export async function levelScreen(
   const { store, movePanel, result, side } = view;
   const judge = new SoloJudge(store);
   const head = new LevelHead();
-  const done = el('section', { class: 'level-done', hidden: '' });
+  // Polite: a screen reader hears the stars and the recap once the move's result has been read.
+  const done = el('section', { class: 'level-done', hidden: '', 'aria-live': 'polite' });
   const hand =
     flags.kind === LevelKind.HandDelta
       ? handPanel(store, () => {
@@ -134,6 +136,8 @@ export async function levelScreen(
     run.record(r, predict?.prediction);
     store.showResult(r);
     if (run.phase === RunPhase.Done) {
+      // After the move's own chord has sounded.
+      setTimeout(() => cue('levelDone'), 350);
       recordStars(storage, loadProgress(storage), level.id, run.stars);
     }
     render();

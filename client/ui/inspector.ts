@@ -107,7 +107,8 @@ export class Inspector {
         ),
       );
     }
-    const eq = el('div', { class: 'equation' });
+    // Focusable: a long equation scrolls sideways, and a keyboard must be able to scroll it too.
+    const eq = el('div', { class: 'equation', tabindex: '0' });
     for (const line of this.equation(l, j, shown)) {
       const row = el('div', {});
       renderTex(row, line, true);
@@ -191,7 +192,8 @@ export class Inspector {
     );
     for (const [q, k2, v] of rows)
       table.append(el('tr', { 'data-q': q }, el('th', {}, k2), el('td', {}, v)));
-    const eq = el('div', { class: 'equation' });
+    // Focusable: a long equation scrolls sideways, and a keyboard must be able to scroll it too.
+    const eq = el('div', { class: 'equation', tabindex: '0' });
     const Wt = `w^{${layerMark(l, L)}}_{${j + 1}${k + 1}}`;
     const At = texSym('a', l - 1, k, L);
     const Dt = texSym('\\delta', l, j, L);

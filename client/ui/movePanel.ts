@@ -134,7 +134,8 @@ export function bindKeys(store: PlayStore, submit: () => void): () => void {
         store.stepDz(-1);
         break;
       case 'Enter':
-        if (tag === 'BUTTON' && !isNeuron) return;
+        // On a neuron not yet picked, Enter picks it (the button's own click), as a screen reader user expects.
+        if (tag === 'BUTTON' && (!isNeuron || !target?.classList.contains('selected'))) return;
         submit();
         break;
       default:

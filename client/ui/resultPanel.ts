@@ -54,7 +54,8 @@ export class ResultPanel {
       stat(t('result.quality'), num(r.quality, 2), ''),
       stat(t('result.points'), String(r.points), 'points'),
     );
-    const eq = el('div', { class: 'equation' });
+    // Focusable: a long equation scrolls sideways, and a keyboard must be able to scroll it too.
+    const eq = el('div', { class: 'equation', tabindex: '0' });
     const m = r.move;
     const sym =
       m.k === undefined

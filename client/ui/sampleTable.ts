@@ -74,7 +74,8 @@ export function sampleTable(s: PlayStore, ref: NeuronRef & { k?: number }): HTML
     );
   }
   table.append(body);
-  const wrap = el('div', { class: 'samples-wrap' }, table);
+  // Focusable, so a keyboard can scroll a table wider than the panel.
+  const wrap = el('div', { class: 'samples-wrap', tabindex: '0' }, table);
   if (trace.n > rows)
     wrap.append(el('p', { class: 'note' }, t('inspect.firstRows', { k: rows, n: trace.n })));
   return wrap;

@@ -10,6 +10,11 @@ function compact(v: number): string {
   return String(Number(v.toPrecision(2))).replace('-', '−');
 }
 
+/** Writes an attribute only when it changes: this runs on every SGD step in the sandbox. */
+function setAttr(e: Element, name: string, value: string): void {
+  if (e.getAttribute(name) !== value) e.setAttribute(name, value);
+}
+
 /** Layers with more neurons than this get no value labels: they would overlap. */
 const LABEL_LIMIT = 8;
 /** Pixels of drag for a full ε of Δz. */
@@ -50,16 +55,26 @@ export class Stage {
     if (!s.network) return;
     if (this.builtFor !== s.layout || this.builtMode !== s.mode) this.build();
     this.updateLabels();
+    const focused = document.activeElement;
+    const keyboardOnNeuron =
+      focused instanceof HTMLButtonElement &&
+      focused.classList.contains('neuron') &&
+      this.overlay.contains(focused);
     for (const b of this.overlay.querySelectorAll<HTMLButtonElement>('button.neuron')) {
       const l = Number(b.dataset['l']);
       const j = Number(b.dataset['j']);
-      b.classList.toggle('selected', s.selected?.l === l && s.selected?.j === j);
+      const selected = s.selected?.l === l && s.selected?.j === j;
+      b.classList.toggle('selected', selected);
       b.classList.toggle('inspected', s.inspected?.l === l && s.inspected?.j === j);
       b.classList.toggle('marked', s.marked?.l === l && s.marked?.j === j);
+      setAttr(b, 'aria-pressed', String(selected));
       // After a move every neuron stays inspectable, none movable.
       const movable = !s.locked && s.pickable(l, j);
       b.classList.toggle('movable', movable);
-      b.setAttribute('aria-description', movable ? '' : t('play.inspectOnly'));
+      setAttr(b, 'aria-description', movable ? '' : t('play.inspectOnly'));
+      setAttr(b, 'aria-label', this.spoken(l, j));
+      // Arrow keys move the pick: the keyboard's focus follows it, so a screen reader reads the new neuron.
+      if (keyboardOnNeuron && selected && focused !== b) b.focus({ preventScroll: true });
     }
     for (const b of this.overlay.querySelectorAll<HTMLButtonElement>('button.weight')) {
       const w = s.selectedWeight;
@@ -69,6 +84,23 @@ export class Stage {
       );
       b.disabled = s.locked;
     }
+  }
+
+  /**
+   * What a screen reader says for a neuron: where it is in the book's
+   * numbering and the values the picture shows (z and a always, δ only where
+   * the puzzle shows δ), batch means when there are several samples.
+   */
+  private spoken(l: number, j: number): string {
+    const s = this.store;
+    const mean = s.trace.n > 1;
+    const parts = [
+      `${mean ? 'z̄' : 'z'} = ${signed(s.mean('z', l, j))}`,
+      `${mean ? 'ā' : 'a'} = ${num(s.mean('a', l, j))}`,
+    ];
+    if (s.deltaVisible(l)) parts.push(`${mean ? 'δ̄' : 'δ'} = ${signed(s.deltaBar(l, j))}`);
+    if (s.asleep(l, j)) parts.push(t('play.asleep'));
+    return `${t('play.neuron', { l: bookLayer(l), j: bookNeuron(j) })}: ${parts.join(', ')}`;
   }
 
   private build(): void {

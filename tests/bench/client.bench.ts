@@ -1,7 +1,8 @@
-// `npm run bench:client`: the JavaScript each page ships (gzip) and the frame
+// `npm run bench:client`: the JavaScript each page ships (gzip), the frame
 // rate of the play view on the largest sandbox network while SGD runs and
-// while the backprop step-through animates, each beside the ceiling, in
-// headless Chromium against the production build served by the real server.
+// while the backprop step-through animates, each beside the ceiling, and the
+// phone's round on a 4× slower CPU (frame rate, tap to feedback), in headless
+// Chromium against the production build served by the real server.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +17,7 @@ import {
   startServer,
   stopServer,
 } from '../e2e/harness.ts';
+import { describePhone, phoneRound } from './phoneRound.ts';
 import { projectorFigures, projectorLine } from './projector.bench.ts';
 
 const DIST = path.resolve('dist/client');
@@ -73,6 +75,10 @@ async function main(): Promise<void> {
     // What this machine gives a page that draws nothing: the ceiling for the figure below.
     const ceiling = rate(await frameTimes(first.page));
     await first.context.close();
+    // The phone's join page up to its lobby: no Phaser, no KaTeX, no synthesiser yet.
+    const join = await newPage(browser, { viewport: { width: 360, height: 740 }, touch: true });
+    const joinScripts = await scriptsOf(join.page, `${served.url}/join.html`, 1500);
+    await join.context.close();
     const game = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     const gameScripts = await scriptsOf(game.page, `${served.url}/${LARGEST}`, WARMUP_MS);
     // Three windows, the median reported: the machine may be shared, one window can be unlucky.
@@ -110,6 +116,7 @@ async function main(): Promise<void> {
       walkWindows.push({ fps: rate(frames), p95: gaps[Math.floor(gaps.length * 0.95)]!, from, to });
     }
     await game.context.close();
+    const phone = await phoneRound(browser, served.url);
     for (const w of walkWindows) {
       console.log(
         `play view [25,16,16,16,10] with the step-through at 4×: ${w.fps.toFixed(1)} fps, p95 frame ${w.p95.toFixed(1)} ms, from "${w.from}" to "${w.to}"`,
@@ -127,8 +134,11 @@ async function main(): Promise<void> {
     const fps = windows.map((w) => w.fps).sort((a, b) => a - b)[Math.floor(WINDOWS / 2)]!;
     const firstKB = gzipKB(firstScripts);
     const gameKB = gzipKB(gameScripts);
+    const joinKB = gzipKB(joinScripts);
     console.log(`first page scripts: ${firstScripts.join(', ')}`);
     console.log(`game page scripts: ${gameScripts.join(', ')}`);
+    console.log(`join page scripts: ${joinScripts.join(', ')}`);
+    console.log(describePhone(phone));
     console.log(`ceiling: the first page, which draws nothing, ran at ${ceiling.toFixed(1)} fps`);
     console.log(
       `machine: ${cpus().length} cores, load average ${loadavg()
@@ -137,7 +147,7 @@ async function main(): Promise<void> {
     );
     console.log(projectorLine(projector));
     console.log(
-      `client: first page ${Math.round(firstKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
+      `client: first page ${Math.round(firstKB)} KB gzip, join page ${Math.round(joinKB)} KB gzip, game ${Math.round(gameKB)} KB gzip, ${Math.round(fps)} fps`,
     );
     console.log(
       `ratio to the ceiling: SGD ${(fps / ceiling).toFixed(2)}, step-through ${(walkFps / ceiling).toFixed(2)} (${walkFps.toFixed(1)} of ${ceiling.toFixed(1)} fps)`,

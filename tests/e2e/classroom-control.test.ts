@@ -67,13 +67,18 @@ describe('the host keeps control', () => {
     await host.click('button.ctl-pause');
     await expect.poll(() => bo.page.locator('.player-notice').textContent()).toMatch(/paused/);
     await expect.poll(() => bo.page.locator('button.submit').isDisabled()).toBe(true);
+    // The timer's live region says so to a screen reader, on the phone as on the projector.
+    const said = bo.page.locator('.countdown-said');
+    await expect.poll(() => said.textContent()).toBe('Timer paused');
     const frozen = Number(await host.locator('.countdown-value').textContent());
     await host.click('button.ctl-extend');
     await expect
       .poll(async () => Number(await host.locator('.countdown-value').textContent()))
       .toBe(frozen + 15);
+    await expect.poll(() => said.textContent()).toBe(`15 s added: ${frozen + 15} s left`);
     await host.click('button.ctl-resume');
     await expect.poll(() => host.locator('.countdown').getAttribute('class')).not.toMatch(/paused/);
+    await expect.poll(() => said.textContent()).toMatch(/^Timer running again: \d+ s left$/);
     await expect.poll(() => bo.page.locator('.player-notice').textContent()).toBe('');
 
     // Skip moves straight to round 2 without a reveal.

@@ -1,5 +1,6 @@
 import { Phase } from '#shared/protocol/codes';
 import type { Reveal } from '#shared/protocol/views';
+import { secondCue } from '../../audio/phaseCues.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { compareList } from '../../ui/compareList.ts';
 import { el, num } from '../../ui/format.ts';
@@ -52,6 +53,8 @@ export class GameScreen {
   private readonly loss = new LossChart();
   private readonly training = el('p', { class: 'training', 'aria-live': 'polite' });
   private readonly under = el('div', { class: 'net-under' });
+  private readonly ticks = el('input', { type: 'checkbox', class: 'ticks-toggle' });
+  private readonly ticksLabel = el('span', {});
   private readonly who = new WhoMoved();
   private readonly keyHint = el('span', { class: 'key-hint' });
   private readonly walkButton = el('button', { type: 'button', class: 'walk-open' });
@@ -68,6 +71,8 @@ export class GameScreen {
       // The clicker's keys beside the button they press.
       if (name === 'next') controls.append(this.keyHint);
     }
+    controls.append(this.ticksToggle());
+    this.countdown.onSecond = (sec) => secondCue(sec, this.ticks.checked);
     // At the reveal: the round's network, backprop step by step, for the class to watch.
     this.walkButton.addEventListener('click', () => {
       this.side.prepend(this.network.passPanel.root);
@@ -98,7 +103,15 @@ export class GameScreen {
     );
   }
 
+  /** Countdown ticks in a round's last 5 seconds, for a room that wants to hear them; remembered on this projector. */
+  private ticksToggle(): HTMLLabelElement {
+    this.ticks.checked = readTicks();
+    this.ticks.addEventListener('change', () => saveTicks(this.ticks.checked));
+    return el('label', { class: 'motion-toggle ticks' }, this.ticks, this.ticksLabel);
+  }
+
   relabel(): void {
+    this.ticksLabel.textContent = t('cls.ticks');
     for (const [name, key] of Object.entries(LABELS) as [ButtonName, MessageKey][])
       this.buttons[name].textContent = t(key);
     this.walkButton.textContent = t('walk.open');
@@ -238,5 +251,23 @@ export class GameScreen {
       revealPredictions(r) ?? '',
     );
     if (this.network.walk.open) this.side.prepend(this.network.passPanel.root);
+  }
+}
+
+const TICKS_KEY = 'bd.ticks';
+
+function readTicks(): boolean {
+  try {
+    return localStorage.getItem(TICKS_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function saveTicks(on: boolean): void {
+  try {
+    localStorage.setItem(TICKS_KEY, on ? '1' : '0');
+  } catch {
+    // the choice then lasts for this page only
   }
 }

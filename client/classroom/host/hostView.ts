@@ -1,4 +1,5 @@
 import { Phase } from '#shared/protocol/codes';
+import { PhaseCues } from '../../audio/phaseCues.ts';
 import { t } from '../../i18n/index.ts';
 import { checkCsvUrl } from '../../net/api.ts';
 import { el } from '../../ui/format.ts';
@@ -30,6 +31,7 @@ export class HostView {
   private readonly check = new ClassCheckView(() =>
     this.state?.sessionId ? checkCsvUrl(this.state.sessionId, this.token) : null,
   );
+  private readonly cues = new PhaseCues();
 
   constructor(
     private readonly root: HTMLElement,
@@ -60,6 +62,7 @@ export class HostView {
     if (state.check) this.check.update(state.check);
     const s = hostSession(state);
     if (!s || this.endedId !== null) return;
+    this.cues.see(s.status.phase, s.status.round);
     document.title = `${s.code} · ${t('cls.hostTitle')}`;
     switch (s.status.phase) {
       case Phase.Lobby:

@@ -1,5 +1,6 @@
 import type { Prediction } from '#shared/game/prediction';
 import type { MoveResult, Reveal } from '#shared/protocol/views';
+import { buzz } from '../../audio/cue.ts';
 import { createPlayView, type PlayView } from '../../game/playView.ts';
 import type { PlayStore } from '../../state/playStore.ts';
 import { el } from '../../ui/format.ts';
@@ -98,6 +99,8 @@ export class PlayerBoard {
     const s = this.store;
     if (s.locked || !s.selected || !this.movePanel.enabled) return;
     this.setWaiting(true);
+    // A short buzz says "sent" on a phone that can vibrate, before the server's answer comes back.
+    buzz();
     this.onSubmit(this.round, s.selected.l, s.selected.j, s.dz, this.predict.prediction);
   }
 }

@@ -2,6 +2,7 @@ import type { Prediction } from '#shared/game/prediction';
 import type { CheckSheet } from '#shared/protocol/check';
 import { Phase } from '#shared/protocol/codes';
 import type { Timer } from '#shared/protocol/views';
+import { PhaseCues, secondCue } from '../../audio/phaseCues.ts';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
 import { Countdown, ownTimer } from '../clock.ts';
@@ -48,6 +49,7 @@ export class PlayerView {
   private readonly lobby = el('section', { class: 'player-lobby card', 'aria-live': 'polite' });
   private readonly roundTitle = el('h1', { class: 'round-title' });
   private readonly countdown = new Countdown();
+  private readonly cues = new PhaseCues();
   private readonly scoreLine = el('p', { class: 'my-score' });
   private readonly nameTag = el('p', { class: 'my-name' });
   private readonly notice = el('p', { class: 'player-notice', role: 'status' });
@@ -80,6 +82,7 @@ export class PlayerView {
     ) => void,
     private readonly onCheckAnswer: (itemId: string, response: string | number) => void,
   ) {
+    this.countdown.onSecond = (sec) => secondCue(sec, false);
     this.game = el(
       'section',
       { class: 'player-game' },
@@ -133,6 +136,7 @@ export class PlayerView {
     this.latest = { s, ui };
     const screen = playerScreen(s);
     const phase = s.status?.phase;
+    this.cues.see(phase, s.status?.round ?? 0);
     if (inRound(phase)) this.countdown.show(this.ownClock(s));
     else this.countdown.stop();
     this.extra.textContent = s.timeFactor !== 1 ? t('cls.time.mine', { f: s.timeFactor }) : '';

@@ -51,6 +51,11 @@ export class EdgeLayer {
     this.g = scene.make.graphics({}, false);
   }
 
+  /** Draw again on the next update whatever moved: the colours changed (a new theme). */
+  invalidate(): void {
+    this.layoutDrawn = -1;
+  }
+
   update(): void {
     const s = this.store;
     const { width, height } = s.layout;
@@ -152,7 +157,11 @@ export class EdgeLayer {
           // On big networks the faintest weights are left out and lines stay thinner.
           if (big && u < 0.04) continue;
           const width = big ? 0.5 + 3 * u : 0.75 + 5 * u;
-          g.lineStyle(width, step >= 0 ? COLORS.positive : COLORS.negative, 0.25 + 0.6 * u);
+          g.lineStyle(
+            width,
+            step >= 0 ? COLORS.positive : COLORS.negative,
+            COLORS.edgeFloor + (0.85 - COLORS.edgeFloor) * u,
+          );
           const a = from[k]!;
           const b = to[j]!;
           if (step >= 0 || big) g.lineBetween(a.x, a.y, b.x, b.y);

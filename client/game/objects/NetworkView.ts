@@ -4,7 +4,7 @@ import { stripSamples, stripSpan } from '../../state/layout.ts';
 import { reducedMotion } from '../../state/motion.ts';
 import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
 import { sampleValue } from '../../state/samples.ts';
-import { COLORS } from '../../state/theme.ts';
+import { COLORS, onThemeChange } from '../../state/theme.ts';
 import { dashedLine, EdgeLayer } from './EdgeLayer.ts';
 import { MoveFx } from './MoveFx.ts';
 import { PassLayer } from './PassLayer.ts';
@@ -47,6 +47,14 @@ export class NetworkView {
     this.moveFx = new MoveFx(scene, store);
     this.pass = new PassLayer(scene, store);
     this.fx = scene.add.graphics();
+    // COLORS changes in place with the theme: everything is drawn again in the new one.
+    // The store is told too, so a view whose loop sleeps while idle wakes to draw it.
+    const off = onThemeChange(() => {
+      this.drawnKey = '';
+      this.edges.invalidate();
+      store.refresh();
+    });
+    scene.events.once('destroy', off);
   }
 
   /** Redraws what changed; returns quickly when nothing did. True while something moves or changed this frame. */

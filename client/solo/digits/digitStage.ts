@@ -165,10 +165,18 @@ export class DigitStage {
     b.classList.toggle('movable', movable);
     // The value on the button is read with its name: a screen reader hears δ (or aᴸ) too.
     const value = b.querySelector('.v')?.textContent ?? '';
-    b.setAttribute(
-      'aria-label',
-      `${t('play.neuron', { l: bookLayer(l), j: bookNeuron(j) })}: ${value}`,
-    );
+    const neuron = t('play.neuron', { l: bookLayer(l), j: bookNeuron(j) });
+    if (b.querySelector('.d')) {
+      // An output shows its digit and aᴸ: its name is that text plus a hidden "neuron j of layer L",
+      // so what is seen is what speech input can say (WCAG 2.5.3).
+      let extra = b.querySelector<HTMLElement>('.sr-name');
+      if (!extra) {
+        extra = el('span', { class: 'sr-only sr-name' });
+        b.append(extra);
+      }
+      setText(extra, `, ${neuron}`);
+      b.removeAttribute('aria-label');
+    } else b.setAttribute('aria-label', `${neuron}: ${value}`);
     b.setAttribute('aria-description', movable ? '' : t('play.inspectOnly'));
   }
 
