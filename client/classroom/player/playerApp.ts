@@ -117,10 +117,14 @@ export function playerApp(app: HTMLElement): void {
     });
   };
 
+  // One move id per round on this page: sending again after a timeout or a server taking over
+  // the session is answered with the move already scored, never a second score.
+  const moveNonce = Math.random().toString(36).slice(2, 10);
   const submit = async (r: number, l: number, j: number, dz: number) => {
     setUi({ sending: true });
     try {
-      const result = await net.request('move:submit', { round: r, l, j, dz });
+      const moveId = `${r}:${moveNonce}`;
+      const result = await net.request('move:submit', { round: r, l, j, dz, moveId });
       ui = { ...ui, sending: false };
       dispatch({ type: 'move:scored', data: result });
     } catch (e) {
