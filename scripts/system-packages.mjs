@@ -1,6 +1,7 @@
 // What `npm test` needs from the machine besides Node: Chromium for the browser
 // tests, CJK fonts so 简体中文 renders in them, and real PostgreSQL and Redis
-// servers for the cluster tests (the tests start their own, on free ports).
+// servers for the cluster tests (the tests start their own, on free ports),
+// and nginx to test the cluster's example proxy config.
 // As root on Debian the missing ones are installed with apt-get; otherwise the
 // run stops at once and names the one command that installs them.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +36,8 @@ const CHECKS = [
   ],
   ['postgresql', () => postgresBin() !== null],
   ['redis-server', () => onPath('redis-server')],
+  // The cluster's example proxy config is tested with nginx itself.
+  ['nginx-light', () => existsSync('/usr/sbin/nginx') || onPath('nginx')],
 ];
 
 /** Installs (as root) or names what is missing; returns false if the run cannot go on. */

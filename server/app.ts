@@ -132,6 +132,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.json({
       ok: true,
       rooms: registry.size(),
+      // Open socket.io connections on this node (a proxy's spread can be read off it).
+      connections: io.engine.clientsCount,
       uptime: Math.round(process.uptime()),
       ...(cluster ? { node: cluster.nodeId, draining: draining() } : {}),
     });

@@ -47,9 +47,9 @@ export const metrics = {
     buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5],
     registers: [metricsRegistry],
   }),
-  movesScored: new Counter({
-    name: 'backprop_demon_moves_scored_total',
-    help: 'Moves scored and committed by this node',
+  movesAcked: new Counter({
+    name: 'backprop_demon_moves_acked_total',
+    help: 'Moves acked by this node, after the commit (scored here, or by the owner it forwarded them to)',
     registers: [metricsRegistry],
   }),
   takeovers: new Counter({

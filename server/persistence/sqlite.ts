@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { inlineWriter, threadWriter, type Writer } from './sqliteWriter.ts';
+import { asError, type WriteOp } from './sqliteWrites.ts';
 import {
   type LoadedSession,
   type MoveRow,
@@ -57,8 +59,17 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private pending: { row: MoveRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private readonly q;
+  /** Commits every write: on a thread of its own for a file, on this connection in memory. */
+  private readonly writer: Writer;
 
-  constructor(file: string, opts: { synchronous?: Synchronous } = {}) {
+  /**
+   * `writer`: `thread` (the default for a file) commits in a worker thread so
+   * that an fsync never holds up the event loop; `inline` commits here.
+   */
+  constructor(
+    file: string,
+    opts: { synchronous?: Synchronous; writer?: 'thread' | 'inline' } = {},
+  ) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -75,29 +86,14 @@ export class SqliteStore implements Store {
     const moveCols = this.db.pragma('table_info(moves)') as { name: string }[];
     if (!moveCols.some((c) => c.name === 'move_id'))
       this.db.exec('ALTER TABLE moves ADD COLUMN move_id TEXT');
+    const threaded = file !== ':memory:' && (opts.writer ?? 'thread') === 'thread';
+    this.writer = threaded ? threadWriter(file, opts.synchronous ?? 'FULL') : inlineWriter(this.db);
     const p = (sql: string) => this.db.prepare(sql);
     this.q = {
-      createHost: p('INSERT INTO hosts (id, token_hash, created_at) VALUES (?, ?, ?)'),
       findHost: p('SELECT id FROM hosts WHERE token_hash = ?'),
       findPlayerToken: p(
         `SELECT p.session_id AS sessionId, s.ended_at AS endedAt FROM players p
          JOIN sessions s ON s.id = p.session_id WHERE p.token_hash = ? LIMIT 1`,
-      ),
-      createSession: p(
-        'INSERT INTO sessions (id, code, host_id, settings, state, created_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      saveState: p('UPDATE sessions SET state = ?, ended_at = ? WHERE id = ?'),
-      saveNetwork: p('UPDATE sessions SET network = ? WHERE id = ?'),
-      addPlayer: p(
-        'INSERT INTO players (session_id, id, nickname, nickname_key, token_hash, joined_at, kicked) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      kick: p('UPDATE players SET kicked = 1 WHERE session_id = ? AND id = ?'),
-      startRound: p(
-        'INSERT INTO rounds (session_id, round, puzzle, started_at, round_key) VALUES (?, ?, ?, ?, ?)',
-      ),
-      endRound: p('UPDATE rounds SET reveal = ?, ended_at = ? WHERE session_id = ? AND round = ?'),
-      addMove: p(
-        'INSERT INTO moves (session_id, round, player_id, result, created_at, move_id) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       active: p('SELECT * FROM sessions WHERE ended_at IS NULL'),
       session: p('SELECT * FROM sessions WHERE id = ?'),
@@ -112,7 +108,7 @@ export class SqliteStore implements Store {
   }
 
   async createHost(id: string, tokenHash: string, now: number): Promise<void> {
-    this.q.createHost.run(id, tokenHash, now);
+    await this.write([{ name: 'createHost', args: [id, tokenHash, now] }]);
   }
 
   async findHost(tokenHash: string): Promise<string | undefined> {
@@ -129,96 +125,116 @@ export class SqliteStore implements Store {
   }
 
   async createSession(r: SessionRow): Promise<void> {
-    this.q.createSession.run(
-      r.id,
-      r.code,
-      r.hostId,
-      JSON.stringify(r.settings),
-      JSON.stringify(r.state),
-      r.createdAt,
-      r.endedAt,
-    );
+    await this.write([
+      {
+        name: 'createSession',
+        args: [
+          r.id,
+          r.code,
+          r.hostId,
+          JSON.stringify(r.settings),
+          JSON.stringify(r.state),
+          r.createdAt,
+          r.endedAt,
+        ],
+      },
+    ]);
   }
 
   async saveState(sessionId: string, state: SessionState, endedAt: number | null): Promise<void> {
-    this.q.saveState.run(JSON.stringify(state), endedAt, sessionId);
+    await this.write([{ name: 'saveState', args: [JSON.stringify(state), endedAt, sessionId] }]);
   }
 
   async addPlayer(r: PlayerRow): Promise<void> {
-    this.q.addPlayer.run(
-      r.sessionId,
-      r.id,
-      r.nickname,
-      r.nicknameKey,
-      r.tokenHash,
-      r.joinedAt,
-      r.kicked ? 1 : 0,
-    );
+    await this.write([
+      {
+        name: 'addPlayer',
+        args: [
+          r.sessionId,
+          r.id,
+          r.nickname,
+          r.nicknameKey,
+          r.tokenHash,
+          r.joinedAt,
+          r.kicked ? 1 : 0,
+        ],
+      },
+    ]);
   }
 
   async kickPlayer(sessionId: string, playerId: string): Promise<void> {
-    this.q.kick.run(sessionId, playerId);
+    await this.write([{ name: 'kick', args: [sessionId, playerId] }]);
   }
 
   async saveStep(sessionId: string, step: RoomStep): Promise<void> {
     // Moves queued before the step are committed first, as they arrived.
-    this.flushMoves();
+    void this.flushMoves();
     const { endRound: ended, network, startRound: r } = step;
-    this.db.transaction(() => {
-      if (ended)
-        this.q.endRound.run(JSON.stringify(ended.reveal), ended.endedAt, sessionId, ended.round);
-      if (network) this.q.saveNetwork.run(JSON.stringify(network), sessionId);
-      if (r)
-        this.q.startRound.run(
+    const ops: WriteOp[] = [];
+    if (ended)
+      ops.push({
+        name: 'endRound',
+        args: [JSON.stringify(ended.reveal), ended.endedAt, sessionId, ended.round],
+      });
+    if (network) ops.push({ name: 'saveNetwork', args: [JSON.stringify(network), sessionId] });
+    if (r)
+      ops.push({
+        name: 'startRound',
+        args: [
           sessionId,
           r.round,
           JSON.stringify(r.puzzle),
           r.startedAt,
           r.key ? JSON.stringify(r.key) : null,
-        );
-      this.q.saveState.run(JSON.stringify(step.state), step.endedAt, sessionId);
-    })();
+        ],
+      });
+    ops.push({ name: 'saveState', args: [JSON.stringify(step.state), step.endedAt, sessionId] });
+    await this.write(ops);
+  }
+
+  /** Writes in one all-or-nothing commit, after every write asked for before. */
+  private async write(ops: WriteOp[]): Promise<void> {
+    await this.writer.run(ops, 'all');
   }
 
   addMove(r: MoveRow): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ row: r, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => this.flushMoves());
+      if (this.pending.length === 1) setImmediate(() => void this.flushMoves());
     });
   }
 
-  /** One commit for every move queued since the last: a group commit, then each ack may go (public for tests). */
-  flushMoves(): void {
+  /**
+   * One commit for every move queued since the last: a group commit, then each
+   * ack may go. A second move of a player in a round fails alone.
+   */
+  async flushMoves(): Promise<void> {
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
-    const failed = new Map<(typeof batch)[number], unknown>();
+    const ops: WriteOp[] = batch.map(({ row: r }) => ({
+      name: 'addMove',
+      args: [
+        r.sessionId,
+        r.round,
+        r.playerId,
+        JSON.stringify(r.result),
+        r.createdAt,
+        r.moveId ?? null,
+      ],
+    }));
+    let outcomes: Awaited<ReturnType<Writer['run']>>;
     try {
-      this.db.transaction(() => {
-        for (const m of batch) {
-          const r = m.row;
-          try {
-            this.q.addMove.run(
-              r.sessionId,
-              r.round,
-              r.playerId,
-              JSON.stringify(r.result),
-              r.createdAt,
-              r.moveId ?? null,
-            );
-          } catch (e) {
-            failed.set(m, e);
-          }
-        }
-      })();
+      outcomes = await this.writer.run(ops, 'each');
     } catch (e) {
       for (const m of batch) m.reject(e);
       return;
     }
-    for (const m of batch) {
-      if (failed.has(m)) m.reject(failed.get(m));
+    batch.forEach((m, i) => {
+      const o = outcomes[i];
+      if (o) m.reject(asError(o));
       else m.resolve();
-    }
+    });
   }
 
   private load(s: SessionDb): LoadedSession {
@@ -298,13 +314,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** The durability in force (SQLite's `synchronous`: 2 is FULL, 1 NORMAL). */
-  synchronous(): number {
-    return this.db.pragma('synchronous', { simple: true }) as number;
+  /** The durability of the connection that commits (SQLite's `synchronous`: 2 is FULL, 1 NORMAL). */
+  synchronous(): Promise<number> {
+    return this.writer.synchronous();
   }
 
   async close(): Promise<void> {
-    this.flushMoves();
+    await this.flushMoves();
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }

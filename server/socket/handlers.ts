@@ -156,7 +156,7 @@ export function attachHandlers(
       const m = parse(MovePayload, raw);
       const started = performance.now();
       const result = await ops.move(joinedAs('player'), socket.data.playerId!, m);
-      metrics.movesScored.inc();
+      metrics.movesAcked.inc();
       metrics.moveAckSeconds.observe((performance.now() - started) / 1000);
       return result;
     });

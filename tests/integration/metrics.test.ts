@@ -26,7 +26,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The value of one sample line of Prometheus text, e.g. `backprop_demon_moves_scored_total`. */
+/** The value of one sample line of Prometheus text, e.g. `backprop_demon_moves_acked_total`. */
 function sample(text: string, name: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.slice(name.length + 1)) : Number.NaN;
@@ -57,7 +57,7 @@ describe('an operator watching a node', () => {
     const text = await scraped.text();
     expect(sample(text, 'backprop_demon_rooms_owned')).toBe(1);
     expect(sample(text, 'backprop_demon_players_connected')).toBe(2);
-    expect(sample(text, 'backprop_demon_moves_scored_total')).toBe(1);
+    expect(sample(text, 'backprop_demon_moves_acked_total')).toBe(1);
     expect(sample(text, 'backprop_demon_move_ack_seconds_count')).toBe(1);
     // The public port does not serve the metrics.
     expect(await (await fetch(`${s.url}/metrics`)).text()).not.toContain('backprop_demon_');

@@ -10,7 +10,7 @@ describe('the store', () => {
     try {
       const store = new SqliteStore(path.join(dir, 's.sqlite'));
       // SQLite's synchronous = FULL (2): the WAL is synced at every commit, before the ack.
-      expect(store.synchronous()).toBe(2);
+      expect(await store.synchronous()).toBe(2);
       await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

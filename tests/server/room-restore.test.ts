@@ -34,7 +34,10 @@ const out: RoomOutput = {
   kick: () => {},
 };
 const deps = (store: SqliteStore) => ({ store, log: () => {}, now: Date.now, work: inlineWork });
-const nextTurn = () => new Promise((r) => setImmediate(r));
+/** Waits (a few seconds at most) for what the room does after a command: its training, saved. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+}
 
 describe('a room stopped between a reveal and its training', () => {
   it('trains again after the restart, to the same network and loss', async () => {
@@ -46,8 +49,7 @@ describe('a room stopped between a reveal and its training', () => {
     straight.attach(out);
     await straight.command({ type: 'start' });
     await straight.command({ type: 'endRound' });
-    await nextTurn();
-    await nextTurn();
+    await until(() => straight.state.lossCurve.length === 2);
     expect(straight.state.lossCurve).toHaveLength(2);
     await straight.command({ type: 'next' });
     const round2 = JSON.stringify(straight.math!.wire);
@@ -72,8 +74,7 @@ describe('a room stopped between a reveal and its training', () => {
     // Only what the restored room sends counts from here: the straight run trained too.
     events.length = 0;
     back.attach(out);
-    await nextTurn();
-    await nextTurn();
+    await until(() => back.state.lossCurve.length === 2);
     expect(back.state.lossCurve).toEqual(straight.state.lossCurve);
     await back.command({ type: 'next' });
     expect(JSON.stringify(back.math!.wire)).toBe(round2);
