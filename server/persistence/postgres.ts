@@ -76,6 +76,15 @@ export class PostgresStore implements Store {
     return rows[0]?.id;
   }
 
+  /** Whether the session has ended (undefined: no such session). */
+  async hasEnded(sessionId: string): Promise<boolean | undefined> {
+    const rows = await this.read<{ ended_at: number | null }>(
+      'SELECT ended_at FROM sessions WHERE id = $1',
+      [sessionId],
+    );
+    return rows[0] ? rows[0].ended_at !== null : undefined;
+  }
+
   /** Connects and applies the repository's migrations (server/persistence/migrations). */
   static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
     const store = new PostgresStore(url, opts);
