@@ -32,7 +32,10 @@ if (query.has('sandbox')) {
   void sandboxScreen(app, settingsFromQuery(query), query.get('play') === '1');
   keepTranslated(document, 'sandbox.title');
 } else if (level && isUnlocked(loadProgress(storage), level.id)) {
-  void levelScreen(level, app, storage);
+  // The MNIST level brings its digits, worker and stage in a chunk of its own, fetched only here.
+  if (level.mnist)
+    void import('./solo/digits/digitLevel.ts').then((m) => m.digitLevelScreen(level, app, storage));
+  else void levelScreen(level, app, storage);
   keepTranslated(document, `level.${level.id}.title`);
 } else {
   app.append(campaignList(storage));

@@ -112,6 +112,7 @@ export const en = {
   'ds.spirals': 'two spirals',
   'ds.clusters': 'two clusters',
   'ds.digits': '5×5 digits',
+  'ds.mnist': 'MNIST (real handwriting): opens the lab',
   'level.outputDemon.title': 'The output demon',
   'level.outputDemon.intro':
     "You sit at the output neuron. Its error $\\delta^L = (a^L - y)\\,\\sigma'(z^L)$ (BP1) is shown. Adding $\\Delta z$ changes the cost by about $\\delta\\,\\Delta z$: pick the sign of $\\Delta z$ that makes it negative.",
@@ -171,6 +172,11 @@ export const en = {
     "Only the forward pass is shown, with a table of every sample’s $a^L$, $y$ and $\\sigma'$ and the weights on the path. Compute δ̄ of the marked hidden neuron yourself: BP1 at the output for each sample, BP2 one layer back, then the mean over the samples. Then nudge with what you know.",
   'level.handBackprop.recap':
     'You did backpropagation by hand: BP1 for the output, BP2 to go back, BP3 and BP4 for the gradients.',
+  'level.realDigits.title': 'The book’s network, real digits',
+  'level.realDigits.intro':
+    "The book’s own network, [784, 30, 10], trained for one epoch on 8,000 real MNIST digits: about 90 % of the test digits read right, but not this one. Layer 1 is the digit’s 784 pixels; you may nudge only the 30 hidden neurons of layer 2, three moves of $|\\Delta z| \\le 1$, each kept as a bias change. Which hidden neuron matters for this digit? BP1 gives the outputs’ error $\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$: the misread digit’s output is too high, the written one’s too low. BP2 carries it back: $\\delta^2_j = \\sigma'(z^2_j)\\sum_d w^L_{dj}\\,\\delta^L_d$, large where neuron j feeds the wrong outputs strongly and is not asleep. Nudge the largest $|\\delta^2_j|$ against its sign, and read δ again after each move.",
+  'level.realDigits.recap':
+    '$\\delta^L$ says which outputs are wrong and by how much; BP2 turns it into each hidden neuron’s share of the blame for this one digit. Training does the same for all 8,000 digits at once: each SGD step moves every bias by $-\\eta\\,\\bar\\delta$ (BP3).',
   'campaign.unlockRule': 'A level opens once the level before it has at least 1 star.',
   'campaign.unlocked': 'With a star here, the next level is open.',
   'campaign.needStar': 'The next level opens at 1 star: try again.',

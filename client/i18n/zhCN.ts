@@ -111,6 +111,7 @@ export const zhCN: Record<MessageKey, string> = {
   'ds.spirals': '双螺旋',
   'ds.clusters': '两团点',
   'ds.digits': '5×5 数字',
+  'ds.mnist': 'MNIST（真实手写）：打开实验室',
   'level.outputDemon.title': '输出层的小恶魔',
   'level.outputDemon.intro':
     "你守在输出神经元旁。它的误差 $\\delta^L = (a^L - y)\\,\\sigma'(z^L)$（BP1）已经显示出来。加上 $\\Delta z$ 后，损失大约改变 $\\delta\\,\\Delta z$：选一个让它为负的 $\\Delta z$ 符号。",
@@ -163,6 +164,11 @@ export const zhCN: Record<MessageKey, string> = {
   'level.handBackprop.intro':
     "只显示前向传播，并有一张表列出每个样本的 $a^L$、$y$、$\\sigma'$ 和路径上的权重。自己算出标记的隐藏神经元的 δ̄：每个样本先在输出层用 BP1，再用 BP2 往回一层，最后对样本求平均。然后用你算出的结果出手。",
   'level.handBackprop.recap': '你亲手完成了反向传播：输出层用 BP1，往回用 BP2，梯度用 BP3 和 BP4。',
+  'level.realDigits.title': '书中的网络，真实的数字',
+  'level.realDigits.intro':
+    "书中的网络 [784, 30, 10]，用 8,000 个真实的 MNIST 数字训练了一轮：测试数字约 90% 认对，但这个没认对。第 1 层是这个数字的 784 个像素；你只能调整第 2 层的 30 个隐藏神经元，共三步，每步 $|\\Delta z| \\le 1$，每一步都作为偏置的改变保留下来。哪个隐藏神经元对这个数字最要紧？BP1 给出输出的误差 $\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$：认错的那个数字输出太高，写的那个数字输出太低。BP2 把它传回去：$\\delta^2_j = \\sigma'(z^2_j)\\sum_d w^L_{dj}\\,\\delta^L_d$，当神经元 j 与错误的输出连接很强、又没有饱和时它就大。在 $|\\delta^2_j|$ 最大处逆着它的符号调整，每一步之后重新看 δ。",
+  'level.realDigits.recap':
+    '$\\delta^L$ 告诉你哪些输出错了、错多少；BP2 把它变成每个隐藏神经元对这一个数字应负的责任。训练对 8,000 个数字同时做同样的事：每一步 SGD 都把每个偏置移动 $-\\eta\\,\\bar\\delta$（BP3）。',
   'campaign.unlockRule': '上一关拿到至少 1 颗星，下一关就会解锁。',
   'campaign.unlocked': '本关有星了，下一关已解锁。',
   'campaign.needStar': '拿到 1 颗星才能解锁下一关：再试一次。',

@@ -3,7 +3,7 @@ import { onLangChange, t } from '../i18n/index.ts';
 import { el } from '../ui/format.ts';
 import { isUnlocked, loadProgress } from './progress.ts';
 
-/** The twelve levels as cards: number, title, stars earned; locked ones say why. */
+/** The campaign's levels as cards: number, title, stars earned; locked ones say why. */
 export function campaignList(storage: Storage | undefined): HTMLElement {
   const root = el('main', { class: 'campaign' });
   const render = () => {

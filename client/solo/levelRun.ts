@@ -59,7 +59,11 @@ export class LevelRun {
   private demonRun: NudgeResult[] = [];
   puzzle!: Puzzle;
 
-  constructor(readonly level: LevelDef) {
+  /** `makePuzzle` builds a fresh puzzle for each start: the level's settings', or one made from loaded data. */
+  constructor(
+    readonly level: LevelDef,
+    private readonly makePuzzle: () => Puzzle = () => levelPuzzle(level).puzzle,
+  ) {
     this.index = LEVELS.indexOf(level);
     this.flags = levelFlags(level);
     this.start();
@@ -67,7 +71,7 @@ export class LevelRun {
 
   /** A fresh puzzle and a clean slate (also "Try again"). */
   start(): Puzzle {
-    this.puzzle = levelPuzzle(this.level).puzzle;
+    this.puzzle = this.makePuzzle();
     this.phase = RunPhase.Moving;
     this.moveIndex = 0;
     this.qualities = [];

@@ -1,5 +1,6 @@
 import { type LevelDef, LevelKind } from '#shared/game/levels';
-import { createPlayView } from '../game/playView.ts';
+import type { Puzzle } from '#shared/game/puzzle';
+import { createPlayView, type PlayView } from '../game/playView.ts';
 import { onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
 import { el } from '../ui/format.ts';
@@ -11,6 +12,18 @@ import { LevelHead } from './levelHead.ts';
 import { LevelRun, RunPhase } from './levelRun.ts';
 import { loadProgress, recordStars } from './progress.ts';
 
+/** What the level screen needs of a play view: the network stage may be another than Phaser's. */
+export type LevelView = Pick<PlayView, 'store' | 'movePanel' | 'result' | 'side' | 'root'> & {
+  /** Resolves once the stage draws. */
+  game: Promise<unknown>;
+};
+
+/** A level whose puzzle and stage come from elsewhere (the MNIST level: loaded digits, a 28×28 image). */
+export interface LevelScreenParts {
+  puzzle?: () => Puzzle;
+  view?: (onSubmit: () => void) => LevelView;
+}
+
 /**
  * One campaign level: the run's state (`LevelRun`) and the views that render
  * it — head line, play view, hand-δ panel, level-done card. Events change the
@@ -20,10 +33,11 @@ export async function levelScreen(
   level: LevelDef,
   host: HTMLElement,
   storage: Storage | undefined,
+  parts: LevelScreenParts = {},
 ) {
-  const run = new LevelRun(level);
+  const run = new LevelRun(level, parts.puzzle);
   const { flags } = run;
-  const view = createPlayView(() => submit());
+  const view = (parts.view ?? createPlayView)(() => submit());
   const { store, movePanel, result, side } = view;
   const judge = new SoloJudge(store);
   const head = new LevelHead();

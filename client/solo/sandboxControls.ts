@@ -5,6 +5,7 @@ import {
   type CostName,
   DATASETS,
   type DatasetName,
+  isDataset,
 } from '#shared/engine/index';
 import { type MessageKey, onLangChange, t } from '../i18n/index.ts';
 import { PickMode } from '../state/playStore.ts';
@@ -39,15 +40,22 @@ function select<T extends string>(
   return s;
 }
 
+/** The last data-set choice: real MNIST digits, trained in a page of their own (the lab, client/mnist). */
+const MNIST_CHOICE = 'mnist';
+
 /** The sandbox's form: data set, hidden layers, activation, cost, η, and play/pause/step. */
 export function sandboxControls(h: Handlers) {
   const i = h.initial;
-  const dataset = select<DatasetName>(
+  const dataset = select<DatasetName | typeof MNIST_CHOICE>(
     'sb-dataset',
-    Object.keys(DATASETS) as DatasetName[],
+    [...(Object.keys(DATASETS) as DatasetName[]), MNIST_CHOICE],
     (v) => `ds.${v}`,
     i.dataset,
   );
+  // 10,000 digits, a [784,30,10] and a worker do not fit this page: the lab loads them on demand.
+  dataset.addEventListener('change', () => {
+    if (dataset.value === MNIST_CHOICE) location.assign('mnist/');
+  });
   const layers = el('input', {
     id: 'sb-layers',
     type: 'text',
@@ -117,7 +125,7 @@ export function sandboxControls(h: Handlers) {
     const e = Number(eta.value);
     const b = Number(eps.value);
     return {
-      dataset: dataset.value as DatasetName,
+      dataset: isDataset(dataset.value) ? dataset.value : i.dataset,
       hidden,
       activation: act.value as ActivationName,
       cost: cost.value as CostName,

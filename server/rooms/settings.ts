@@ -1,5 +1,5 @@
 import { type ActivationName, DATASETS, type Network } from '#shared/engine/index';
-import { applyLevelScale, levelById } from '#shared/game/levels';
+import { applyLevelScale, presetById } from '#shared/game/levels';
 import type { PuzzleSettings } from '#shared/game/puzzle';
 import {
   SETTINGS_DEFAULTS,
@@ -31,7 +31,7 @@ export function resolveSettings(raw: unknown, randomSeed: () => number): Setting
     return { ok: false, field, message: `${field}: ${issue.message}` };
   }
   const input = parsed.data;
-  const level = input.preset ? levelById(input.preset) : undefined;
+  const level = input.preset ? presetById(input.preset) : undefined;
   const base: PuzzleSettings = level
     ? level.settings
     : { ...DEFAULT_SETTINGS, activations: 'sigmoid' };
@@ -102,6 +102,6 @@ export function puzzleSettings(s: SessionSettings): PuzzleSettings {
 
 /** A preset's weight scaling (saturated neurons), when the network is the preset's own. */
 export function applyPresetScale(s: SessionSettings, net: Network): void {
-  const level = s.preset ? levelById(s.preset) : undefined;
+  const level = s.preset ? presetById(s.preset) : undefined;
   if (level && level.settings.sizes.join() === s.sizes.join()) applyLevelScale(level, net);
 }

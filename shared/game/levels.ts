@@ -1,4 +1,5 @@
 import { type Batch, depth, type Network, type NeuronRef } from '#shared/engine/index';
+import { MNIST_LEVEL, type MnistLevelSpec } from './mnistLevel.ts';
 import { buildPuzzle, type Puzzle, type PuzzleSettings } from './puzzle.ts';
 
 /**
@@ -7,7 +8,8 @@ import { buildPuzzle, type Puzzle, type PuzzleSettings } from './puzzle.ts';
  * of the initial weights; the classroom offers the same levels as presets.
  * Stars are earned by quality q = ΔC_move / ΔC_best.
  */
-export const LEVEL_IDS = [
+/** Levels whose puzzle comes from their settings alone: these are the classroom's presets too. */
+export const PRESET_LEVEL_IDS = [
   'outputDemon',
   'predictSign',
   'asleepAtEdges',
@@ -21,7 +23,10 @@ export const LEVEL_IDS = [
   'deepTrouble',
   'handBackprop',
 ] as const;
+/** The campaign in order: the presets, then the book's own network on real digits. */
+export const LEVEL_IDS = [...PRESET_LEVEL_IDS, 'realDigits'] as const;
 export type LevelId = (typeof LEVEL_IDS)[number];
+export type PresetLevelId = (typeof PRESET_LEVEL_IDS)[number];
 
 /** What one move of a level is: a Δz nudge, a Δw on one weight (BP4), or a typed δ before a nudge. */
 export const LevelKind = { Nudge: 'nudge', Weight: 'weight', HandDelta: 'handDelta' } as const;
@@ -42,6 +47,12 @@ export interface LevelDef {
   inactiveInputs?: readonly number[];
   /** A race against the gradient demon: stars come from the margin of the whole run (raceStars), not from q. */
   race?: true;
+  /**
+   * The puzzle is the book's [784,30,10] trained on the packed MNIST digits
+   * (buildMnistLevel), loaded only when the level opens; `settings` then
+   * state its shape and budget, and `levelPuzzle` cannot build it.
+   */
+  mnist?: MnistLevelSpec;
   /** q needed for 1, 2 and 3 stars (the mean q over the level's moves). */
   stars: readonly [number, number, number];
 }
@@ -150,10 +161,37 @@ export const LEVELS: readonly LevelDef[] = [
     kind: LevelKind.HandDelta,
     stars: STARS,
   },
+  // The book's network on real handwriting: one misclassified test digit, three moves of
+  // hidden neurons only. The |δ| rule (δ^L through BP2) fixes the digit on the last move.
+  {
+    id: 'realDigits',
+    settings: {
+      ...base,
+      dataset: 'digits',
+      sizes: [784, 30, 10],
+      batchSize: 1,
+      eps: MNIST_LEVEL.eps,
+      seed: MNIST_LEVEL.seed,
+    },
+    mnist: MNIST_LEVEL,
+    layers: [1],
+    moves: MNIST_LEVEL.moves,
+    stars: STARS,
+  },
 ];
 
 export function levelById(id: string): LevelDef | undefined {
   return LEVELS.find((l) => l.id === id);
+}
+
+/** The levels built from their settings alone, in campaign order (every one but the MNIST level). */
+export const PRESET_LEVELS: readonly LevelDef[] = LEVELS.filter((l) =>
+  (PRESET_LEVEL_IDS as readonly string[]).includes(l.id),
+);
+
+/** A classroom preset: a level whose puzzle its settings build (not one that needs the digits). */
+export function presetById(id: string): LevelDef | undefined {
+  return PRESET_LEVELS.find((l) => l.id === id);
 }
 
 /** Multiplies w^l and b^l by the level's scale[l−1], in place (nothing when the level has none). */
@@ -170,6 +208,8 @@ export function applyLevelScale(level: LevelDef, net: Network): void {
 
 /** The level's puzzle: its settings' puzzle, with the level's weight scaling and dead inputs applied. */
 export function levelPuzzle(level: LevelDef): { puzzle: Puzzle; data: Batch } {
+  if (level.mnist)
+    throw new Error(`level ${level.id} is built from the MNIST digits: use buildMnistLevel`);
   const built = buildPuzzle(level.settings);
   applyLevelScale(level, built.puzzle.network);
   const { batch } = built.puzzle;

@@ -65,20 +65,32 @@ export function movesToFix(net: Network, batch: Batch, eps: number, moves: numbe
   return 0;
 }
 
+/** SGD steps between two progress reports while the level trains (a twentieth of an epoch). */
+const PROGRESS_STEPS = 40;
+
 /**
  * Trains the level's network and picks its digit, deterministically: the first
  * misclassified test digit that the |δ| rule fixes in exactly `moves` moves —
  * not sooner, so every move counts, and not never, so the rule is enough.
- * Pure: the same data and spec give the same puzzle (cache it by `hash`).
+ * Pure: the same data and spec give the same puzzle (cache it by `hash`);
+ * `onTrained` hears the share of the training done, for a progress bar.
  */
 export function buildMnistLevel(
   data: MnistData,
   spec: MnistLevelSpec = MNIST_LEVEL,
+  onTrained?: (fraction: number) => void,
 ): MnistLevelPuzzle {
   const train = trainBatch(data);
   const test = testBatch(data);
   const trainer = mnistTrainer(train, { preset: 'small', cost: 'quadratic', seed: spec.seed });
-  trainer.run(spec.epochs * Math.floor(train.n / trainer.batchSize));
+  // In chunks, for a progress bar: run(a) then run(b) is step for step run(a + b).
+  const total = spec.epochs * Math.floor(train.n / trainer.batchSize);
+  for (let done = 0; done < total; ) {
+    const k = Math.min(PROGRESS_STEPS, total - done);
+    trainer.run(k);
+    done += k;
+    onTrained?.(done / total);
+  }
   const net = trainer.net;
   const { wrong, predicted } = evaluate(net, test);
   for (const t of wrong) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { COSTS } from '#shared/engine/costs';
 import { DATASETS } from '#shared/engine/datasets';
-import { LEVEL_IDS } from '#shared/game/levels';
+import { PRESET_LEVEL_IDS } from '#shared/game/levels';
 import { SHOW } from '#shared/game/puzzle';
 
 /**
@@ -51,7 +51,7 @@ const aboveZero = (b: { max: number }) => z.number().gt(0).max(b.max);
  * SETTINGS_DEFAULTS.
  */
 export const SessionSettingsInput = z.strictObject({
-  preset: z.enum(LEVEL_IDS).optional(),
+  preset: z.enum(PRESET_LEVEL_IDS).optional(),
   dataset: z.enum(DATASET_NAMES).optional(),
   sizes: z.array(intIn(B.sizes)).min(B.layers.min).max(B.layers.max).optional(),
   /** One activation for every layer 1…L, or one per layer. */
@@ -74,7 +74,7 @@ export type SessionSettingsInput = z.infer<typeof SessionSettingsInput>;
 
 /** Settings as the server resolved them: every field explicit. */
 export const SessionSettings = z.strictObject({
-  preset: z.enum(LEVEL_IDS).nullable(),
+  preset: z.enum(PRESET_LEVEL_IDS).nullable(),
   dataset: z.enum(DATASET_NAMES),
   sizes: z.array(z.int()),
   activations: z.array(z.enum(ACTIVATIONS)),

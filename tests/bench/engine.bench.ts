@@ -15,7 +15,7 @@ import {
   Trace,
 } from '#shared/engine/index';
 import { buildPuzzle } from '#shared/game/puzzle';
-import { mnistEpochBench } from './mnistEpoch.ts';
+import { mnistEpochBench, mnistLevelBench } from './mnistEpoch.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -269,3 +269,4 @@ async function main(): Promise<void> {
 
 await main();
 mnistEpochBench();
+mnistLevelBench();

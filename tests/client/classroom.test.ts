@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LEVEL_IDS } from '#shared/game/levels';
+import { PRESET_LEVEL_IDS } from '#shared/game/levels';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { MoveResult, Reveal } from '#shared/protocol/views';
 import { RoundClock } from '../../client/classroom/clock.ts';
@@ -34,7 +34,7 @@ describe('the classroom dictionaries', () => {
   it('say every server error and every preset in words', () => {
     for (const code of Object.values(ErrorCode))
       expect(classroomEn).toHaveProperty(`cls.err.${code}`);
-    for (const id of LEVEL_IDS) expect(classroomEn).toHaveProperty(`cls.preset.${id}`);
+    for (const id of PRESET_LEVEL_IDS) expect(classroomEn).toHaveProperty(`cls.preset.${id}`);
   });
 
   it('are found by t() in the page language', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, nudge } from '#shared/engine/index';
-import { LEVELS, LevelKind, levelById, raceStars } from '#shared/game/levels';
+import { analyse, cloneNetwork, nudge } from '#shared/engine/index';
+import { LEVELS, LevelKind, levelById, levelPuzzle, raceStars } from '#shared/game/levels';
 import { gradientRace } from '#shared/game/race';
 import { LevelRun, levelFlags, RunPhase } from '../../client/solo/levelRun.ts';
 import type { MoveResultView } from '../../client/state/playStore.ts';
@@ -80,5 +80,26 @@ describe('a level run (the level screen’s state)', () => {
     run.start();
     expect(run.puzzle.network.b[2]![0]).toBe(b0);
     expect([run.moveIndex, run.qualities.length, run.biasShifts.length]).toEqual([0, 0, 0]);
+  });
+
+  it('a level built from loaded data (MNIST) plays its puzzle, and Try again rebuilds it untouched', () => {
+    // A small stand-in for the trained network: what matters is that every start asks for a fresh copy.
+    const built = levelPuzzle(levelById('biasLever')!).puzzle;
+    let calls = 0;
+    const level = levelById('realDigits')!;
+    const run = new LevelRun(level, () => {
+      calls++;
+      return { ...built, network: cloneNetwork(built.network) };
+    });
+    expect([calls, run.index, run.flags.moves, run.flags.layers]).toEqual([1, 12, 3, [1]]);
+    const b0 = built.network.b[1]![0]!;
+    run.record(move(run, 1, 0, 1, 1));
+    run.nextMove();
+    expect(run.puzzle.network.b[1]![0]).toBeCloseTo(b0 + 1, 12);
+    expect(built.network.b[1]![0]).toBe(b0);
+    run.start();
+    expect(calls).toBe(2);
+    expect(run.puzzle.network.b[1]![0]).toBe(b0);
+    expect(run.nextLevel).toBeUndefined();
   });
 });

@@ -21,8 +21,9 @@ const game = useServedGame();
 
 /**
  * The proof that the campaign rewards the chapter's reasoning: three players
- * play all twelve levels in Chromium. The textbook player reads δ (or works it
- * out with BP1/BP2 from a, y, σ′ and w as the screen prints them) and applies
+ * play all thirteen levels in Chromium, the last on real MNIST digits. The
+ * textbook player reads δ (or works it out with BP1/BP2 from a, y, σ′ and w
+ * as the screen prints them) and applies
  * the level's stated rule; it must earn at least 2 stars on every level,
  * opening each next level with its own stars. A random player and a player
  * who nudges with the sign of δ must not.

@@ -1,6 +1,6 @@
 import { ACTIVATIONS } from '#shared/engine/activations';
 import { DATASETS } from '#shared/engine/datasets';
-import { LEVEL_IDS } from '#shared/game/levels';
+import { PRESET_LEVEL_IDS } from '#shared/game/levels';
 import { SHOW } from '#shared/game/puzzle';
 import type { SessionSettingsInput } from '#shared/protocol/schemas';
 import { type MessageKey, t } from '../../i18n/index.ts';
@@ -201,7 +201,7 @@ export class CreateForm {
     this.heading.textContent = t('cls.create.heading');
     this.presetLabel.textContent = t('cls.create.preset');
     this.button.textContent = t('cls.create.submit');
-    const options: [string, string][] = LEVEL_IDS.map((id, i) => [
+    const options: [string, string][] = PRESET_LEVEL_IDS.map((id, i) => [
       id,
       `${i + 1}. ${t(`level.${id}.title` as MessageKey)}`,
     ]);

@@ -1,6 +1,6 @@
 import type { ActivationName } from '#shared/engine/activations';
 import { DATASETS } from '#shared/engine/datasets';
-import { LEVEL_IDS, levelById } from '#shared/game/levels';
+import { PRESET_LEVEL_IDS, presetById } from '#shared/game/levels';
 import type { Show } from '#shared/game/puzzle';
 import {
   SETTINGS_BOUNDS,
@@ -15,7 +15,7 @@ import {
  */
 
 export const CUSTOM = 'custom';
-type Preset = (typeof LEVEL_IDS)[number] | typeof CUSTOM;
+type Preset = (typeof PRESET_LEVEL_IDS)[number] | typeof CUSTOM;
 type DatasetName = keyof typeof DATASETS;
 
 /** The form's fields as typed (text), with what the selects and checkboxes hold. */
@@ -96,11 +96,11 @@ export function defaultValues(): SettingsValues {
 
 /** The budget an empty ε field means: the preset's own, else the default. */
 export function presetEps(preset: Preset): number {
-  return levelById(preset)?.settings.eps ?? DEFAULTS.eps;
+  return presetById(preset)?.settings.eps ?? DEFAULTS.eps;
 }
 
 export function isPreset(s: string): s is Preset {
-  return s === CUSTOM || (LEVEL_IDS as readonly string[]).includes(s);
+  return s === CUSTOM || (PRESET_LEVEL_IDS as readonly string[]).includes(s);
 }
 
 export type SettingsCheck =

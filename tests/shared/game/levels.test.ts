@@ -7,6 +7,7 @@ import {
   levelById,
   levelPuzzle,
   movableNeurons,
+  PRESET_LEVELS,
   starsFor,
 } from '#shared/game/levels';
 import { roundKey, SATURATION_THRESHOLD, scoreMove } from '#shared/game/scoring';
@@ -20,11 +21,16 @@ function setup(id: string) {
 }
 
 describe('the campaign levels', () => {
-  it('lists twelve levels, in the order of LEVEL_IDS', () => {
+  it('lists thirteen levels, in the order of LEVEL_IDS, the MNIST level last', () => {
     expect(LEVELS.map((l) => l.id)).toEqual([...LEVEL_IDS]);
+    expect(LEVELS).toHaveLength(13);
+    expect(PRESET_LEVELS.map((l) => l.id)).toEqual([...LEVEL_IDS.slice(0, 12)]);
+    expect(LEVELS.at(-1)!.mnist).toBeDefined();
+    expect(() => levelPuzzle(LEVELS.at(-1)!)).toThrow(/MNIST/);
   });
 
-  for (const level of LEVELS) {
+  // The MNIST level's own puzzle and stars are tested in tests/shared/data/mnistLevel.test.ts.
+  for (const level of PRESET_LEVELS) {
     describe(level.id, () => {
       it('gives 3 stars to the best move and fewer to the same move with the wrong sign', () => {
         const { puzzle, trace, key } = setup(level.id);
@@ -47,7 +53,7 @@ describe('the campaign levels', () => {
   }
 
   it('every move of a multi-move level can still reach 3 stars after the earlier ones persist as Δb', () => {
-    for (const level of LEVELS.filter((l) => (l.moves ?? 1) > 1)) {
+    for (const level of PRESET_LEVELS.filter((l) => (l.moves ?? 1) > 1)) {
       const { puzzle } = levelPuzzle(level);
       for (let m = 0; m < level.moves!; m++) {
         const trace = analyse(puzzle.network, puzzle.batch);
