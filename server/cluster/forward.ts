@@ -88,8 +88,11 @@ export class Forwarder {
         if (owner) this.owners.set(sessionId, owner);
       }
       if (!owner || owner === this.leases.nodeId) {
-        // Nobody holds it right now: a takeover is under way (well within the lease's TTL).
         this.owners.delete(sessionId);
+        // An ended session that has left memory has no owner, and gets none.
+        if (await this.store.hasEnded(sessionId).catch(() => false))
+          refuse(ErrorCode.SessionEnded, 'that session has ended');
+        // Nobody holds it right now: a takeover is under way (well within the lease's TTL).
         await sleep(250 * (attempt + 1));
         continue;
       }

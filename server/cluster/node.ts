@@ -11,7 +11,7 @@ import { channel, type GameServer } from '../socket/output.ts';
 import type { SessionOps } from '../socket/sessionOps.ts';
 import { type BusRequest, NodeBus } from './bus.ts';
 import { Forwarder } from './forward.ts';
-import { LeaseBook, RENEW_EVERY_MS } from './leases.ts';
+import { LEASE_TTL_MS, LeaseBook, RENEW_EVERY_MS } from './leases.ts';
 import { type Placed, Placement } from './placement.ts';
 
 /** How often a node looks for sessions whose owner is gone. */
@@ -43,6 +43,8 @@ export class ClusterNode {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly adapterClient: Redis;
   private scanning = false;
+  /** When the leases were last renewed: a node cut off from Postgres for a whole lease lets its sessions go. */
+  private renewedAt = Date.now();
   private renewing = false;
   draining = false;
 
@@ -156,18 +158,26 @@ export class ClusterNode {
     this.renewing = true;
     try {
       const lost = await this.leases.renew();
-      for (const id of lost) {
-        metrics.leaseRenewFailures.inc();
-        this.log('lease_lost', { sessionId: id });
-        await this.registry.release(id, false);
-        this.reconnect(id);
-      }
+      this.renewedAt = Date.now();
+      for (const id of lost) await this.letGo(id);
     } catch (e) {
       metrics.leaseRenewFailures.inc();
       this.log('store_error', { where: 'lease_renew', message: String(e) });
+      // Past a whole lease without renewing, another node may own them once Postgres is back.
+      if (Date.now() - this.renewedAt > LEASE_TTL_MS)
+        for (const id of this.leases.owned()) await this.letGo(id);
     } finally {
       this.renewing = false;
     }
+  }
+
+  /** A session whose lease this node lost: dropped from memory unwritten, its connections sent elsewhere. */
+  private async letGo(id: string): Promise<void> {
+    metrics.leaseRenewFailures.inc();
+    this.leases.forget(id);
+    this.log('lease_lost', { sessionId: id });
+    await this.registry.release(id, false);
+    this.reconnect(id);
   }
 
   /** Takes over sessions whose lease lapsed, a few at a time, if this node is not draining. */

@@ -1,6 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { checkAnswerArgs, checkAnswerOf } from './checkRows.ts';
 import { migrate } from './migrate.ts';
+import { inTransaction, openPool, readRows } from './postgresPool.ts';
 import { pgLoad, pgSummaries, type SessionDb } from './postgresRows.ts';
 import {
   type CheckAnswerRow,
@@ -14,14 +15,6 @@ import {
   type Store,
   StoreError,
 } from './store.ts';
-
-/** int8 (bigint) columns hold milliseconds, well inside a double's exact range: read them as numbers. */
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20
-      ? Number
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
 
 export interface PostgresOptions {
   /**
@@ -37,9 +30,6 @@ export interface PostgresOptions {
 
 type Pending = { row: MoveRow; resolve: () => void; reject: (e: unknown) => void };
 
-/** Unique violation: a second move of a player in a round (or a second row with one key). */
-const UNIQUE = '23505';
-
 /**
  * The store on PostgreSQL (`DATABASE_URL`): the system of record of a
  * cluster. Commits are synchronous (Postgres' default `synchronous_commit =
@@ -51,16 +41,7 @@ export class PostgresStore implements Store {
   private fence: PostgresOptions['fence'];
 
   private constructor(url: string, opts: PostgresOptions) {
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: opts.poolSize ?? 10,
-      types,
-      connectionTimeoutMillis: 2000,
-      // A query stuck on a dead server fails instead of holding an ack for ever.
-      query_timeout: 5000,
-    });
-    // An idle connection that the server dropped: the pool replaces it on the next query.
-    this.pool.on('error', () => {});
+    this.pool = openPool(url, opts.poolSize ?? 10);
     this.fence = opts.fence;
   }
 
@@ -78,6 +59,15 @@ export class PostgresStore implements Store {
     return rows[0]?.id;
   }
 
+  /** Whether the session has ended (undefined: no such session). */
+  async hasEnded(sessionId: string): Promise<boolean | undefined> {
+    const rows = await this.read<{ ended_at: number | null }>(
+      'SELECT ended_at FROM sessions WHERE id = $1',
+      [sessionId],
+    );
+    return rows[0] ? rows[0].ended_at !== null : undefined;
+  }
+
   /** Connects and applies the repository's migrations (server/persistence/migrations). */
   static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
     const store = new PostgresStore(url, opts);
@@ -85,34 +75,12 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  /** Runs fn in a transaction on one connection; any failure rolls it back and becomes a StoreError. */
-  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    let c: pg.PoolClient;
-    try {
-      c = await this.pool.connect();
-    } catch (e) {
-      throw unavailable(e);
-    }
-    try {
-      await c.query('BEGIN');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      c.release();
-      return out;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      // A connection that failed mid-transaction is not given back to the pool.
-      c.release(e instanceof StoreError ? undefined : (e as Error));
-      throw e instanceof StoreError || isUnique(e) ? e : unavailable(e);
-    }
+  private tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn);
   }
 
-  private async read<R extends pg.QueryResultRow>(sql: string, args: unknown[]): Promise<R[]> {
-    try {
-      return (await this.pool.query<R>(sql, args)).rows;
-    } catch (e) {
-      throw unavailable(e);
-    }
+  private read<R extends pg.QueryResultRow>(sql: string, args: unknown[]): Promise<R[]> {
+    return readRows<R>(this.pool, sql, args);
   }
 
   /** In cluster mode: refuses (StoreError 'stale') unless this node still holds the session's epoch. */
@@ -345,15 +313,4 @@ export class PostgresStore implements Store {
     await this.flushMoves();
     await this.pool.end();
   }
-}
-
-function isUnique(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === UNIQUE;
-}
-
-function unavailable(e: unknown): StoreError {
-  return new StoreError(
-    'unavailable',
-    `the database did not answer: ${e instanceof Error ? e.message : String(e)}`,
-  );
 }

@@ -250,20 +250,6 @@ export class Room extends RoomMoves {
     });
   }
 
-  /**
-   * Runs `step` (decide, persist, announce) while new moves wait (see
-   * RoomMoves.hold): none is scored against a round a plan has just closed
-   * in the store but not yet in memory.
-   */
-  private async holdingMoves<T>(step: () => Promise<T>): Promise<T> {
-    const done = this.hold();
-    try {
-      return await step();
-    } finally {
-      done();
-    }
-  }
-
   private persist(plan: Plan): Promise<void> {
     return this.deps.store.saveStep(this.id, stepOf(this.id, plan, this.row.endedAt));
   }

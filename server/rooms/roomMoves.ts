@@ -148,8 +148,21 @@ export abstract class RoomMoves extends RoomPlayers {
     return result;
   }
 
+  /**
+   * Runs `step` (decide, persist, announce) while new moves wait: none is
+   * scored against a round a plan has just closed in the store but not yet in memory.
+   */
+  protected async holdingMoves<T>(step: () => Promise<T>): Promise<T> {
+    const done = this.hold();
+    try {
+      return await step();
+    } finally {
+      done();
+    }
+  }
+
   /** Moves wait until the returned function is called (a plan is being written). */
-  protected hold(): () => void {
+  private hold(): () => void {
     let release = () => {};
     const held = new Promise<void>((r) => {
       release = r;

@@ -156,6 +156,53 @@ describe('a cluster of three nodes', () => {
     }
   }, 60_000);
 
+  it('hands sessions over on SIGTERM without waiting for the lease, the round clock intact', async () => {
+    const { c, players } = await classroom(3);
+    const owner = (await cluster.ownerOf(c.sessionId))!;
+    const other = cluster.nodes.find((n) => n !== owner)!;
+    const pre = await resume(other.url, c.code, players[2]!.welcome.resumeToken!);
+    const before = pre.welcome.status.timer!;
+    const t0 = Date.now();
+    owner.kill('SIGTERM');
+    try {
+      await waitFor('handover', async () => {
+        const o = await cluster.ownerOf(c.sessionId);
+        return !!o && o !== owner;
+      });
+      // Well under the 3 s a lapsed lease takes: the old owner released it.
+      expect(Date.now() - t0).toBeLessThan(3000);
+      await owner.proc!.exited;
+      const back = await resume(other.url, c.code, players[1]!.welcome.resumeToken!);
+      expect(back.welcome.status.phase).toBe('question');
+      // The clock was saved stopped and runs on: the round's end moved later by the time it was held.
+      expect(back.welcome.status.timer!.deadline!).toBeGreaterThanOrEqual(before.deadline!);
+      await ok(back.socket, 'move:submit', move(1));
+    } finally {
+      await owner.proc!.exited;
+      await owner.start();
+    }
+  }, 60_000);
+
+  it('fails /readyz on a draining node, which hands its sessions over', async () => {
+    const { c } = await classroom(1);
+    const owner = (await cluster.ownerOf(c.sessionId))!;
+    expect((await fetch(`${owner.url}/readyz`)).status).toBe(200);
+    owner.kill('SIGUSR2');
+    try {
+      await waitFor('drained', async () => (await fetch(`${owner.url}/readyz`)).status === 503);
+      await waitFor('handed over', async () => {
+        const o = await cluster.ownerOf(c.sessionId);
+        return !!o && o !== owner;
+      });
+      expect((await fetch(`${owner.url}/healthz`)).status).toBe(200);
+    } finally {
+      // A drained node is done: stopped and started again, as a rolling upgrade would.
+      owner.kill('SIGTERM');
+      await owner.proc!.exited;
+      await owner.start();
+    }
+  }, 60_000);
+
   /** Sends the move until acked (resuming through another node if cut off); the errors seen on the way. */
   async function moveUntilAcked(
     p: { socket: Client; welcome: PlayerWelcome; node: number },

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,22 +16,12 @@ import { PostgresStore } from '../../server/persistence/postgres.ts';
 import { SqliteStore } from '../../server/persistence/sqlite.ts';
 import type { Store } from '../../server/persistence/store.ts';
 import type { Limits } from '../../server/socket/limits.ts';
+import { fakeClientDir } from '../support/clientDir.ts';
 import { freshDatabase, startPostgres, type TestPostgres } from '../support/postgres.ts';
 
-export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+export { fakeClientDir };
 
-/** A folder standing in for the built client, so tests never need `vite build`. */
-export function fakeClientDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bd-client-'));
-  writeFileSync(
-    path.join(dir, 'index.html'),
-    '<!doctype html><title>Backprop Demon</title><p>start page</p>',
-  );
-  writeFileSync(path.join(dir, 'host.html'), '<!doctype html><title>Host</title>');
-  mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), 'console.log(1)');
-  return dir;
-}
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface TestServer {
   url: string;

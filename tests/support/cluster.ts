@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { fakeClientDir } from '../integration/helpers.ts';
 import { type ServerProcess, spawnServer } from '../integration/process.ts';
+import { fakeClientDir } from './clientDir.ts';
 import { freePort } from './ports.ts';
 import { freshDatabase, startPostgres, type TestPostgres } from './postgres.ts';
 import { startRedis, type TestRedis } from './redis.ts';

@@ -162,6 +162,9 @@ export function playerApp(app: HTMLElement): void {
     });
   };
 
+  // One move id per round on this page: sending again after a timeout or a server taking over
+  // the session is answered with the move already scored, never a second score.
+  const moveNonce = Math.random().toString(36).slice(2, 10);
   const submit = async (
     r: number,
     l: number,
@@ -171,11 +174,13 @@ export function playerApp(app: HTMLElement): void {
   ) => {
     setUi({ sending: true });
     try {
+      const moveId = `${r}:${moveNonce}`;
       const result = await net.request('move:submit', {
         round: r,
         l,
         j,
         dz,
+        moveId,
         ...(prediction ? { prediction } : {}),
       });
       ui = { ...ui, sending: false };
