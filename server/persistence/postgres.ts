@@ -5,6 +5,7 @@ import { inTransaction, openPool, readRows } from './postgresPool.ts';
 import { pgLoad, pgSummaries, type SessionDb } from './postgresRows.ts';
 import {
   type CheckAnswerRow,
+  CodeTakenError,
   type LoadedSession,
   type MoveRow,
   type PlayerRow,
@@ -131,20 +132,27 @@ export class PostgresStore implements Store {
     return rows[0];
   }
 
-  createSession(r: SessionRow): Promise<void> {
-    return this.write(
-      r.id,
-      'INSERT INTO sessions (id, code, host_id, settings, state, created_at, ended_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [
+  async createSession(r: SessionRow): Promise<void> {
+    try {
+      await this.write(
         r.id,
-        r.code,
-        r.hostId,
-        JSON.stringify(r.settings),
-        JSON.stringify(r.state),
-        r.createdAt,
-        r.endedAt,
-      ],
-    );
+        'INSERT INTO sessions (id, code, host_id, settings, state, created_at, ended_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [
+          r.id,
+          r.code,
+          r.hostId,
+          JSON.stringify(r.settings),
+          JSON.stringify(r.state),
+          r.createdAt,
+          r.endedAt,
+        ],
+      );
+    } catch (e) {
+      // Another node's running session took this code first (migration 004).
+      if ((e as { constraint?: string }).constraint === 'sessions_live_code')
+        throw new CodeTakenError(r.code);
+      throw e;
+    }
   }
 
   saveState(sessionId: string, state: SessionState, endedAt: number | null): Promise<void> {

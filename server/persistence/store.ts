@@ -84,6 +84,18 @@ export interface MoveRow {
  * the database cannot be reached or failed; `stale` — in a cluster, this node
  * no longer holds the room's lease (another node has taken the room over).
  */
+/**
+ * A running session already holds the join code (the nodes of a cluster pick
+ * codes on their own; the database keeps them unique). Nothing was written:
+ * the caller picks another code.
+ */
+export class CodeTakenError extends Error {
+  constructor(readonly code: string) {
+    super(`a running session already has the code ${code}`);
+    this.name = 'CodeTakenError';
+  }
+}
+
 export class StoreError extends Error {
   constructor(
     readonly reason: 'unavailable' | 'stale',
@@ -140,6 +152,7 @@ export interface Store {
   findPlayerToken(
     tokenHash: string,
   ): Promise<{ sessionId: string; endedAt: number | null } | undefined>;
+  /** Rejects with CodeTakenError when a running session already has the row's code. */
   createSession(row: SessionRow): Promise<void>;
   saveState(sessionId: string, state: SessionState, endedAt: number | null): Promise<void>;
   addPlayer(row: PlayerRow): Promise<void>;

@@ -1,10 +1,14 @@
 import { ErrorCode, Phase } from '#shared/protocol/codes';
 import type { SessionSettings } from '#shared/protocol/schemas';
 import type { LoadedSession } from '../persistence/store.ts';
+import { CodeTakenError } from '../persistence/store.ts';
 import { refuse } from './errors.ts';
 import { Room, type RoomDeps, type RoomOutput } from './room.ts';
 import { hashToken, newCode, newId, newSeed, newToken } from './secrets.ts';
 import { resolveSettings } from './settings.ts';
+
+/** Codes tried for one new session before giving up (each taken only if another node just took it). */
+const CODE_ATTEMPTS = 5;
 
 /** How long an ended session stays in memory (its code then frees up; the report stays in the store). */
 const ENDED_TTL_MS = 15 * 60_000;
@@ -18,6 +22,8 @@ export interface RegistryDeps extends RoomDeps {
   lobbyIdleMs: number;
   /** Runs before a new session is written under its id (a cluster takes the session's lease there). */
   beforeCreate?: (sessionId: string) => Promise<void>;
+  /** Join codes to try (tests); random six-digit codes when absent. */
+  newCode?: () => string;
   /** A session ended here (a cluster stops renewing its lease once it leaves memory). */
   onDropped?: (sessionId: string) => void;
 }
@@ -71,7 +77,7 @@ export class Registry {
 
   private freeCode(): string {
     for (;;) {
-      const code = newCode();
+      const code = (this.deps.newCode ?? newCode)();
       if (!this.roomsByCode.has(code) && !this.codesHeld.has(code)) return code;
     }
   }
@@ -94,16 +100,23 @@ export class Registry {
       hostId = newId();
       await store.createHost(hostId, hashToken(token), now());
     }
-    const code = this.freeCode();
-    // The code is held while the session is written, so that no other session takes it.
-    this.codesHeld.add(code);
-    let room: Room;
-    try {
-      const id = newId();
-      await this.deps.beforeCreate?.(id);
-      room = await Room.onCreate(this.deps, id, code, hostId, resolved.settings);
-    } finally {
-      this.codesHeld.delete(code);
+    const id = newId();
+    await this.deps.beforeCreate?.(id);
+    let room: Room | null = null;
+    // In a cluster another node may have given the code to a session of its own a moment
+    // ago: the store refuses it (CodeTakenError) and another code is tried, a few times.
+    for (let attempt = 1; !room; attempt++) {
+      const code = this.freeCode();
+      // The code is held while the session is written, so that no other session here takes it.
+      this.codesHeld.add(code);
+      try {
+        room = await Room.onCreate(this.deps, id, code, hostId, resolved.settings);
+      } catch (e) {
+        if (!(e instanceof CodeTakenError) || attempt >= CODE_ATTEMPTS) throw e;
+        this.deps.log('code_taken', { code, attempt });
+      } finally {
+        this.codesHeld.delete(code);
+      }
     }
     this.add(room);
     return { room, hostToken: token, settings: resolved.settings };

@@ -4,6 +4,7 @@ import { analyse } from '#shared/engine/index';
 import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
 import { axeViolations } from './axe.ts';
 import { newPage, useServedGame } from './harness.ts';
+import { predictIfAsked } from './textbook.steps.ts';
 
 const game = useServedGame();
 
@@ -41,6 +42,8 @@ async function makeMove(page: Page, id: string): Promise<void> {
   const pick = page.locator('button.neuron.movable, button.weight:not([disabled])').first();
   await pick.click();
   for (let i = 0; i < 5; i++) await page.keyboard.press('+');
+  // Levels 2 and 4 ask for a prediction first (its panel was on the board axe just read).
+  await predictIfAsked(page);
   await page.locator('button.submit:not([disabled])').click();
   await page.locator('.result .stat').first().waitFor();
 }

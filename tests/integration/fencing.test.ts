@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Phase } from '#shared/protocol/codes';
 import type { MoveResult } from '#shared/protocol/views';
 import { LeaseBook } from '../../server/cluster/leases.ts';
+import { inlineWork } from '../../server/compute/inline.ts';
 import { PostgresStore } from '../../server/persistence/postgres.ts';
-import { StoreError } from '../../server/persistence/store.ts';
+import { CodeTakenError, StoreError } from '../../server/persistence/store.ts';
+import { Registry } from '../../server/rooms/registry.ts';
 import { freshDatabase, startPostgres, type TestPostgres } from '../support/postgres.ts';
 
 /** Two nodes' stores on one database, as two processes of a cluster would hold them. */
@@ -90,4 +92,56 @@ describe('the lease epoch, checked by Postgres', () => {
       await b.close();
     }
   }, 60_000);
+
+  it('never gives two running sessions one join code, though each node picks codes on its own', async () => {
+    const a = await PostgresStore.open(url);
+    const b = await PostgresStore.open(url);
+    const registry = (store: PostgresStore, codes: string[]) =>
+      new Registry({
+        store,
+        log: () => {},
+        now: Date.now,
+        work: inlineWork,
+        output: () => ({ toAll: () => {}, toHosts: () => {}, kick: () => {} }),
+        lobbyIdleMs: 3_600_000,
+        newCode: () => codes.shift() ?? '999999',
+      });
+    try {
+      // Node A gives 424242 to a class; node B, not knowing, picks it too, and is refused.
+      const onA = await registry(a, ['424242']).create({ rounds: 2 }, undefined);
+      expect(onA.room.code).toBe('424242');
+      const onB = await registry(b, ['424242', '515151']).create({ rounds: 2 }, undefined);
+      expect(onB.room.code).toBe('515151');
+      const rows = await a.pool.query<{ code: string }>(
+        "SELECT code FROM sessions WHERE ended_at IS NULL AND code IN ('424242', '515151') ORDER BY code",
+      );
+      expect(rows.rows.map((r) => r.code)).toEqual(['424242', '515151']);
+      // Refused at the store, whatever the caller: nothing written.
+      await expect(
+        b.createSession({
+          id: 'dup',
+          code: '424242',
+          hostId: onB.room.row.hostId,
+          settings: onB.settings,
+          createdAt: 0,
+          endedAt: null,
+          state,
+        }),
+      ).rejects.toBeInstanceOf(CodeTakenError);
+      // Once the first class has ended, its code may be given again.
+      await a.saveState(onA.room.id, { ...state, phase: Phase.Ended }, Date.now());
+      await b.createSession({
+        id: 'again',
+        code: '424242',
+        hostId: onB.room.row.hostId,
+        settings: onB.settings,
+        createdAt: 0,
+        endedAt: null,
+        state,
+      });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });
