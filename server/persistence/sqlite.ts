@@ -60,6 +60,8 @@ export type Synchronous = 'FULL' | 'NORMAL';
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private pending: { row: MoveRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  /** The group commit on its way to the writer, if any: moves arriving meanwhile wait for the next. */
+  private committing: Promise<void> | null = null;
   private readonly q;
   /** Commits every write: on a thread of its own for a file, on this connection in memory. */
   private readonly writer: Writer;
@@ -174,7 +176,7 @@ export class SqliteStore implements Store {
 
   async saveStep(sessionId: string, step: RoomStep): Promise<void> {
     // Moves queued before the step are committed first, as they arrived.
-    void this.flushMoves();
+    await this.flushMoves();
     const { endRound: ended, network, startRound: r } = step;
     const ops: WriteOp[] = [];
     if (ended)
@@ -206,7 +208,7 @@ export class SqliteStore implements Store {
   addMove(r: MoveRow): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ row: r, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => void this.flushMoves());
+      if (this.pending.length === 1 && !this.committing) setImmediate(() => void this.flushMoves());
     });
   }
 
@@ -215,9 +217,23 @@ export class SqliteStore implements Store {
    * ack may go. A second move of a player in a round fails alone.
    */
   async flushMoves(): Promise<void> {
+    // One commit at a time: while one waits for its fsync, the moves that arrive gather into
+    // the next, so a burst costs a few commits rather than one per event-loop turn.
+    while (this.committing) await this.committing;
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
+    const done = this.commitMoves(batch);
+    this.committing = done;
+    try {
+      await done;
+    } finally {
+      this.committing = null;
+    }
+    if (this.pending.length) void this.flushMoves();
+  }
+
+  private async commitMoves(batch: SqliteStore['pending']): Promise<void> {
     const ops: WriteOp[] = batch.map(({ row: r }) => ({
       name: 'addMove',
       args: [
