@@ -117,21 +117,8 @@ describe('the lease epoch, checked by Postgres', () => {
       );
       expect(rows.rows.map((r) => r.code)).toEqual(['424242', '515151']);
       // Refused at the store, whatever the caller: nothing written.
-      await expect(
-        b.createSession({
-          id: 'dup',
-          code: '424242',
-          hostId: onB.room.row.hostId,
-          settings: onB.settings,
-          createdAt: 0,
-          endedAt: null,
-          state,
-        }),
-      ).rejects.toBeInstanceOf(CodeTakenError);
-      // Once the first class has ended, its code may be given again.
-      await a.saveState(onA.room.id, { ...state, phase: Phase.Ended }, Date.now());
-      await b.createSession({
-        id: 'again',
+      const withCode = (id: string) => ({
+        id,
         code: '424242',
         hostId: onB.room.row.hostId,
         settings: onB.settings,
@@ -139,6 +126,10 @@ describe('the lease epoch, checked by Postgres', () => {
         endedAt: null,
         state,
       });
+      await expect(b.createSession(withCode('dup'))).rejects.toBeInstanceOf(CodeTakenError);
+      // Once the first class has ended, its code may be given again.
+      await a.saveState(onA.room.id, { ...state, phase: Phase.Ended }, Date.now());
+      await b.createSession(withCode('again'));
     } finally {
       await a.close();
       await b.close();
