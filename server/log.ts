@@ -3,8 +3,8 @@ import { pino } from 'pino';
 
 /**
  * One structured line per notable event. Never pass a token or a stack trace.
- * Rooms log `sessionId`; a cluster node adds `node` and the room's lease
- * `epoch` (see `withFields`), so one grep follows a room across takeovers.
+ * Rooms log `sessionId`, every line carries `node`, and a takeover logs the
+ * lease's `epoch`, so one grep follows a room across nodes.
  */
 export type Log = (event: string, fields?: Record<string, unknown>) => void;
 
@@ -30,10 +30,5 @@ export function pinoLog(base: Record<string, unknown> = { node: nodeId }): Log {
 
 /** The server's log. */
 export const jsonLog: Log = pinoLog();
-
-/** The same log with fields added to every line (a room's id and epoch, say). */
-export function withFields(log: Log, extra: Record<string, unknown>): Log {
-  return (event, fields = {}) => log(event, { ...extra, ...fields });
-}
 
 export const silentLog: Log = () => {};
