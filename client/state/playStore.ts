@@ -153,6 +153,9 @@ export class PlayStore {
 
   select(l: number, j: number): void {
     if (this.locked || !this.pickable(l, j) || j < 0 || j >= this.network.sizes[l]!) return;
+    // A tap's pointerdown picks and its click picks again: the second changes nothing, so it draws nothing.
+    const same = this.selected?.l === l && this.selected.j === j;
+    if (same && !this.selectedWeight && !this.inspected) return;
     this.selected = { l, j };
     this.selectedWeight = null;
     this.inspected = null;
@@ -237,7 +240,9 @@ export class PlayStore {
 
   setDz(v: number): void {
     if (this.locked || !Number.isFinite(v)) return;
-    this.dz = Math.min(this.eps, Math.max(-this.eps, v));
+    const dz = Math.min(this.eps, Math.max(-this.eps, v));
+    if (dz === this.dz) return;
+    this.dz = dz;
     this.changed();
   }
 

@@ -32,6 +32,8 @@ export class Stage {
   private builtFor: NetLayout | null = null;
   private builtMode: PickMode | null = null;
   private labels: HTMLSpanElement[][] = [];
+  /** Set while a pointer picks: the tap moves focus itself, and a focus() here would force a layout. */
+  private pointerPicking = false;
 
   constructor(private readonly store: PlayStore) {
     this.canvasHost = el('div', { class: 'stage-canvas' });
@@ -74,7 +76,8 @@ export class Stage {
       setAttr(b, 'aria-description', movable ? '' : t('play.inspectOnly'));
       setAttr(b, 'aria-label', this.spoken(l, j));
       // Arrow keys move the pick: the keyboard's focus follows it, so a screen reader reads the new neuron.
-      if (keyboardOnNeuron && selected && focused !== b) b.focus({ preventScroll: true });
+      if (keyboardOnNeuron && selected && focused !== b && !this.pointerPicking)
+        b.focus({ preventScroll: true });
     }
     for (const b of this.overlay.querySelectorAll<HTMLButtonElement>('button.weight')) {
       const w = s.selectedWeight;
@@ -224,7 +227,12 @@ export class Stage {
     let start: { y: number; dz: number; id: number } | null = null;
     b.addEventListener('pointerdown', (e) => {
       if (this.store.locked || !this.store.pickable(l, j)) return;
-      this.store.select(l, j);
+      this.pointerPicking = true;
+      try {
+        this.store.select(l, j);
+      } finally {
+        this.pointerPicking = false;
+      }
       start = { y: e.clientY, dz: this.store.dz, id: e.pointerId };
       b.setPointerCapture(e.pointerId);
     });

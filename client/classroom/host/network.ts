@@ -48,7 +48,7 @@ export class HostNetwork {
     if (this.started) return;
     this.started = true;
     const { startPlayView } = await import('../../game/startPlayView.ts');
-    startPlayView(this.stage.canvasHost, this.store, { sleepWhenIdle: true });
+    startPlayView(this.stage.canvasHost, this.store);
   }
 
   /** Fetches the Phaser chunk while the lobby fills, so round 1 does not wait for it. */

@@ -29,6 +29,19 @@ function mix(a: number, b: number, t: number): number {
   return (ch(16) << 16) | (ch(8) << 8) | ch(0);
 }
 
+/** A number for each object seen (a trace, a layout, a result): the store replaces them when they change. */
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function idOf(o: object | null): number {
+  if (!o) return 0;
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(o, id);
+  }
+  return id;
+}
+
 /** The network drawn from the store: weights, activations, δ rings, the move and its comparisons. */
 export class NetworkView {
   private readonly g: G;
@@ -57,24 +70,52 @@ export class NetworkView {
     scene.events.once('destroy', off);
   }
 
-  /** Redraws what changed; returns quickly when nothing did. True while something moves or changed this frame. */
+  /**
+   * Everything the canvas shows, as one string: a store change that leaves it
+   * alone (a pick, which the neuron's button rings; the inspector; the
+   * predict panel) costs the canvas nothing. The pick enters only with its
+   * Δz arrow. The step-through changes which δ rings show, so its step counts.
+   */
+  private key(): string {
+    const s = this.store;
+    const w = s.walk;
+    const sel = s.dz !== 0 && s.selected ? `${s.selected.l},${s.selected.j}` : '';
+    const sw = s.selectedWeight;
+    const ins = s.inspected;
+    return [
+      idOf(s.network),
+      idOf(s.trace),
+      idOf(s.layout),
+      s.show,
+      s.answerHidden,
+      idOf(s.result),
+      s.pulses.length,
+      `${sel}:${s.dz}`,
+      sw ? `${sw.l},${sw.j},${sw.k}` : '',
+      ins ? `${ins.l},${ins.j}` : '',
+      `${w?.open}|${w?.index}|${w?.serial}`,
+    ].join('|');
+  }
+
+  /** Whether the next frame would draw something new: a change, or an animation still moving. */
+  stale(): boolean {
+    return this.key() !== this.drawnKey;
+  }
+
+  /** Redraws what changed; returns quickly when nothing did. True while something moves. */
   update(now: number): boolean {
     const s = this.store;
     if (!s.network) return false;
-    let changed = false;
-    // The step-through changes which δ rings show: its step counts as a change too.
-    const w = s.walk;
-    const key = `${s.version}|${w?.open}|${w?.index}|${w?.serial}`;
+    const key = this.key();
     if (key !== this.drawnKey) {
       this.drawnKey = key;
       this.drawNetwork();
-      changed = true;
     }
     // Either animation still moving keeps the loop awake (a projector's view sleeps when idle).
     const moving = this.moveFx.draw(now);
     const walking = this.pass.draw(now);
     this.drawPulses(now);
-    return changed || moving || walking || s.pulses.length > 0;
+    return moving || walking || s.pulses.length > 0;
   }
 
   private activationShade(a: number, l: number): number {
@@ -137,13 +178,11 @@ export class NetworkView {
       });
     }
     this.drawOutputStrip();
+    // The pick's ring is its button's (styles.css); the canvas draws its Δz arrow.
     const sel = s.selected;
-    if (sel) {
+    if (sel && s.dz !== 0) {
       const p = layout.pos[sel.l]![sel.j]!;
-      const r = layout.r[sel.l]!;
-      g.lineStyle(3, COLORS.ink, 1);
-      g.strokeCircle(p.x, p.y, r + 14);
-      this.arrow(p.x, p.y, s.dz / s.eps, r, COLORS.ink, 0);
+      this.arrow(p.x, p.y, s.dz / s.eps, layout.r[sel.l]!, COLORS.ink, 0);
     }
     const ins = s.inspected;
     if (ins) {
