@@ -196,6 +196,8 @@ export const en = {
   'inspect.wOut': 'weights to the next layer',
   'inspect.asleep':
     'Asleep: mean σ′(z) is below 0.02 and σ′ multiplies this δ, so nudging here barely moves C.',
+  'inspect.eqBP1': 'BP1 for this neuron, with its numbers',
+  'inspect.eqBP2': 'BP2 for this neuron, with its numbers',
   'inspect.perSample': 'Per sample ({n})',
   'inspect.sample': 'sample',
   'inspect.firstRows': 'The first {k} of {n} samples.',

@@ -187,6 +187,8 @@ export const zhCN: Record<MessageKey, string> = {
   'inspect.aIn': '输入激活值',
   'inspect.wOut': '到下一层的权重',
   'inspect.asleep': '饱和：平均 σ′(z) 低于 0.02，而 σ′ 乘在这个 δ 上，所以在这里调整几乎不改变 C。',
+  'inspect.eqBP1': '这个神经元的 BP1，代入数值',
+  'inspect.eqBP2': '这个神经元的 BP2，代入数值',
   'inspect.perSample': '逐个样本（{n} 个）',
   'inspect.sample': '样本',
   'inspect.firstRows': '前 {k} 个样本，共 {n} 个。',
