@@ -17,7 +17,8 @@ interface Seat {
  * The demon on the stage (art: assets/demon.svg). It sits on the neuron being
  * nudged — the one picked, the move judged, or in the step-through the one
  * the step is about — and reacts to ΔC. It is DOM above the canvas, so CSS
- * eases its hops between neurons; with reduced motion it simply appears.
+ * eases its hops between neurons on the compositor; with reduced motion it
+ * simply appears.
  */
 export class DemonSprite {
   readonly root: HTMLDivElement;
@@ -29,8 +30,11 @@ export class DemonSprite {
     private readonly store: PlayStore,
     stageRoot: HTMLElement,
   ) {
-    this.root = el('div', { class: 'demon', hidden: '', role: 'img' });
-    this.root.innerHTML = art;
+    // The body inside hops and shakes; the root only moves, by transform, so the
+    // compositor glides it between neurons without a layout or a repaint a frame.
+    const body = el('div', { class: 'demon-body' });
+    body.innerHTML = art;
+    this.root = el('div', { class: 'demon', hidden: '', role: 'img' }, body);
     stageRoot.append(this.root);
     store.subscribe(() => this.render());
     store.walk?.subscribe(() => this.render());
@@ -86,17 +90,17 @@ export class DemonSprite {
     root.hidden = false;
     root.style.width = `${size}px`;
     root.style.height = `${size}px`;
-    root.style.left = `${p.x - size / 2}px`;
-    root.style.top = `${p.y - r - size * 0.82}px`;
+    // On the neuron's upper-left shoulder: the Δz arrow above it and the label stay in sight.
+    root.style.transform = `translate(${p.x - r * 0.3 - size * 0.95}px, ${p.y - r - size * 0.55}px)`;
     root.classList.toggle('still', reducedMotion());
     root.classList.toggle('fork-down', seat.dz < 0);
     if (seat.mood !== this.mood) {
       root.classList.remove(`mood-${this.mood}`);
       root.classList.add(`mood-${seat.mood}`);
-      // Restart the hop that greets a new mood.
-      root.classList.remove('hop');
-      void root.offsetWidth;
-      if (seat.mood !== Mood.Neutral) root.classList.add('hop');
+      // The hop that greets a new mood: a happy demon hops, a wincing one shakes. Each mood
+      // names its own animation, so changing mood starts it afresh with no forced layout
+      // (neutral, in between, takes the class away).
+      root.classList.toggle('hop', seat.mood !== Mood.Neutral);
       this.mood = seat.mood;
     }
     root.dataset['mood'] = seat.mood;
