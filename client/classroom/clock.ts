@@ -1,4 +1,4 @@
-import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/settings';
+import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/timing';
 import type { Timer } from '#shared/protocol/views';
 import { t } from '../i18n/index.ts';
 import { el } from '../ui/format.ts';

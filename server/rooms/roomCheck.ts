@@ -6,7 +6,7 @@ import type {
   CheckSheet,
   ClassCheck,
 } from '#shared/protocol/check';
-import { checkOpen } from '#shared/protocol/check';
+import { checkOpen } from '#shared/protocol/checkOpen';
 import { ErrorCode } from '#shared/protocol/codes';
 import type { CheckAnswerRow } from '../persistence/store.ts';
 import { CheckSheets, toWire } from './checkSheets.ts';

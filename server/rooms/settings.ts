@@ -6,7 +6,7 @@ import {
   type SessionSettings,
   SessionSettingsInput,
 } from '#shared/protocol/schemas';
-import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/settings';
+import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/timing';
 
 /** A session's settings when the host gives none (shared/protocol/settings.ts). */
 export const DEFAULT_SETTINGS: SessionSettings = SETTINGS_DEFAULTS;

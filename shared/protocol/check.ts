@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { CheckKind as CheckKindCodes } from '#shared/game/concepts/classCheck';
+import { CheckKind as CheckKindCodes } from '#shared/game/concepts/checkKind';
 import { Concept, Misconception } from '#shared/game/concepts/tags';
-import { Phase } from './codes.ts';
 
 /**
  * The class concept check on the wire: what a student sends (parsed before it
@@ -60,22 +59,6 @@ export type CheckAnswered = z.infer<typeof CheckAnswered>;
 /** Which checks a session has. */
 export const CheckPlan = z.object({ pre: z.boolean(), post: z.boolean() });
 export type CheckPlan = z.infer<typeof CheckPlan>;
-
-/**
- * Whether a sitting takes answers: the check before the game in the lobby
- * only (once round 1 opens it would no longer be "before"); the one after
- * from the close of the last round (its reveal) on, and after the end.
- */
-export function checkOpen(
-  plan: CheckPlan,
-  kind: CheckKindCodes,
-  phase: Phase,
-  round: number,
-  rounds: number,
-): boolean {
-  if (kind === 'pre') return plan.pre && phase === Phase.Lobby;
-  return plan.post && (phase === Phase.Ended || (phase === Phase.Reveal && round >= rounds));
-}
 
 export const StudentCheck = z.object({
   playerId: z.string(),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { PredictSign } from '#shared/game/prediction';
 import { NICKNAME_MAX } from './codes.ts';
 import { CODE_LENGTH, CODE_PATTERN } from './joinCode.ts';
-import { SETTINGS_BOUNDS, TIME_FACTORS } from './settings.ts';
+import { SETTINGS_BOUNDS } from './settings.ts';
+import { TIME_FACTORS } from './timing.ts';
 
 /**
  * Every payload a client sends, as a zod schema: the server parses each one

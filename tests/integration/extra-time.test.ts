@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/settings';
+import { UNTIMED_ROUND_SECONDS } from '#shared/protocol/timing';
 import type { MoveResult, PlayerWelcome, Reveal, RoundStart } from '#shared/protocol/views';
 import { call, createSession, next, ok, record, STORES, usePlayground } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { toCanvas } from 'qrcode';
 import type { SessionSettings } from '#shared/protocol/schemas';
-import { TIME_FACTORS, type TimeFactor } from '#shared/protocol/settings';
+import { TIME_FACTORS, type TimeFactor } from '#shared/protocol/timing';
 import type { PlayerEntry, Status } from '#shared/protocol/views';
 import { applyI18n, t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';

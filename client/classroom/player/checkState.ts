@@ -1,5 +1,6 @@
 import type { CheckKind } from '#shared/game/concepts/classCheck';
-import { type CheckSheet, checkOpen } from '#shared/protocol/check';
+import type { CheckSheet } from '#shared/protocol/check';
+import { checkOpen } from '#shared/protocol/checkOpen';
 import type { SessionState } from '../session.ts';
 
 /**

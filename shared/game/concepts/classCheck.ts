@@ -11,9 +11,8 @@ import type { ConceptItem, ItemDef } from './types.ts';
  * copied from a neighbour. The seeds come from the server, which keeps them.
  */
 
-export const CheckKind = { Pre: 'pre', Post: 'post' } as const;
-export type CheckKind = (typeof CheckKind)[keyof typeof CheckKind];
-export const CHECK_KINDS: readonly CheckKind[] = Object.values(CheckKind);
+// The kinds live in their own module, so that a phone's page knows them without the item bank.
+export { CHECK_KINDS, CheckKind } from './checkKind.ts';
 
 /** One item per concept, picked by `bankSeed` among the concept's items (book order of concepts). */
 export function onePerConcept(bankSeed: number, bank: readonly ItemDef[] = ITEM_BANK): ItemDef[] {
