@@ -4,7 +4,7 @@ import { compareList } from './compareList.ts';
 import { costPlot } from './costPlot.ts';
 import { reasonText } from './feedback.ts';
 import { el, num, signed, tex } from './format.ts';
-import { renderTex } from './math.ts';
+import { renderTexSoon } from './math.ts';
 import { texSym } from './notation.ts';
 import { sampleBars } from './sampleBars.ts';
 
@@ -61,7 +61,8 @@ export class ResultPanel {
       m.k === undefined
         ? `${texSym('\\bar\\delta', m.l, m.j, L)}\\,\\Delta z`
         : `\\tfrac{\\partial C}{\\partial w^{${m.l === L ? 'L' : m.l + 1}}_{${m.j + 1}${m.k + 1}}}\\,\\Delta w`;
-    renderTex(
+    // The numbers above come first; the typeset line follows once they are on screen.
+    renderTexSoon(
       eq,
       `\\Delta C \\approx ${sym} = (${tex(r.deltaBar)})(${tex(r.move.dz)}) = ${tex(r.predicted)};\\quad \\Delta C_{\\text{actual}} = ${tex(r.move.deltaC)}`,
     );

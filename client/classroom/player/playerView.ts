@@ -5,6 +5,7 @@ import type { Timer } from '#shared/protocol/views';
 import { PhaseCues, secondCue } from '../../audio/phaseCues.ts';
 import { t } from '../../i18n/index.ts';
 import { el } from '../../ui/format.ts';
+import { whenIdle } from '../../ui/idle.ts';
 import { Countdown, ownTimer } from '../clock.ts';
 import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
 import { rankChange, ranked } from '../standings.ts';
@@ -65,6 +66,7 @@ export class PlayerView {
     HTMLElement
   >;
   private boardPromise: Promise<PlayerBoard> | null = null;
+  private preloaded = false;
   private latest: { s: SessionState; ui: PlayerUi } | null = null;
   /** The class's timer and this player's own, worked out once per message (its serverNow is of then). */
   private own: { from: Timer | null; factor: number; timer: Timer | null } | null = null;
@@ -108,6 +110,18 @@ export class PlayerView {
     };
     main.append(...Object.values(this.screens));
     this.show(null);
+  }
+
+  /**
+   * While the lobby waits: the play view's code fetched and KaTeX run once,
+   * when the phone is idle, so round 1 neither waits for a download nor pays
+   * for KaTeX's cold first formula when its result comes back.
+   */
+  private preload(): void {
+    if (this.preloaded) return;
+    this.preloaded = true;
+    idleImport(() => import('./board.ts'));
+    idleImport(() => import('../../ui/math.ts').then((m) => m.warmTex()));
   }
 
   /** The play view, loaded with the first round (it brings Phaser and KaTeX). */
@@ -160,6 +174,7 @@ export class PlayerView {
         this.show(ui.formOpen ? 'form' : ui.note ? 'wait' : null);
         return;
       case Phase.Lobby:
+        this.preload();
         this.lobby.replaceChildren(...lobbyScreen(s.me?.nickname ?? '', s.code));
         if (checked === 'pre')
           this.lobby.append(el('p', { class: 'check-done' }, t('check.done.pre')));
@@ -244,6 +259,11 @@ export class PlayerView {
       );
     else b.extra.replaceChildren();
   }
+}
+
+/** A module fetched once the page is idle; a failure here is retried by the real import later. */
+function idleImport(load: () => Promise<unknown>): void {
+  whenIdle(() => void load().catch(() => {}));
 }
 
 /** The session is in a round or its reveal: the play view is the screen. */
