@@ -1,5 +1,6 @@
 import { weightAt, weightNudge } from '#shared/engine/index';
 import { lang, onLangChange, t } from '../i18n/index.ts';
+import { idOf } from '../state/identity.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
 import { el, num, setText, signed, tex } from './format.ts';
 import { renderTex, renderTexSoon } from './math.ts';
@@ -329,17 +330,6 @@ export class Inspector {
   }
 }
 
-/** An object's identity as a number: the store replaces the trace whenever values change. */
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function idOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(o, id);
-  }
-  return id;
-}
 function traceId(s: PlayStore): number {
   return idOf(s.trace);
 }

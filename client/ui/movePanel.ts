@@ -93,8 +93,11 @@ export class MovePanel {
   }
 }
 
+/** Asked once: a media query per render cost a dragging phone a millisecond a frame. */
+const COARSE = globalThis.matchMedia?.('(pointer: coarse)');
+
 function coarsePointer(): boolean {
-  return globalThis.matchMedia?.('(pointer: coarse)').matches ?? false;
+  return COARSE?.matches ?? false;
 }
 
 /** Arrows pick a neuron, + and − set Δz, Enter submits; typing in a text field is left alone. */

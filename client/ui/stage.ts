@@ -1,4 +1,5 @@
-import { onLangChange, t } from '../i18n/index.ts';
+import { lang, onLangChange, t } from '../i18n/index.ts';
+import { idOf } from '../state/identity.ts';
 import { type NetLayout, stripSamples, stripSpan } from '../state/layout.ts';
 import { PickMode, type PlayStore } from '../state/playStore.ts';
 import { sampleValue } from '../state/samples.ts';
@@ -34,11 +35,22 @@ export class Stage {
   private labels: HTMLSpanElement[][] = [];
   /** Set while a pointer picks: the tap moves focus itself, and a focus() here would force a layout. */
   private pointerPicking = false;
+  /** What the value labels and spoken names were last written for: a pick or a Δz leaves them alone. */
+  private labelsKey = '';
+  /** The picked neuron's Δz arrow: DOM above the canvas, so a drag moves it without a redraw. */
+  private readonly arrow: HTMLDivElement;
 
   constructor(private readonly store: PlayStore) {
     this.canvasHost = el('div', { class: 'stage-canvas' });
     this.overlay = el('div', { class: 'stage-overlay' });
-    this.root = el('div', { class: 'stage' }, this.canvasHost, this.overlay);
+    this.arrow = el(
+      'div',
+      { class: 'dz-arrow', hidden: '', 'aria-hidden': 'true' },
+      el('span', { class: 'dz-shaft' }),
+      el('span', { class: 'dz-head' }),
+    );
+    // Under the overlay: the value labels stay readable over the arrow, as they were over the canvas.
+    this.root = el('div', { class: 'stage' }, this.canvasHost, this.arrow, this.overlay);
     new ResizeObserver(() => {
       const { clientWidth: w, clientHeight: h } = this.root;
       if (w > 0 && h > 0) store.resize(w, h);
@@ -55,8 +67,17 @@ export class Stage {
   private render(): void {
     const s = this.store;
     if (!s.network) return;
-    if (this.builtFor !== s.layout || this.builtMode !== s.mode) this.build();
-    this.updateLabels();
+    if (this.builtFor !== s.layout || this.builtMode !== s.mode) {
+      this.build();
+      this.labelsKey = '';
+    }
+    this.renderArrow();
+    // Labels and names change with the values on show, not with the pick or Δz.
+    const w = s.walk;
+    const labelsKey = `${idOf(s.trace)}|${idOf(s.layout)}|${s.show}|${!!s.result}|${s.answerHidden}|${s.locked}|${w?.open}|${w?.index}|${w?.serial}|${w?.sample}|${lang()}`;
+    const relabel = labelsKey !== this.labelsKey;
+    this.labelsKey = labelsKey;
+    if (relabel) this.updateLabels();
     const focused = document.activeElement;
     const keyboardOnNeuron =
       focused instanceof HTMLButtonElement &&
@@ -73,8 +94,10 @@ export class Stage {
       // After a move every neuron stays inspectable, none movable.
       const movable = !s.locked && s.pickable(l, j);
       b.classList.toggle('movable', movable);
-      setAttr(b, 'aria-description', movable ? '' : t('play.inspectOnly'));
-      setAttr(b, 'aria-label', this.spoken(l, j));
+      if (relabel) {
+        setAttr(b, 'aria-description', movable ? '' : t('play.inspectOnly'));
+        setAttr(b, 'aria-label', this.spoken(l, j));
+      }
       // Arrow keys move the pick: the keyboard's focus follows it, so a screen reader reads the new neuron.
       if (keyboardOnNeuron && selected && focused !== b && !this.pointerPicking)
         b.focus({ preventScroll: true });
@@ -87,6 +110,26 @@ export class Stage {
       );
       b.disabled = s.locked;
     }
+  }
+
+  /**
+   * The Δz arrow on the picked neuron, as the canvas draws a move's: up for
+   * Δz > 0, its length the share of the budget used. After the move the
+   * canvas draws the judged move's own arrow instead.
+   */
+  private renderArrow(): void {
+    const s = this.store;
+    const sel = s.selected;
+    const show = !!sel && s.dz !== 0 && !s.result && s.mode === PickMode.Neuron;
+    this.arrow.hidden = !show;
+    if (!show) return;
+    const p = s.layout.pos[sel.l]![sel.j]!;
+    const r = s.layout.r[sel.l]!;
+    const frac = s.dz / s.eps;
+    const len = Math.max(8, Math.abs(frac) * Math.max(3 * r, 36));
+    // Only transforms change while a finger drags: the compositor moves it, nothing is laid out.
+    this.arrow.style.transform = `translate(${p.x}px, ${p.y}px) scaleY(${frac > 0 ? 1 : -1})`;
+    this.arrow.style.setProperty('--len', String(len));
   }
 
   /**

@@ -27,6 +27,11 @@ describe('a level on a 360×740 phone', () => {
     const x = sign > 0 ? slider.x + 2 : slider.x + slider.width - 2;
     await page.touchscreen.tap(x, slider.y + slider.height / 2);
     await expect.poll(() => page.locator('.preview').textContent()).toMatch(/= −/);
+    // The Δz arrow on the neuron points the way Δz goes: its head above the centre for Δz > 0.
+    const head = (await page.locator('.dz-arrow .dz-head').boundingBox())!;
+    const centre = box.y + box.height / 2;
+    if (sign > 0) expect(head.y).toBeGreaterThan(centre);
+    else expect(head.y + head.height).toBeLessThan(centre);
     await screenshot(page, 'phone-level1-before');
     await page.locator('button.submit').tap();
     await expect

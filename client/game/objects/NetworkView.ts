@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { weightAt } from '#shared/engine/index';
+import { idOf } from '../../state/identity.ts';
 import { stripSamples, stripSpan } from '../../state/layout.ts';
 import { reducedMotion } from '../../state/motion.ts';
 import { type MoveMark, type PlayStore, PULSE_MS_PER_LAYER } from '../../state/playStore.ts';
@@ -27,19 +28,6 @@ function mix(a: number, b: number, t: number): number {
   const u = Math.min(1, Math.max(0, t));
   const ch = (s: number) => Math.round(((a >> s) & 255) * (1 - u) + ((b >> s) & 255) * u);
   return (ch(16) << 16) | (ch(8) << 8) | ch(0);
-}
-
-/** A number for each object seen (a trace, a layout, a result): the store replaces them when they change. */
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function idOf(o: object | null): number {
-  if (!o) return 0;
-  let id = ids.get(o);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(o, id);
-  }
-  return id;
 }
 
 /** The network drawn from the store: weights, activations, δ rings, the move and its comparisons. */
@@ -72,14 +60,13 @@ export class NetworkView {
 
   /**
    * Everything the canvas shows, as one string: a store change that leaves it
-   * alone (a pick, which the neuron's button rings; the inspector; the
-   * predict panel) costs the canvas nothing. The pick enters only with its
-   * Δz arrow. The step-through changes which δ rings show, so its step counts.
+   * alone (a pick and its Δz, which the stage's DOM shows; the inspector;
+   * the predict panel) costs the canvas nothing. The step-through changes
+   * which δ rings show, so its step counts.
    */
   private key(): string {
     const s = this.store;
     const w = s.walk;
-    const sel = s.dz !== 0 && s.selected ? `${s.selected.l},${s.selected.j}` : '';
     const sw = s.selectedWeight;
     const ins = s.inspected;
     return [
@@ -90,7 +77,6 @@ export class NetworkView {
       s.answerHidden,
       idOf(s.result),
       s.pulses.length,
-      `${sel}:${s.dz}`,
       sw ? `${sw.l},${sw.j},${sw.k}` : '',
       ins ? `${ins.l},${ins.j}` : '',
       `${w?.open}|${w?.index}|${w?.serial}`,
@@ -178,12 +164,7 @@ export class NetworkView {
       });
     }
     this.drawOutputStrip();
-    // The pick's ring is its button's (styles.css); the canvas draws its Δz arrow.
-    const sel = s.selected;
-    if (sel && s.dz !== 0) {
-      const p = layout.pos[sel.l]![sel.j]!;
-      this.arrow(p.x, p.y, s.dz / s.eps, layout.r[sel.l]!, COLORS.ink, 0);
-    }
+    // The pick's ring and Δz arrow are the stage's DOM (stage.ts), so a drag never redraws this.
     const ins = s.inspected;
     if (ins) {
       // A neuron looked at after the move: a thin ring, so it is not taken for the move.
