@@ -141,13 +141,15 @@ export function decide(
     }
   }
   const ended = t.effects.some((e) => e.type === 'endSession');
+  // The room's state with what this transition changes: a field the transition does not
+  // touch (extra time, and any added later) is carried over without being named here.
   const state: SessionState = {
+    ...room.state,
     phase: t.state.phase,
     round: t.state.round,
     locked: t.state.locked,
     clock: t.state.clock,
     lossCurve,
-    ...(room.state.timeFactors ? { timeFactors: room.state.timeFactors } : {}),
   };
   let final: Final | null = null;
   if (ended) {
