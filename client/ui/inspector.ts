@@ -42,7 +42,7 @@ export class Inspector {
     if (force) this.drawnKey = '';
     const f = s.focus;
     const w = s.mode === PickMode.Weight ? s.selectedWeight : null;
-    const key = `${f?.l},${f?.j}|${w?.l},${w?.j},${w?.k}|${s.result ? 1 : 0}|${s.answerHidden}|${s.version === 0 ? 0 : traceId(s)}|${lang()}`;
+    const key = `${f?.l},${f?.j}|${w?.l},${w?.j},${w?.k}|${s.result ? 1 : 0}|${s.answerHidden}|${s.version === 0 ? 0 : idOf(s.trace)}|${lang()}`;
     if (key === this.drawnKey) return;
     this.drawnKey = key;
     if (w) {
@@ -328,10 +328,6 @@ export class Inspector {
     }
     this.root.append(this.details(sampleTable(s, { l, j, k }), n));
   }
-}
-
-function traceId(s: PlayStore): number {
-  return idOf(s.trace);
 }
 
 /** The rows of a neuron's table: what each value is, in the book's words. */

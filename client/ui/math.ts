@@ -6,9 +6,13 @@ import { whenIdle } from './idle.ts';
 const CACHE_SIZE = 256;
 const typeset = new Map<string, HTMLElement>();
 
+function keyOf(texSource: string, display: boolean): string {
+  return `${display ? 'D' : 'i'}${texSource}`;
+}
+
 /** The formula typeset once, into a holder kept for cloning (the least recently used is dropped). */
 function typesetOnce(texSource: string, display: boolean): HTMLElement {
-  const key = `${display ? 'D' : 'i'}${texSource}`;
+  const key = keyOf(texSource, display);
   let holder = typeset.get(key);
   if (holder) {
     typeset.delete(key);
@@ -20,10 +24,6 @@ function typesetOnce(texSource: string, display: boolean): HTMLElement {
   }
   typeset.set(key, holder);
   return holder;
-}
-
-function isTypeset(texSource: string, display: boolean): boolean {
-  return typeset.has(`${display ? 'D' : 'i'}${texSource}`);
 }
 
 /** Typesets one formula into el (display or inline). */
@@ -50,7 +50,7 @@ function flush(): void {
  * cloned at once. A later call for the same element replaces an earlier one.
  */
 export function renderTexSoon(el: HTMLElement, texSource: string, display = false): void {
-  if (isTypeset(texSource, display)) {
+  if (typeset.has(keyOf(texSource, display))) {
     pending.delete(el);
     renderTex(el, texSource, display);
     return;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '#shared/engine/index';
 import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
 import { axeViolations } from './axe.ts';
-import { newPage, useServedGame } from './harness.ts';
+import { newPage, openEveryLevel, useServedGame } from './harness.ts';
 import { predictIfAsked } from './textbook.steps.ts';
 
 const game = useServedGame();
@@ -16,15 +16,7 @@ const LOCALES = [
 /** A page in the given language where every level is open. */
 async function openPage(locale: string) {
   const { context, page } = await newPage(game.browser, { locale });
-  await context.addInitScript(
-    (ids: string[]) => {
-      localStorage.setItem(
-        'bd.progress.v1',
-        JSON.stringify(Object.fromEntries(ids.map((k) => [k, 1]))),
-      );
-    },
-    [...LEVEL_IDS],
-  );
+  await openEveryLevel(context);
   return { context, page };
 }
 

@@ -11,7 +11,7 @@ import {
 } from '#shared/game/concepts/index';
 import type { Report } from '#shared/protocol/rest';
 import { checkSeeds } from '../../server/rooms/checkSheets.ts';
-import { PHONE, PROJECTOR, parseCsv } from './classroom.steps.ts';
+import { hostCreates, PHONE, PROJECTOR, parseCsv, playerJoins } from './classroom.steps.ts';
 import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
 
 const game = useServedGame();
@@ -77,27 +77,16 @@ describe('the class concept check, on a phone and on the projector', () => {
   it('a student takes the check, plays, takes it again; the projector shows ⟨g⟩ and the top misconception; the CSV agrees', async () => {
     const base = game.url;
     const { page: host } = await newPage(game.browser, { viewport: PROJECTOR });
-    await host.goto(`${base}/host.html`);
-    await host.selectOption('#preset', 'outputDemon');
-    await host.fill('#rounds', '1');
-    await host.fill('#secondsPerRound', '120');
-    await host.check('#preCheck');
-    await host.check('#postCheck');
-    await host.click('button.create-button');
-    const codeEl = host.locator('.big-code');
-    await expect.poll(() => codeEl.getAttribute('data-code')).toMatch(/^\d{6}$/);
-    const code = (await codeEl.getAttribute('data-code'))!;
+    const code = await hostCreates(host, base, 'outputDemon', 1, ['#preCheck', '#postCheck']);
     const token = decodeURIComponent(
       /#token=(.+)$/.exec(await host.locator('.host-link').inputValue())![1]!,
     );
     const auth = { authorization: `Bearer ${token}` };
 
-    const { page: phone } = await newPage(game.browser, { viewport: PHONE, touch: true });
-    await phone.goto(`${base}/?code=${code}`);
-    await expect.poll(() => phone.inputValue('#code')).toBe(code);
-    await phone.fill('#nickname', 'Mei');
-    await phone.locator('form.join button[type=submit]').tap();
-    await phone.locator('.player-check[data-kind="pre"]').waitFor();
+    const { page: phone } = await playerJoins(game.browser, base, code, 'Mei', {
+      phone: true,
+      until: '.player-check[data-kind="pre"]',
+    });
 
     // The script knows what the server drew for Mei: the same seeds give the same items.
     const list = (await (await fetch(`${base}/api/sessions`, { headers: auth })).json()) as {
@@ -188,25 +177,11 @@ describe('predict, then nudge, in a class', () => {
   it('the phone commits a prediction before its nudge; the projector shows predictions against outcomes', async () => {
     const base = game.url;
     const { page: host } = await newPage(game.browser, { viewport: PROJECTOR });
-    await host.goto(`${base}/host.html`);
-    await host.selectOption('#preset', 'outputDemon');
-    await host.fill('#rounds', '1');
-    await host.fill('#secondsPerRound', '120');
-    await host.check('#predict');
-    await host.click('button.create-button');
-    const codeEl = host.locator('.big-code');
-    await expect.poll(() => codeEl.getAttribute('data-code')).toMatch(/^\d{6}$/);
-    const code = (await codeEl.getAttribute('data-code'))!;
-    const { page: phone } = await newPage(game.browser, {
-      viewport: PHONE,
-      touch: true,
+    const code = await hostCreates(host, base, 'outputDemon', 1, ['#predict']);
+    const { page: phone } = await playerJoins(game.browser, base, code, 'Lei', {
+      phone: true,
       locale: 'zh-CN',
     });
-    await phone.goto(`${base}/?code=${code}`);
-    await expect.poll(() => phone.inputValue('#code')).toBe(code);
-    await phone.fill('#nickname', 'Lei');
-    await phone.locator('form.join button[type=submit]').tap();
-    await phone.locator('.player-lobby h1').waitFor();
     await host.click('button.start-button');
 
     const panel = phone.locator('.predict[data-committed="false"]');

@@ -15,17 +15,22 @@ export interface Player {
   lobbyScripts: string[];
 }
 
-/** The host creates a session on the host page and lands in its lobby; returns the code. */
+/**
+ * The host creates a session on the host page and lands in its lobby; returns
+ * the code. `ticks` are the form's checkboxes to tick first (#preCheck, #predict…).
+ */
 export async function hostCreates(
   page: Page,
   base: string,
   preset: string,
   rounds: number,
+  ticks: string[] = [],
 ): Promise<string> {
   await page.goto(`${base}/host.html`);
   await page.selectOption('#preset', preset);
   await page.fill('#rounds', String(rounds));
   await page.fill('#secondsPerRound', '120');
+  for (const box of ticks) await page.check(box);
   await page.click('button.create-button');
   const code = page.locator('.big-code');
   await code.waitFor();
@@ -36,13 +41,16 @@ export async function hostCreates(
   return digits;
 }
 
-/** A player opens the join link (the first page with the code filled in), types a nickname, joins. */
+/**
+ * A player opens the join link (the first page with the code filled in), types
+ * a nickname, joins, and waits for `until` (the lobby; a check before the game shows instead).
+ */
 export async function playerJoins(
   browser: Browser,
   base: string,
   code: string,
   name: string,
-  o: { phone?: boolean; locale?: string } = {},
+  o: { phone?: boolean; locale?: string; until?: string } = {},
 ): Promise<Player> {
   const { context, page } = await newPage(browser, {
     viewport: o.phone ? PHONE : { width: 1024, height: 768 },
@@ -64,7 +72,7 @@ export async function playerJoins(
   if (o.phone) await page.locator('form.join button[type=submit]').tap();
   else await page.click('form.join button[type=submit]');
   await page.waitForURL(/join\.html/);
-  await page.locator('.player-lobby h1').waitFor();
+  await page.locator(o.until ?? '.player-lobby h1').waitFor();
   return { name, context, page, touch: o.phone ?? false, dialogs, lobbyScripts: [...scripts] };
 }
 

@@ -1,25 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '#shared/engine/index';
-import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
+import { levelById, levelPuzzle } from '#shared/game/levels';
 import { gradientRace } from '#shared/game/race';
 import { roundKey } from '#shared/game/scoring';
-import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
+import { newPage, openEveryLevel, pageErrors, screenshot, useServedGame } from './harness.ts';
 
 const game = useServedGame();
 
 /** A page where every level is open (one star on each). */
 async function openLevel(id: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const { context, page } = await newPage(game.browser);
-  await context.addInitScript(
-    (ids: string[]) => {
-      localStorage.setItem(
-        'bd.progress.v1',
-        JSON.stringify(Object.fromEntries(ids.map((k) => [k, 1]))),
-      );
-    },
-    [...LEVEL_IDS],
-  );
+  await openEveryLevel(context);
   await page.goto(`${game.url}/play.html?level=${id}`);
   await page.locator('.modal button.start').click();
   return { page, close: () => context.close() };

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { analyse, gradientDemon, Trace } from '#shared/engine/index';
-import { LEVEL_IDS, levelById, levelPuzzle } from '#shared/game/levels';
+import { levelById, levelPuzzle } from '#shared/game/levels';
 import { examplePuzzle } from '../../client/solo/example.ts';
 import { SANDBOX_DEFAULTS, SandboxRun } from '../../client/solo/sandboxRun.ts';
 import { num, signed, tex } from '../../client/ui/format.ts';
 import { hostCreates, PROJECTOR, playerJoins, playerMoves } from './classroom.steps.ts';
-import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
+import { newPage, openEveryLevel, pageErrors, screenshot, useServedGame } from './harness.ts';
 
 const game = useServedGame();
 
@@ -166,15 +166,7 @@ const ORDER = (hidden: number) => [
 describe('watch backprop in a level intro and at the reveal', () => {
   it('a level intro walks a worked example, then the puzzle itself starts', async () => {
     const { context, page } = await newPage(game.browser);
-    await context.addInitScript(
-      (ids: string[]) => {
-        localStorage.setItem(
-          'bd.progress.v1',
-          JSON.stringify(Object.fromEntries(ids.map((k) => [k, 1]))),
-        );
-      },
-      [...LEVEL_IDS],
-    );
+    await openEveryLevel(context);
     await page.goto(`${game.url}/play.html?level=oneLayerBack`);
     await page.locator('.modal .walk-open').click();
     await page.locator('.pass-play').click();

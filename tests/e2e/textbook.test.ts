@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_IDS } from '#shared/game/levels';
-import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
+import { newPage, openEveryLevel, pageErrors, screenshot, useServedGame } from './harness.ts';
 import {
   afterMove,
   inspect,
@@ -159,15 +159,7 @@ async function playCampaign(player: Player): Promise<Record<string, number>> {
   const { context, page } = await newPage(game.browser, { viewport: { width: 1366, height: 900 } });
   if (player !== 'textbook') {
     // Only the textbook player has to open each level with its own stars.
-    await context.addInitScript(
-      (ids: string[]) => {
-        localStorage.setItem(
-          'bd.progress.v1',
-          JSON.stringify(Object.fromEntries(ids.map((k) => [k, 1]))),
-        );
-      },
-      [...LEVEL_IDS],
-    );
+    await openEveryLevel(context);
   }
   await page.goto(`${game.url}/play.html`);
   await page.locator('[data-level="outputDemon"]').click();

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LEVEL_IDS } from '#shared/game/levels';
 import { axeViolations } from './axe.ts';
 import { hostCreates, PHONE, PROJECTOR, playerJoins } from './classroom.steps.ts';
-import { newPage, pageErrors, screenshot, useServedGame } from './harness.ts';
+import { newPage, openEveryLevel, pageErrors, screenshot, useServedGame } from './harness.ts';
 
 const game = useServedGame();
 
@@ -50,14 +49,7 @@ describe('the theme', () => {
         ['360', PHONE],
       ] as const) {
         const { context, page } = await newPage(game.browser, { viewport, locale });
-        await context.addInitScript(
-          (ids: string[]) =>
-            localStorage.setItem(
-              'bd.progress.v1',
-              JSON.stringify(Object.fromEntries(ids.map((k) => [k, 1]))),
-            ),
-          [...LEVEL_IDS],
-        );
+        await openEveryLevel(context);
         await page.goto(`${game.url}/play.html?level=hunt`);
         await page.locator('.modal button.start').click();
         await page.locator('button.neuron').nth(2).click();

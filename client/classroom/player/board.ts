@@ -10,6 +10,15 @@ import { moveView, revealView } from '../moveView.ts';
 import { ownReveal, type SessionState } from '../session.ts';
 import { DeltaChips } from './deltaChips.ts';
 
+/** The player's move as the board hands it on: the round it is for, the neuron, Δz and any prediction. */
+export type SubmitMove = (
+  round: number,
+  l: number,
+  j: number,
+  dz: number,
+  prediction: Prediction | null,
+) => void;
+
 /**
  * The player's play view in a class game: the solo game's play view (stage,
  * Δz panel, result, inspector), fed by the server. Loaded after the lobby shows (it brings
@@ -29,15 +38,7 @@ export class PlayerBoard {
   private predicting = false;
   private waiting = false;
 
-  constructor(
-    private readonly onSubmit: (
-      round: number,
-      l: number,
-      j: number,
-      dz: number,
-      prediction: Prediction | null,
-    ) => void,
-  ) {
+  constructor(private readonly onSubmit: SubmitMove) {
     this.view = createPlayView(() => this.submit());
     this.store = this.view.store;
     this.movePanel = this.view.movePanel;

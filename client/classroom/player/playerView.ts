@@ -1,4 +1,3 @@
-import type { Prediction } from '#shared/game/prediction';
 import type { CheckSheet } from '#shared/protocol/check';
 import { Phase } from '#shared/protocol/codes';
 import type { Timer } from '#shared/protocol/views';
@@ -9,7 +8,7 @@ import { whenIdle } from '../../ui/idle.ts';
 import { Countdown, ownTimer } from '../clock.ts';
 import { inRound, myEntry, ownReveal, playerScreen, type SessionState } from '../session.ts';
 import { rankChange, ranked } from '../standings.ts';
-import type { PlayerBoard } from './board.ts';
+import type { PlayerBoard, SubmitMove } from './board.ts';
 import { sheetDone, sheetOnScreen } from './checkState.ts';
 import type { JoinForm } from './joinForm.ts';
 import { endScreen, kickedScreen, lobbyScreen, roundCard } from './screens.ts';
@@ -75,13 +74,7 @@ export class PlayerView {
   constructor(
     main: HTMLElement,
     private readonly form: JoinForm,
-    private readonly onSubmit: (
-      round: number,
-      l: number,
-      j: number,
-      dz: number,
-      prediction: Prediction | null,
-    ) => void,
+    private readonly onSubmit: SubmitMove,
     private readonly onCheckAnswer: (itemId: string, response: string | number) => void,
   ) {
     this.countdown.onSecond = (sec) => secondCue(sec, false);
